@@ -1,0 +1,314 @@
+/* The CLI's operations; see admin.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin.h"
+#include "db_client.h"
+#include "db_scope.h"
+#include "db_user.h"
+#include "password.h"
+#include "scope.h"
+#include "valid.h"
+#include "xalloc.h"
+
+static const char *const kind_grants[CLIENT_KIND__MAX] = {
+	[CLIENT_AUTH_CODE] = "authorization_code refresh_token",
+	[CLIENT_PASSWORD] = "password refresh_token",
+	[CLIENT_PERSONAL] = "personal_access",
+	[CLIENT_CREDENTIALS] = "client_credentials",
+};
+
+void
+admin_db_error(struct app *app, enum db_status s, char *err, size_t errlen)
+{
+	if (s == DB_UNAVAILABLE)
+		snprintf(err, errlen, "database unavailable: %s",
+		    db_last_error(app->db));
+	else
+		snprintf(err, errlen, "database error: %s",
+		    db_last_error(app->db));
+}
+
+/*
+ * Normalise a comma/space list of scopes to a space-separated one and
+ * check that each is known (or "*").  Returns a fresh string or NULL.
+ */
+static char *
+known_scopes(struct app *app, const char *list, char *err, size_t errlen)
+{
+	struct scope_set	 set;
+	char			*copy, *p, *out;
+	enum db_status		 s;
+	int			 known;
+
+	copy = xstrdup(list);
+	for (p = copy; *p != '\0'; p++)
+		if (*p == ',')
+			*p = ' ';
+	if (scope_parse(copy, &set) == -1) {
+		snprintf(err, errlen, "malformed scope list");
+		free(copy);
+		return NULL;
+	}
+	free(copy);
+	if ((s = db_scope_known(app->db, &set, &known)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		scope_free(&set);
+		return NULL;
+	}
+	if (!known) {
+		snprintf(err, errlen, "unknown scope (add it with "
+		    "`cpassport scope add`)");
+		scope_free(&set);
+		return NULL;
+	}
+	out = scope_join(&set);
+	scope_free(&set);
+	return out;
+}
+
+/* An absolute http(s) or private-use URI without fragment or spaces. */
+static int
+redirect_valid(const char *u)
+{
+	size_t	i, n = strlen(u);
+
+	if (n < 4 || n > 2000 || strchr(u, '#') != NULL ||
+	    strstr(u, "://") == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)u[i] <= 0x20 || u[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+static char *
+join_redirects(const struct client_spec *spec, char *err, size_t errlen)
+{
+	size_t	 i, len = 1;
+	char	*out;
+
+	for (i = 0; i < spec->nredirects; i++) {
+		if (!redirect_valid(spec->redirects[i])) {
+			snprintf(err, errlen, "invalid redirect URI "
+			    "(absolute, no fragment, no spaces)");
+			return NULL;
+		}
+		len += strlen(spec->redirects[i]) + 1;
+	}
+	out = xcalloc(1, len);
+	for (i = 0; i < spec->nredirects; i++) {
+		if (i > 0)
+			strncat(out, " ", len - strlen(out) - 1);
+		strncat(out, spec->redirects[i], len - strlen(out) - 1);
+	}
+	return out;
+}
+
+static int
+check_owner(struct app *app, const char *user_id, char *err, size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (user_id == NULL)
+		return 0;
+	if (!id_valid(user_id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((s = db_user_exists(app->db, user_id, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no user with id %s", user_id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_client_create(struct app *app, const struct client_spec *spec,
+    char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
+    char *err, size_t errlen)
+{
+	char		 hash[SECRET_HASH_HEX + 1];
+	char		*redirects = NULL, *scopes = NULL;
+	enum db_status	 s;
+	int		 rc = -1;
+
+	secret[0] = '\0';
+	if (spec->name == NULL || *spec->name == '\0' ||
+	    strlen(spec->name) > 255) {
+		snprintf(err, errlen, "--name is required (1-255 bytes)");
+		return -1;
+	}
+	if (spec->kind == CLIENT_AUTH_CODE && spec->nredirects == 0) {
+		snprintf(err, errlen, "an authorization code client needs "
+		    "--redirect URI");
+		return -1;
+	}
+	if (spec->is_public && spec->kind != CLIENT_AUTH_CODE) {
+		snprintf(err, errlen, "--public is for authorization code "
+		    "clients only");
+		return -1;
+	}
+	if (check_owner(app, spec->user_id, err, errlen) == -1)
+		return -1;
+	if ((redirects = join_redirects(spec, err, errlen)) == NULL)
+		return -1;
+	if ((scopes = known_scopes(app, spec->scopes ? spec->scopes : "*",
+	    err, errlen)) == NULL)
+		goto out;
+	if (!spec->is_public) {
+		if (secret_new(secret) == -1) {
+			snprintf(err, errlen, "random number generator failed");
+			goto out;
+		}
+		secret_hash_hex(secret, strlen(secret), hash);
+	}
+	s = db_client_create(app->db, spec->name, spec->user_id,
+	    spec->is_public ? NULL : hash, kind_grants[spec->kind], redirects,
+	    scopes, spec->first_party, id);
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc == -1)
+		explicit_bzero(secret, SECRET_TEXT_LEN + 1);
+	free(redirects);
+	free(scopes);
+	return rc;
+}
+
+int
+admin_client_revoke(struct app *app, const char *id, char *err,
+    size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((s = db_client_revoke(app->db, id, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no client with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+hash_password(const char *password, char *err, size_t errlen)
+{
+	char	*hash;
+
+	if (password == NULL || *password == '\0' ||
+	    strlen(password) > PASSWORD_MAX) {
+		snprintf(err, errlen, "the password must be 1-%d bytes",
+		    PASSWORD_MAX);
+		return NULL;
+	}
+	if ((hash = password_hash(password)) == NULL)
+		snprintf(err, errlen, "password hashing failed");
+	return hash;
+}
+
+int
+admin_user_add(struct app *app, const char *email, const char *name,
+    const char *scopes, const char *password, char **id_out, char *err,
+    size_t errlen)
+{
+	char		*hash = NULL, *sc = NULL;
+	enum db_status	 s;
+	int		 rc = -1;
+
+	if (!email_valid(email)) {
+		snprintf(err, errlen, "invalid e-mail address");
+		return -1;
+	}
+	if (name != NULL && strlen(name) > 255) {
+		snprintf(err, errlen, "--name is longer than 255 bytes");
+		return -1;
+	}
+	if ((sc = known_scopes(app, scopes ? scopes : "", err,
+	    errlen)) == NULL)
+		return -1;
+	if ((hash = hash_password(password, err, errlen)) == NULL)
+		goto out;
+	s = db_user_add(app->db, email, name ? name : "", hash, sc, id_out);
+	if (s == DB_CONFLICT)
+		snprintf(err, errlen, "a user with that e-mail exists");
+	else if (s != DB_OK)
+		admin_db_error(app, s, err, errlen);
+	else
+		rc = 0;
+out:
+	free(hash);
+	free(sc);
+	return rc;
+}
+
+int
+admin_user_passwd(struct app *app, const char *id, const char *password,
+    char *err, size_t errlen)
+{
+	char		*hash;
+	enum db_status	 s;
+	int		 found;
+
+	if (!id_valid(id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((hash = hash_password(password, err, errlen)) == NULL)
+		return -1;
+	s = db_user_passwd(app->db, id, hash, &found);
+	free(hash);
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no user with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_scope_add(struct app *app, const char *name, const char *description,
+    char *err, size_t errlen)
+{
+	struct scope_set	set;
+	enum db_status		s;
+
+	if (scope_parse(name, &set) == -1 || set.n != 1 ||
+	    strcmp(set.items[0], name) != 0 || strcmp(name, "*") == 0) {
+		if (set.n > 0)
+			scope_free(&set);
+		snprintf(err, errlen, "invalid scope name (RFC 6749 §3.3 "
+		    "characters, at most %d bytes)", SCOPE_MAX_NAME);
+		return -1;
+	}
+	scope_free(&set);
+	if (strlen(description) > 1000) {
+		snprintf(err, errlen, "description too long");
+		return -1;
+	}
+	s = db_scope_add(app->db, name, description);
+	if (s == DB_CONFLICT)
+		snprintf(err, errlen, "scope %s exists", name);
+	else if (s != DB_OK)
+		admin_db_error(app, s, err, errlen);
+	return s == DB_OK ? 0 : -1;
+}

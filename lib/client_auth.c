@@ -1,0 +1,83 @@
+/* Client authentication; see client_auth.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "basic_auth.h"
+#include "client_auth.h"
+#include "secret.h"
+#include "valid.h"
+
+static enum oauth_error
+check(struct app *app, const char *id, const char *secret,
+    struct client *out, const char **desc)
+{
+	enum db_status	s;
+	int		found;
+
+	*desc = "client authentication failed";
+	if (!uuid_valid(id))
+		return OAUTH_INVALID_CLIENT;
+	s = db_client_find(app->db, id, out, &found);
+	if (s != DB_OK) {
+		*desc = NULL;
+		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
+		    OAUTH_SERVER_ERROR;
+	}
+	if (!found)
+		return OAUTH_INVALID_CLIENT;
+	if (out->revoked)
+		goto fail;
+	if (out->secret_hex == NULL) {
+		/* A public client has nothing to present. */
+		if (secret != NULL && *secret != '\0')
+			goto fail;
+		return OAUTH_OK;
+	}
+	if (secret == NULL ||
+	    !secret_matches(out->secret_hex, secret, strlen(secret)))
+		goto fail;
+	return OAUTH_OK;
+fail:
+	db_client_free(out);
+	return OAUTH_INVALID_CLIENT;
+}
+
+enum oauth_error
+client_auth(struct app *app, const struct http_request *req,
+    const struct client_credentials *cc, struct client *out,
+    int *basic_used, const char **desc)
+{
+	char			*id = NULL, *secret = NULL;
+	enum basic_status	 b;
+	enum oauth_error	 e;
+
+	memset(out, 0, sizeof(*out));
+	*basic_used = 0;
+	b = basic_auth_parse(req->authorization, &id, &secret);
+	if (b == BASIC_MALFORMED) {
+		*basic_used = 1;
+		*desc = "malformed Basic credentials";
+		return OAUTH_INVALID_CLIENT;
+	}
+	if (b == BASIC_OK) {
+		*basic_used = 1;
+		/* RFC 6749 §2.3: one authentication method per request. */
+		if (cc->body_secret != NULL || (cc->body_id != NULL &&
+		    strcmp(cc->body_id, id) != 0)) {
+			*desc = "more than one client authentication method";
+			e = OAUTH_INVALID_REQUEST;
+		} else
+			e = check(app, id, secret, out, desc);
+		free(id);
+		if (secret != NULL) {
+			explicit_bzero(secret, strlen(secret));
+			free(secret);
+		}
+		return e;
+	}
+	if (cc->body_id == NULL) {
+		*desc = "client authentication required";
+		return OAUTH_INVALID_CLIENT;
+	}
+	return check(app, cc->body_id, cc->body_secret, out, desc);
+}

@@ -1,0 +1,29 @@
+/*
+ * Client authentication at the token endpoint, RFC 6749 §2.3.1:
+ * client_secret_basic (Authorization: Basic) or client_secret_post
+ * (client_id and client_secret in the body), never both; a public client
+ * sends only client_id.
+ */
+#ifndef CPASSPORT_CLIENT_AUTH_H
+#define CPASSPORT_CLIENT_AUTH_H
+
+#include "app.h"
+#include "db_client.h"
+#include "http.h"
+#include "oauth_error.h"
+
+struct client_credentials {
+	const char	*body_id;	/* client_id from the body, or NULL */
+	const char	*body_secret;	/* client_secret from the body, or NULL */
+};
+
+/*
+ * Authenticate; on OAUTH_OK *out is the live client (free with
+ * db_client_free()).  *basic_used tells the error writer to add
+ * WWW-Authenticate.  *desc is a constant description on error.
+ */
+enum oauth_error client_auth(struct app *, const struct http_request *,
+		    const struct client_credentials *, struct client *out,
+		    int *basic_used, const char **desc);
+
+#endif

@@ -1,0 +1,180 @@
+/* The "key = value" configuration file; see config.h. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "xalloc.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+enum kind { K_STRING, K_SECONDS, K_BOOL };
+
+static const struct {
+	const char	*name;
+	enum kind	 kind;
+	size_t		 off;
+} keys[] = {
+	{ "database", K_STRING, offsetof(struct config, database) },
+	{ "issuer", K_STRING, offsetof(struct config, issuer) },
+	{ "audience", K_STRING, offsetof(struct config, audience) },
+	{ "signing_key", K_STRING, offsetof(struct config, signing_key) },
+	{ "default_scope", K_STRING, offsetof(struct config, default_scope) },
+	{ "access_token_lifetime", K_SECONDS,
+	    offsetof(struct config, access_token_lifetime) },
+	{ "refresh_token_lifetime", K_SECONDS,
+	    offsetof(struct config, refresh_token_lifetime) },
+	{ "allow_plain_http", K_BOOL,
+	    offsetof(struct config, allow_plain_http) },
+};
+
+const char *
+config_path(const char *explicit_path)
+{
+	const char	*env;
+
+	if (explicit_path != NULL)
+		return explicit_path;
+	if ((env = getenv("CPASSPORT_CONFIG")) != NULL && *env != '\0')
+		return env;
+	return SYSCONFDIR "/cpassport.conf";
+}
+
+static char *
+trim(char *s)
+{
+	char	*e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Seconds between 1 and ten years. */
+static int
+parse_seconds(const char *v, long *out)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end != '\0' || n < 1 || n > 315360000L)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int
+parse_bool(const char *v, int *out)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "on") ||
+	    !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "false") || !strcmp(v, "no") ||
+	    !strcmp(v, "off") || !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int
+set_key(struct config *cfg, const char *k, const char *v)
+{
+	char	*base = (char *)cfg;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (strcmp(keys[i].name, k))
+			continue;
+		switch (keys[i].kind) {
+		case K_STRING: {
+			char	**p = (char **)(base + keys[i].off);
+
+			free(*p);
+			*p = xstrdup(v);
+			return 0;
+		}
+		case K_SECONDS:
+			return parse_seconds(v, (long *)(base + keys[i].off));
+		case K_BOOL:
+			return parse_bool(v, (int *)(base + keys[i].off));
+		}
+	}
+	return -1;
+}
+
+int
+config_load(const char *path, struct config *cfg, char *err, size_t errlen)
+{
+	FILE	*f;
+	char	 line[CONFIG_MAX_LINE];
+	char	*k, *v, *eq;
+	int	 lineno = 0;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->access_token_lifetime = 3600;
+	cfg->refresh_token_lifetime = 30 * 86400;
+	cfg->issuer = xstrdup("http://localhost");
+	cfg->default_scope = xstrdup("");
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			snprintf(err, errlen, "%s:%d: line too long", path,
+			    lineno);
+			goto fail;
+		}
+		k = trim(line);
+		if (*k == '\0' || *k == '#')
+			continue;
+		if ((eq = strchr(k, '=')) == NULL) {
+			snprintf(err, errlen, "%s:%d: expected key = value",
+			    path, lineno);
+			goto fail;
+		}
+		*eq = '\0';
+		k = trim(k);
+		v = trim(eq + 1);
+		if (set_key(cfg, k, v) == -1) {
+			snprintf(err, errlen, "%s:%d: unknown key or bad "
+			    "value for \"%.64s\"", path, lineno, k);
+			goto fail;
+		}
+	}
+	fclose(f);
+	if (cfg->database == NULL) {
+		snprintf(err, errlen, "%s: \"database\" is not set", path);
+		config_free(cfg);
+		return -1;
+	}
+	return 0;
+fail:
+	fclose(f);
+	config_free(cfg);
+	return -1;
+}
+
+void
+config_free(struct config *cfg)
+{
+	free(cfg->database);
+	free(cfg->issuer);
+	free(cfg->audience);
+	free(cfg->signing_key);
+	free(cfg->default_scope);
+	memset(cfg, 0, sizeof(*cfg));
+}

@@ -1,0 +1,36 @@
+/*
+ * The configuration file: one "key = value" per line, '#' comments, blank
+ * lines ignored.  Path from --config or the CPASSPORT_CONFIG environment
+ * variable (set by the web server).  Unknown keys are errors, so a typo
+ * does not silently fall back to a default.
+ */
+#ifndef CPASSPORT_CONFIG_H
+#define CPASSPORT_CONFIG_H
+
+#include <stddef.h>
+
+#define CONFIG_MAX_LINE	4096
+
+struct config {
+	char	*database;		/* libpq conninfo */
+	char	*issuer;		/* "iss" of every token */
+	char	*audience;		/* "aud"; NULL: the client id */
+	char	*signing_key;		/* PEM private key file */
+	char	*default_scope;		/* used when a request names none */
+	long	 access_token_lifetime;	/* seconds */
+	long	 refresh_token_lifetime;	/* seconds */
+	int	 allow_plain_http;	/* accept non-TLS from any address */
+};
+
+/* Path of the config: explicit, else $CPASSPORT_CONFIG, else the default. */
+const char	*config_path(const char *explicit_path);
+
+/*
+ * Read path into *cfg (defaults first).  Returns 0, or -1 with a message
+ * naming the file and line in err.  Free with config_free().
+ */
+int	 config_load(const char *path, struct config *cfg, char *err,
+	    size_t errlen);
+void	 config_free(struct config *);
+
+#endif

@@ -1,0 +1,122 @@
+/* The oauth_clients table; see db_client.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_client.h"
+#include "grant.h"
+#include "xalloc.h"
+
+enum stmt {
+	STMT_FIND,
+	STMT_CREATE,
+	STMT_REVOKE,
+	STMT_LIST,
+	STMT__MAX
+};
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_FIND] = { "client_find",
+	    "SELECT id, name, encode(secret, 'hex'), user_id, "
+	    "array_to_string(redirect_uris, ' '), "
+	    "array_to_string(grant_types, ' '), "
+	    "array_to_string(scopes, ' '), first_party, revoked "
+	    "FROM oauth_clients WHERE id = $1", 1 },
+	[STMT_CREATE] = { "client_create",
+	    "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
+	    "grant_types, redirect_uris, scopes, first_party) "
+	    "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
+	    "string_to_array($4, ' '), string_to_array($5, ' '), "
+	    "string_to_array($6, ' '), $7) RETURNING id", 7 },
+	[STMT_REVOKE] = { "client_revoke",
+	    "UPDATE oauth_clients SET revoked = true, updated_at = now() "
+	    "WHERE id = $1", 1 },
+	[STMT_LIST] = { "client_list",
+	    "SELECT id, name, array_to_string(grant_types, ','), "
+	    "coalesce(user_id::text, '-'), revoked "
+	    "FROM oauth_clients ORDER BY created_at, id", 0 },
+};
+
+static char *
+dup_or_null(const PGresult *r, int col)
+{
+	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
+}
+
+enum db_status
+db_client_find(struct db *db, const char *id, struct client *out,
+    int *found)
+{
+	const char	*p[1] = { id };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		strncpy(out->id, PQgetvalue(r, 0, 0), sizeof(out->id) - 1);
+		out->name = xstrdup(PQgetvalue(r, 0, 1));
+		out->secret_hex = dup_or_null(r, 2);
+		out->user_id = dup_or_null(r, 3);
+		out->redirect_uris = xstrdup(PQgetvalue(r, 0, 4));
+		out->grants = grant_set_parse(PQgetvalue(r, 0, 5));
+		/* Stored scopes passed the CHECK; a parse failure is empty. */
+		if (scope_parse(PQgetvalue(r, 0, 6), &out->scopes) == -1)
+			memset(&out->scopes, 0, sizeof(out->scopes));
+		out->first_party = *PQgetvalue(r, 0, 7) == 't';
+		out->revoked = *PQgetvalue(r, 0, 8) == 't';
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_client_free(struct client *c)
+{
+	free(c->name);
+	free(c->secret_hex);
+	free(c->user_id);
+	free(c->redirect_uris);
+	scope_free(&c->scopes);
+	memset(c, 0, sizeof(*c));
+}
+
+enum db_status
+db_client_create(struct db *db, const char *name, const char *user_id,
+    const char *secret_hex, const char *grants, const char *redirect_uris,
+    const char *scopes, int first_party, char id_out[37])
+{
+	const char	*p[7] = { name, user_id, secret_hex, grants,
+			    redirect_uris, scopes, first_party ? "t" : "f" };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_CREATE], p, &r)) != DB_OK)
+		return s;
+	strncpy(id_out, PQgetvalue(r, 0, 0), 36);
+	id_out[36] = '\0';
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_client_revoke(struct db *db, const char *id, int *found)
+{
+	const char	*p[1] = { id };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
+		return s;
+	*found = strcmp(PQcmdTuples(r), "1") == 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_client_list(struct db *db, PGresult **r)
+{
+	return db_exec(db, &stmts[STMT_LIST], NULL, r);
+}

@@ -1,0 +1,38 @@
+/* The oauth_clients table. */
+#ifndef CPASSPORT_DB_CLIENT_H
+#define CPASSPORT_DB_CLIENT_H
+
+#include "db.h"
+#include "scope.h"
+
+struct client {
+	char		 id[37];
+	char		*name;
+	char		*secret_hex;	/* SHA-256 hex; NULL: public client */
+	char		*user_id;	/* owner; NULL when none */
+	char		*redirect_uris;	/* space-separated */
+	unsigned	 grants;	/* 1 << enum grant */
+	struct scope_set scopes;	/* may ask for */
+	int		 first_party;
+	int		 revoked;
+};
+
+/* *found = 0 when no row.  Free with db_client_free(). */
+enum db_status	db_client_find(struct db *, const char *id,
+		    struct client *out, int *found);
+void		db_client_free(struct client *);
+
+/*
+ * Insert a client; secret_hex NULL makes it public.  grants and
+ * redirect_uris are space-separated lists.  Writes the new id to id_out.
+ */
+enum db_status	db_client_create(struct db *, const char *name,
+		    const char *user_id, const char *secret_hex,
+		    const char *grants, const char *redirect_uris,
+		    const char *scopes, int first_party, char id_out[37]);
+/* Mark revoked; *found = 0 when no such client. */
+enum db_status	db_client_revoke(struct db *, const char *id, int *found);
+/* All clients, one row each: id, name, grant_types, user_id, revoked. */
+enum db_status	db_client_list(struct db *, PGresult **);
+
+#endif

@@ -1,0 +1,282 @@
+/* FastCGI / CGI request loop; see http.h. */
+#include <sys/types.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "http.h"
+#include "log.h"
+#include "xalloc.h"
+
+/* Set by SIGTERM while a request is in hand: finish it, then exit. */
+static volatile sig_atomic_t stopping;
+static volatile sig_atomic_t busy;
+
+static const struct {
+	int		 code;
+	const char	*reason;
+} reasons[] = {
+	{ 200, "OK" }, { 302, "Found" }, { 400, "Bad Request" },
+	{ 401, "Unauthorized" }, { 403, "Forbidden" },
+	{ 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 413, "Content Too Large" }, { 429, "Too Many Requests" },
+	{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
+};
+
+static const char *
+reason(int code)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].code == code)
+			return reasons[i].reason;
+	return "Unknown";
+}
+
+void
+http_resp_header(struct http_response *r, const char *name,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 buf[2048];
+
+	if (r->nheaders == HTTP_MAX_HEADERS) {
+		log_warnx("%s: too many headers", __func__);
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	r->headers[r->nheaders].name = name;
+	r->headers[r->nheaders].value = xstrdup(buf);
+	r->nheaders++;
+}
+
+void
+http_resp_body(struct http_response *r, int status,
+    const char *content_type, const char *body, size_t len)
+{
+	r->status = status;
+	r->content_type = content_type;
+	free(r->body);
+	r->body = xstrndup(body, len);
+	r->body_len = len;
+}
+
+static void
+resp_free(struct http_response *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nheaders; i++)
+		free(r->headers[i].value);
+	free(r->body);
+}
+
+int
+http_is_tls_or_loopback(const struct http_request *req)
+{
+	struct in_addr	 a4;
+	struct in6_addr	 a6;
+
+	/* RFC 6749 §3.2: the token endpoint requires TLS. */
+	if (req->https != NULL && strcasecmp(req->https, "on") == 0)
+		return 1;
+	if (req->remote_addr == NULL)
+		return 0;
+	if (inet_pton(AF_INET, req->remote_addr, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (inet_pton(AF_INET6, req->remote_addr, &a6) == 1) {
+		if (IN6_IS_ADDR_LOOPBACK(&a6))
+			return 1;
+		return IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127;
+	}
+	return 0;
+}
+
+/* Where the request comes from and where the answer goes. */
+struct io {
+	FCGX_Request	*fcgi;	/* NULL: plain CGI on stdin/stdout */
+};
+
+static const char *
+param(const struct io *io, const char *name)
+{
+	if (io->fcgi != NULL)
+		return FCGX_GetParam(name, io->fcgi->envp);
+	return getenv(name);
+}
+
+static size_t
+read_body(const struct io *io, char *buf, size_t len)
+{
+	size_t	got = 0;
+	int	n;
+
+	while (got < len) {
+		if (io->fcgi != NULL)
+			n = FCGX_GetStr(buf + got, (int)(len - got),
+			    io->fcgi->in);
+		else
+			n = (int)fread(buf + got, 1, len - got, stdin);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	return got;
+}
+
+static void
+put(const struct io *io, const char *s, size_t len)
+{
+	if (io->fcgi != NULL)
+		FCGX_PutStr(s, (int)len, io->fcgi->out);
+	else
+		fwrite(s, 1, len, stdout);
+}
+
+static void
+read_request(const struct io *io, struct http_request *req)
+{
+	const char	*cl;
+	char		*end;
+	unsigned long	 n = 0;
+
+	memset(req, 0, sizeof(*req));
+	req->method = param(io, "REQUEST_METHOD");
+	if (req->method == NULL)
+		req->method = "GET";
+	req->content_type = param(io, "CONTENT_TYPE");
+	req->authorization = param(io, "HTTP_AUTHORIZATION");
+	req->remote_addr = param(io, "REMOTE_ADDR");
+	req->https = param(io, "HTTPS");
+	req->query = param(io, "QUERY_STRING");
+	if (req->query == NULL)
+		req->query = "";
+
+	if ((cl = param(io, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
+		errno = 0;
+		n = strtoul(cl, &end, 10);
+		if (errno || *end != '\0' || *cl == '-' || n > HTTP_MAX_BODY) {
+			req->body_too_large = 1;
+			return;
+		}
+	}
+	if (n == 0)
+		return;
+	req->body = xmalloc(n + 1);
+	req->body_len = read_body(io, req->body, n);
+	req->body[req->body_len] = '\0';
+	req->body_truncated = req->body_len != n;
+}
+
+static void
+write_response(const struct io *io, const struct http_response *r)
+{
+	char	 head[256];
+	size_t	 i;
+	int	 n;
+
+	n = snprintf(head, sizeof(head), "Status: %d %s\r\n", r->status,
+	    reason(r->status));
+	put(io, head, (size_t)n);
+	if (r->content_type != NULL) {
+		n = snprintf(head, sizeof(head), "Content-Type: %s\r\n",
+		    r->content_type);
+		put(io, head, (size_t)n);
+	}
+	n = snprintf(head, sizeof(head), "Content-Length: %zu\r\n",
+	    r->body_len);
+	put(io, head, (size_t)n);
+	for (i = 0; i < r->nheaders; i++) {
+		put(io, r->headers[i].name, strlen(r->headers[i].name));
+		put(io, ": ", 2);
+		put(io, r->headers[i].value, strlen(r->headers[i].value));
+		put(io, "\r\n", 2);
+	}
+	put(io, "\r\n", 2);
+	if (r->body_len > 0)
+		put(io, r->body, r->body_len);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void
+serve_one(const struct io *io, http_handler h, void *ctx)
+{
+	struct http_request	req;
+	struct http_response	resp;
+	double			start = now_ms();
+
+	read_request(io, &req);
+	memset(&resp, 0, sizeof(resp));
+	resp.status = 500;
+	h(ctx, &req, &resp);
+	write_response(io, &resp);
+	log_warnx("%s %s %d client=%s %.2fms",
+	    req.remote_addr ? req.remote_addr : "-", req.method,
+	    resp.status, resp.log_client[0] ? resp.log_client : "-",
+	    now_ms() - start);
+	resp_free(&resp);
+	free(req.body);
+}
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	if (!busy)
+		_exit(0);
+	stopping = 1;
+}
+
+int
+http_serve(http_handler h, void *ctx)
+{
+	struct sigaction	sa;
+	FCGX_Request		fcgi;
+	struct io		io = { NULL };
+
+	if (FCGX_Init() != 0)
+		return 1;
+	if (FCGX_IsCGI()) {
+		serve_one(&io, h, ctx);
+		fflush(stdout);
+		return 0;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	FCGX_InitRequest(&fcgi, 0, 0);
+	io.fcgi = &fcgi;
+	while (!stopping && FCGX_Accept_r(&fcgi) >= 0) {
+		busy = 1;
+		serve_one(&io, h, ctx);
+		FCGX_Finish_r(&fcgi);
+		busy = 0;
+	}
+	FCGX_Free(&fcgi, 1);
+	return 0;
+}

@@ -1,0 +1,66 @@
+/*
+ * The web-server side of every program: read one request (CGI variables
+ * and a bounded body), hand it to a handler, write its response, free
+ * everything, log one line.  Works as FastCGI (libfcgi) or, when stdin is
+ * not a socket, as plain CGI serving one request.
+ *
+ * Ownership: the request and everything it points to belong to the loop
+ * and live until the handler returns.  The handler fills the response
+ * with http_resp_*(); the loop writes and frees it.
+ */
+#ifndef CPASSPORT_HTTP_H
+#define CPASSPORT_HTTP_H
+
+#include <stddef.h>
+
+#define HTTP_MAX_BODY		8192	/* bytes of a request body read */
+#define HTTP_MAX_HEADERS	16	/* headers of one response */
+
+struct http_request {
+	const char	*method;	/* REQUEST_METHOD */
+	const char	*content_type;	/* CONTENT_TYPE or NULL */
+	const char	*authorization;	/* HTTP_AUTHORIZATION or NULL */
+	const char	*remote_addr;	/* REMOTE_ADDR or NULL */
+	const char	*https;		/* HTTPS ("on") or NULL */
+	const char	*query;		/* QUERY_STRING or "" */
+	char		*body;		/* NUL-terminated; NULL when none */
+	size_t		 body_len;
+	int		 body_too_large;/* over HTTP_MAX_BODY: not read */
+	int		 body_truncated;/* shorter than CONTENT_LENGTH */
+};
+
+struct http_header {
+	const char	*name;		/* a constant */
+	char		*value;		/* owned */
+};
+
+struct http_response {
+	int			 status;
+	const char		*content_type;	/* a constant */
+	char			*body;		/* owned */
+	size_t			 body_len;
+	struct http_header	 headers[HTTP_MAX_HEADERS];
+	size_t			 nheaders;
+	char			 log_client[64];/* client id for the log */
+};
+
+typedef void	(*http_handler)(void *ctx, const struct http_request *,
+		    struct http_response *);
+
+/* Add a header; the value is formatted into owned memory. */
+void	http_resp_header(struct http_response *, const char *name,
+	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Set status, type and body (copied). */
+void	http_resp_body(struct http_response *, int status,
+	    const char *content_type, const char *body, size_t len);
+
+/* 1 when the request came over TLS or from a loopback address. */
+int	http_is_tls_or_loopback(const struct http_request *);
+
+/*
+ * Serve requests until SIGTERM (FastCGI) or after one request (CGI).
+ * Returns the process exit status.
+ */
+int	http_serve(http_handler, void *ctx);
+
+#endif

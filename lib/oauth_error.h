@@ -1,0 +1,48 @@
+/*
+ * The one table of OAuth errors: each with its HTTP status and its RFC
+ * error code (RFC 6749 §5.2 for the token endpoint, §4.1.2.1 for
+ * authorization, RFC 6750 §3.1 for resources).  Grant code returns an
+ * enum oauth_error and a constant description; oauth_error_write() is the
+ * only place that turns them into a response.
+ */
+#ifndef CPASSPORT_OAUTH_ERROR_H
+#define CPASSPORT_OAUTH_ERROR_H
+
+#include "http.h"
+
+#define OAUTH_ERRORS(X)							\
+	X(OAUTH_OK,			200, NULL)			\
+	X(OAUTH_INVALID_REQUEST,	400, "invalid_request")		\
+	X(OAUTH_INVALID_CLIENT,		401, "invalid_client")		\
+	X(OAUTH_INVALID_GRANT,		400, "invalid_grant")		\
+	X(OAUTH_UNAUTHORIZED_CLIENT,	400, "unauthorized_client")	\
+	X(OAUTH_UNSUPPORTED_GRANT_TYPE,	400, "unsupported_grant_type")	\
+	X(OAUTH_INVALID_SCOPE,		400, "invalid_scope")		\
+	X(OAUTH_METHOD_NOT_ALLOWED,	405, "invalid_request")		\
+	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
+	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")
+
+enum oauth_error {
+#define X(e, status, code) e,
+	OAUTH_ERRORS(X)
+#undef X
+	OAUTH__MAX
+};
+
+int		 oauth_error_status(enum oauth_error);
+const char	*oauth_error_code(enum oauth_error);
+
+/*
+ * Write a JSON error response: {"error":…,"error_description":…} with
+ * Cache-Control: no-store and Pragma: no-cache; 405 adds Allow: POST;
+ * invalid_client adds WWW-Authenticate: Basic when the client tried
+ * Basic (RFC 6749 §5.2), 503 adds Retry-After.  desc is one of our own
+ * constant strings, never request data.
+ */
+void	oauth_error_write(struct http_response *, enum oauth_error,
+	    const char *desc, int basic_used);
+
+/* Write a JSON success body (200) with the no-store headers. */
+void	oauth_json_write(struct http_response *, const char *json);
+
+#endif

@@ -1,0 +1,83 @@
+/* Random secrets and their SHA-256; see secret.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include "b64.h"
+#include "secret.h"
+
+int
+secret_new(char out[SECRET_TEXT_LEN + 1])
+{
+	unsigned char	 raw[32];
+	char		*s;
+
+	if (RAND_bytes(raw, sizeof(raw)) != 1)
+		return -1;
+	s = b64url_encode(raw, sizeof(raw));
+	OPENSSL_cleanse(raw, sizeof(raw));
+	snprintf(out, SECRET_TEXT_LEN + 1, "%s", s);
+	OPENSSL_cleanse(s, strlen(s));
+	free(s);
+	return 0;
+}
+
+static void
+digest(const char *s, size_t len, unsigned char md[32])
+{
+	unsigned int	n = 32;
+
+	EVP_Digest(s, len, md, &n, EVP_sha256(), NULL);
+}
+
+void
+secret_hash_hex(const char *s, size_t len, char out[SECRET_HASH_HEX + 1])
+{
+	unsigned char	md[32];
+	size_t		i;
+
+	digest(s, len, md);
+	for (i = 0; i < sizeof(md); i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+int
+secret_matches(const char *stored_hex, const char *presented, size_t len)
+{
+	unsigned char	 md[32], want[32];
+	long		 n;
+	unsigned char	*raw;
+
+	if (stored_hex == NULL || strlen(stored_hex) != SECRET_HASH_HEX)
+		return 0;
+	if ((raw = OPENSSL_hexstr2buf(stored_hex, &n)) == NULL)
+		return 0;
+	if (n != 32) {
+		OPENSSL_free(raw);
+		return 0;
+	}
+	memcpy(want, raw, 32);
+	OPENSSL_free(raw);
+	digest(presented, len, md);
+	return CRYPTO_memcmp(md, want, 32) == 0;
+}
+
+int
+uuid_new(char out[UUID_TEXT_LEN + 1])
+{
+	unsigned char	u[16];
+
+	if (RAND_bytes(u, sizeof(u)) != 1)
+		return -1;
+	u[6] = (u[6] & 0x0f) | 0x40;	/* RFC 9562 §5.4: version 4 */
+	u[8] = (u[8] & 0x3f) | 0x80;	/* variant 10 */
+	snprintf(out, UUID_TEXT_LEN + 1,
+	    "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5],
+	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	return 0;
+}

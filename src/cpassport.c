@@ -1,0 +1,515 @@
+/*
+ * cpassport: the administration CLI (php artisan passport:* in C).
+ * Parses arguments, reads passwords, prints results; every operation is a
+ * call into lib/ (admin.c, migrate.c, keys.c).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "admin.h"
+#include "app.h"
+#include "db_client.h"
+#include "db_scope.h"
+#include "db_user.h"
+#include "keys.h"
+#include "log.h"
+#include "migrate.h"
+#include "password.h"
+
+#ifndef SQLDIR
+#define SQLDIR "/usr/local/share/cpassport/sql"
+#endif
+
+static const char *config_arg;
+static char err[1024];
+
+static const char usage_main[] =
+"usage: cpassport [--config FILE] COMMAND [ARGS]\n"
+"\n"
+"commands:\n"
+"  migrate [--dir DIR]            apply the SQL migrations (idempotent)\n"
+"  keys [--type es256|rs256|eddsa] [--force]\n"
+"                                 make the signing key (signing_key in the config)\n"
+"  client --name N [--password|--personal|--client|--public] [--user ID]\n"
+"         [--redirect URI]... [--scopes a,b|*] [--first-party]\n"
+"                                 register a client; prints its id and secret once\n"
+"  client list | client revoke ID\n"
+"  user add --email E [--name N] [--scopes a,b|*]\n"
+"                                 add a user; the password is read from a prompt or stdin\n"
+"  user list | user passwd ID\n"
+"  scope add NAME DESCRIPTION | scope list\n"
+"\n"
+"The config file comes from --config, else $CPASSPORT_CONFIG.\n"
+"`cpassport COMMAND --help` describes one command.\n";
+
+static int
+fail(const char *msg)
+{
+	fprintf(stderr, "cpassport: %s\n", msg);
+	return 1;
+}
+
+static int
+usage(const char *text, int rc)
+{
+	fputs(text, rc ? stderr : stdout);
+	return rc;
+}
+
+static int
+open_app(struct app *app, int need_key)
+{
+	if (app_init(app, config_arg, need_key, err, sizeof(err)) == -1) {
+		fail(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read a password: with no echo from a terminal, else one stdin line. */
+static char *
+read_password(const char *prompt)
+{
+	struct termios	 old, noecho;
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	int		 tty = isatty(STDIN_FILENO);
+
+	if (tty) {
+		fputs(prompt, stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		noecho = old;
+		noecho.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &noecho);
+	}
+	n = getline(&line, &cap, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (n <= 0) {
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+static void
+free_password(char *pw)
+{
+	if (pw != NULL) {
+		explicit_bzero(pw, strlen(pw));
+		free(pw);
+	}
+}
+
+static const char usage_migrate[] =
+"usage: cpassport migrate [--dir DIR]\n"
+"Apply every migration of DIR (default " SQLDIR ") not yet applied.\n";
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dir", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*dir = getenv("CPASSPORT_SQLDIR");
+	struct app	 app;
+	int		 c, applied, rc;
+
+	if (dir == NULL)
+		dir = SQLDIR;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'd')
+			dir = optarg;
+		else
+			return usage(usage_migrate, c == 'h' ? 0 : 1);
+	}
+	if (optind != argc)
+		return usage(usage_migrate, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = migrate_run(app.db, dir, &applied, err, sizeof(err));
+	if (rc == 0)
+		printf("%d migration%s applied\n", applied,
+		    applied == 1 ? "" : "s");
+	else
+		fail(err);
+	app_free(&app);
+	return rc == 0 ? 0 : 1;
+}
+
+static const char usage_keys[] =
+"usage: cpassport keys [--type es256|rs256|eddsa] [--force]\n"
+"Make the signing key at the config's signing_key path (mode 0600).\n"
+"An existing key is kept unless --force is given.\n";
+
+static int
+cmd_keys(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "type", required_argument, NULL, 't' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct config	cfg;
+	int		c, type = KEY_ES256, force = 0, rc;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 't') {
+			if ((type = key_type_parse(optarg)) == -1)
+				return fail("--type must be es256, rs256 "
+				    "or eddsa");
+		} else if (c == 'f')
+			force = 1;
+		else
+			return usage(usage_keys, c == 'h' ? 0 : 1);
+	}
+	if (optind != argc)
+		return usage(usage_keys, 1);
+	if (config_load(config_path(config_arg), &cfg, err,
+	    sizeof(err)) == -1)
+		return fail(err);
+	if (cfg.signing_key == NULL) {
+		config_free(&cfg);
+		return fail("\"signing_key\" is not set in the config");
+	}
+	rc = key_generate(type, cfg.signing_key, force, err, sizeof(err));
+	if (rc == 0)
+		printf("%s key written to %s\n", key_alg(type),
+		    cfg.signing_key);
+	else
+		fail(err);
+	config_free(&cfg);
+	return rc == 0 ? 0 : 1;
+}
+
+static const char usage_client[] =
+"usage: cpassport client --name NAME [--password | --personal | --client |\n"
+"                        --public] [--user ID] [--redirect URI]...\n"
+"                        [--scopes a,b|*] [--first-party]\n"
+"       cpassport client list\n"
+"       cpassport client revoke ID\n"
+"Register a client and print its id and secret (shown once).\n"
+"  --password     password grant client (with refresh tokens)\n"
+"  --personal     personal access client\n"
+"  --client       client credentials client\n"
+"  --public       authorization code client without a secret (PKCE)\n"
+"  (none)         confidential authorization code client; needs --redirect\n"
+"  --user ID      the owner, whose permissions bound the client's tokens\n"
+"  --scopes LIST  scopes the client may ask for (default *)\n";
+
+static int
+client_list(void)
+{
+	struct app	 app;
+	PGresult	*r;
+	enum db_status	 s;
+	int		 i;
+
+	if (open_app(&app, 0) == -1)
+		return 1;
+	if ((s = db_client_list(app.db, &r)) != DB_OK) {
+		admin_db_error(&app, s, err, sizeof(err));
+		app_free(&app);
+		return fail(err);
+	}
+	printf("%-36s  %-24s  %-32s  %-6s  %s\n", "ID", "NAME", "GRANTS",
+	    "OWNER", "REVOKED");
+	for (i = 0; i < PQntuples(r); i++)
+		printf("%-36s  %-24s  %-32s  %-6s  %s\n", PQgetvalue(r, i, 0),
+		    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+		    PQgetvalue(r, i, 3),
+		    *PQgetvalue(r, i, 4) == 't' ? "yes" : "no");
+	PQclear(r);
+	app_free(&app);
+	return 0;
+}
+
+static int
+client_revoke(int argc, char **argv)
+{
+	struct app	app;
+	int		rc;
+
+	if (argc != 3)
+		return usage(usage_client, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_client_revoke(&app, argv[2], err, sizeof(err));
+	if (rc == 0)
+		printf("client %s revoked\n", argv[2]);
+	else
+		fail(err);
+	app_free(&app);
+	return rc == 0 ? 0 : 1;
+}
+
+static int
+cmd_client(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "redirect", required_argument, NULL, 'r' },
+		{ "scopes", required_argument, NULL, 's' },
+		{ "password", no_argument, NULL, 'P' },
+		{ "personal", no_argument, NULL, 'A' },
+		{ "client", no_argument, NULL, 'C' },
+		{ "public", no_argument, NULL, 'U' },
+		{ "first-party", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct client_spec	spec;
+	struct app		app;
+	char			id[UUID_TEXT_LEN + 1];
+	char			secret[SECRET_TEXT_LEN + 1];
+	int			c, kinds = 0, rc;
+
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return argc == 2 ? client_list() : usage(usage_client, 1);
+	if (argc >= 2 && strcmp(argv[1], "revoke") == 0)
+		return client_revoke(argc, argv);
+	memset(&spec, 0, sizeof(spec));
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': spec.name = optarg; break;
+		case 'u': spec.user_id = optarg; break;
+		case 's': spec.scopes = optarg; break;
+		case 'F': spec.first_party = 1; break;
+		case 'P': spec.kind = CLIENT_PASSWORD; kinds++; break;
+		case 'A': spec.kind = CLIENT_PERSONAL; kinds++; break;
+		case 'C': spec.kind = CLIENT_CREDENTIALS; kinds++; break;
+		case 'U': spec.is_public = 1; kinds++; break;
+		case 'r':
+			if (spec.nredirects == sizeof(spec.redirects) /
+			    sizeof(spec.redirects[0]))
+				return fail("too many --redirect");
+			spec.redirects[spec.nredirects++] = optarg;
+			break;
+		default:
+			return usage(usage_client, c == 'h' ? 0 : 1);
+		}
+	}
+	if (optind != argc)
+		return usage(usage_client, 1);
+	if (kinds > 1)
+		return fail("choose one of --password, --personal, --client, "
+		    "--public");
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_client_create(&app, &spec, id, secret, err, sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("Client ID: %s\n", id);
+	if (secret[0] != '\0')
+		printf("Client secret: %s\n", secret);
+	explicit_bzero(secret, sizeof(secret));
+	return 0;
+}
+
+static const char usage_user[] =
+"usage: cpassport user add --email EMAIL [--name NAME] [--scopes a,b|*]\n"
+"       cpassport user list\n"
+"       cpassport user passwd ID\n"
+"The password is read from a prompt (no echo) or one line of stdin.\n"
+"--scopes lists the scopes the user holds; * holds them all.\n";
+
+static int
+user_add(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "email", required_argument, NULL, 'e' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "scopes", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*email = NULL, *name = NULL, *scopes = NULL;
+	char		*pw, *id = NULL;
+	struct app	 app;
+	int		 c, rc;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'e')
+			email = optarg;
+		else if (c == 'n')
+			name = optarg;
+		else if (c == 's')
+			scopes = optarg;
+		else
+			return usage(usage_user, c == 'h' ? 0 : 1);
+	}
+	if (optind != argc || email == NULL)
+		return usage(usage_user, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	if ((pw = read_password("Password: ")) == NULL) {
+		app_free(&app);
+		return fail("no password given");
+	}
+	rc = admin_user_add(&app, email, name, scopes, pw, &id, err,
+	    sizeof(err));
+	free_password(pw);
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("User ID: %s\n", id);
+	free(id);
+	return 0;
+}
+
+static int
+user_list(void)
+{
+	struct app	 app;
+	PGresult	*r;
+	enum db_status	 s;
+	int		 i;
+
+	if (open_app(&app, 0) == -1)
+		return 1;
+	if ((s = db_user_list(app.db, &r)) != DB_OK) {
+		admin_db_error(&app, s, err, sizeof(err));
+		app_free(&app);
+		return fail(err);
+	}
+	printf("%-6s  %-32s  %-24s  %s\n", "ID", "EMAIL", "NAME", "SCOPES");
+	for (i = 0; i < PQntuples(r); i++)
+		printf("%-6s  %-32s  %-24s  %s\n", PQgetvalue(r, i, 0),
+		    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
+		    PQgetvalue(r, i, 3));
+	PQclear(r);
+	app_free(&app);
+	return 0;
+}
+
+static int
+user_passwd(int argc, char **argv)
+{
+	struct app	 app;
+	char		*pw;
+	int		 rc;
+
+	if (argc != 3 || argv[2][0] == '-')
+		return usage(usage_user, argc == 3 &&
+		    strcmp(argv[2], "--help") == 0 ? 0 : 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	if ((pw = read_password("New password: ")) == NULL) {
+		app_free(&app);
+		return fail("no password given");
+	}
+	rc = admin_user_passwd(&app, argv[2], pw, err, sizeof(err));
+	free_password(pw);
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("password of user %s changed\n", argv[2]);
+	return 0;
+}
+
+static int
+cmd_user(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(usage_user, 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return usage(usage_user, 0);
+	if (strcmp(argv[1], "add") == 0)
+		return user_add(argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return argc == 2 ? user_list() : usage(usage_user, 1);
+	if (strcmp(argv[1], "passwd") == 0)
+		return user_passwd(argc, argv);
+	return usage(usage_user, 1);
+}
+
+static const char usage_scope[] =
+"usage: cpassport scope add NAME DESCRIPTION\n"
+"       cpassport scope list\n";
+
+static int
+cmd_scope(int argc, char **argv)
+{
+	struct app	 app;
+	PGresult	*r;
+	enum db_status	 s;
+	int		 i, rc = 0;
+
+	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
+		return usage(usage_scope, 0);
+	if (!(argc == 4 && !strcmp(argv[1], "add")) &&
+	    !(argc == 2 && !strcmp(argv[1], "list")))
+		return usage(usage_scope, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	if (argc == 4) {
+		rc = admin_scope_add(&app, argv[2], argv[3], err, sizeof(err));
+		if (rc == 0)
+			printf("scope %s added\n", argv[2]);
+	} else if ((s = db_scope_list(app.db, &r)) != DB_OK) {
+		admin_db_error(&app, s, err, sizeof(err));
+		rc = -1;
+	} else {
+		for (i = 0; i < PQntuples(r); i++)
+			printf("%-24s  %s\n", PQgetvalue(r, i, 0),
+			    PQgetvalue(r, i, 1));
+		PQclear(r);
+	}
+	app_free(&app);
+	return rc == 0 ? 0 : fail(err);
+}
+
+static const struct {
+	const char	*name;
+	int		(*fn)(int, char **);
+} cmds[] = {
+	{ "migrate", cmd_migrate },
+	{ "keys", cmd_keys },
+	{ "client", cmd_client },
+	{ "user", cmd_user },
+	{ "scope", cmd_scope },
+};
+
+int
+main(int argc, char **argv)
+{
+	size_t	i;
+	int	argi = 1;
+
+	log_init("cpassport");
+	while (argi < argc && argv[argi][0] == '-') {
+		if (!strcmp(argv[argi], "--help") || !strcmp(argv[argi], "-h"))
+			return usage(usage_main, 0);
+		if (!strcmp(argv[argi], "--config") && argi + 1 < argc) {
+			config_arg = argv[argi + 1];
+			argi += 2;
+		} else if (!strncmp(argv[argi], "--config=", 9)) {
+			config_arg = argv[argi] + 9;
+			argi++;
+		} else
+			return usage(usage_main, 1);
+	}
+	if (argi == argc)
+		return usage(usage_main, 1);
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(cmds[i].name, argv[argi]) == 0)
+			return cmds[i].fn(argc - argi, argv + argi);
+	fprintf(stderr, "cpassport: unknown command \"%s\"\n", argv[argi]);
+	return usage(usage_main, 1);
+}

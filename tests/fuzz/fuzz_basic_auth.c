@@ -1,0 +1,39 @@
+/*
+ * libFuzzer target for lib/basic_auth.c: the input, NUL-terminated, is an
+ * Authorization header value.  Aborts when a result breaks the contract
+ * in basic_auth.h.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "basic_auth.h"
+#include "xalloc.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char	*h, *id, *secret;
+
+	h = xstrndup((const char *)data, size);
+	switch (basic_auth_parse(h, &id, &secret)) {
+	case BASIC_OK:
+		if (*id == '\0' || strlen(id) > BASIC_MAX_ID ||
+		    strlen(secret) > BASIC_MAX_SECRET)
+			abort();
+		free(id);
+		free(secret);
+		break;
+	case BASIC_NONE:
+	case BASIC_MALFORMED:
+		if (id != NULL || secret != NULL)
+			abort();
+		break;
+	default:
+		abort();
+	}
+	free(h);
+	return 0;
+}

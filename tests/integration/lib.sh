@@ -1,0 +1,118 @@
+# Shared by the integration tests: a private PostgreSQL cluster (initdb in
+# a temp dir, its own port and socket), lighttpd on a loopback port with
+# the example config, TAP helpers.  Source it; call stack_start; the EXIT
+# trap stops everything this script started, by PID.
+set -u
+
+: "${srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${builddir:=$srcdir}"
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+CPASSPORT="$builddir/src/cpassport"
+WORK=$(mktemp -d /tmp/cpassport-test.XXXXXX)
+chmod 755 "$WORK"
+CONF="$WORK/cpassport.conf"
+export CPASSPORT_CONFIG="$CONF" CPASSPORT_SQLDIR="$srcdir/sql"
+LIGHTTPD_PID=
+
+tap_n=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $tap_n - $2"; else echo "not ok $tap_n - $2"; fi
+}
+check() {	# check DESCRIPTION COMMAND...: ok when the command succeeds
+	local d=$1; shift
+	if "$@"; then ok 0 "$d"; else ok 1 "$d"; fi
+}
+# A sanitizer report in any log of this run (FastCGI processes log through
+# lighttpd, CGI runs to cgi.log) fails the run.
+sanitizer_check() {
+	! grep -qsE 'Sanitizer|runtime error:' "$WORK/lighttpd.log" "$WORK/cgi.log"
+}
+done_testing() {
+	check "sanitizers: no AddressSanitizer/UBSan/LeakSanitizer report" sanitizer_check
+	echo "1..$tap_n"
+}
+
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+as_pg() {	# run a PostgreSQL binary as the postgres user when we are root
+	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_start() {
+	as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgsock/pg.log" -w -t 30 \
+	    -o "-p $PGPORT -k $WORK/pgsock -c listen_addresses=''" start >/dev/null
+}
+pg_stop() {
+	as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m "${1:-fast}" -w stop >/dev/null 2>&1
+}
+
+stack_start() {	# stack_start [extra config lines]
+	PGPORT=$(free_port)
+	HTTP_PORT=$(free_port)
+	BASE="http://127.0.0.1:$HTTP_PORT"
+	mkdir -p "$WORK/pg" "$WORK/pgsock"
+	[ "$(id -u)" -eq 0 ] && chown postgres "$WORK/pg" "$WORK/pgsock"
+	as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust \
+	    -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 ||
+	    { cat "$WORK/initdb.log" >&2; return 1; }
+	pg_start || { cat "$WORK/pgsock/pg.log" >&2; return 1; }
+	psql -X -h "$WORK/pgsock" -p "$PGPORT" -U postgres -qc \
+	    "CREATE DATABASE cpassport" postgres || return 1
+	cat >"$CONF" <<CONF
+database = host=$WORK/pgsock port=$PGPORT dbname=cpassport user=postgres connect_timeout=5
+issuer = $BASE
+signing_key = $WORK/signing.pem
+access_token_lifetime = 900
+refresh_token_lifetime = 86400
+${1:-}
+CONF
+	"$CPASSPORT" migrate >/dev/null || return 1
+	"$CPASSPORT" keys >/dev/null || return 1
+	lighttpd_start
+}
+
+lighttpd_start() {
+	"$srcdir/scripts/lighttpd-conf" "$HTTP_PORT" "$WORK" "$builddir/cgi-bin" \
+	    "$CONF" >"$WORK/lighttpd.conf" || return 1
+	/usr/sbin/lighttpd -D -f "$WORK/lighttpd.conf" 2>>"$WORK/lighttpd.log" &
+	LIGHTTPD_PID=$!
+	for _ in $(seq 100); do
+		curl -s -o /dev/null "$BASE/" && return 0
+		sleep 0.05
+	done
+	echo "# lighttpd did not start" >&2
+	return 1
+}
+
+psql_q() {	# psql_q SQL: one unaligned value
+	psql -X -h "$WORK/pgsock" -p "$PGPORT" -U postgres -d cpassport -Atqc "$1"
+}
+
+stack_stop() {
+	if [ -n "$LIGHTTPD_PID" ]; then
+		kill "$LIGHTTPD_PID" 2>/dev/null
+		wait "$LIGHTTPD_PID" 2>/dev/null
+	fi
+	[ -d "$WORK/pg" ] && pg_stop immediate
+	if [ "${KEEP_WORK:-0}" = 1 ]; then echo "# kept $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap stack_stop EXIT
+
+# post [curl args...]: POST to /oauth/token; body in $WORK/body, headers in
+# $WORK/headers; prints the status.
+post() {
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+	    -X POST "$BASE/oauth/token" "$@"
+}
+json() { jq -r "$1" "$WORK/body"; }
+header() {	# header NAME: its value in the last response, CR stripped
+	grep -i "^$1:" "$WORK/headers" | head -1 | cut -d: -f2- | sed 's/^ //; s/\r$//'
+}
+b64url_json() {	# decode one JWT segment
+	local s=$(printf '%s' "$1" | tr '_-' '/+')
+	case $(( ${#s} % 4 )) in 2) s="$s==" ;; 3) s="$s=" ;; esac
+	printf '%s' "$s" | base64 -d
+}

@@ -1,0 +1,92 @@
+/* Scope sets: parsing (RFC 6749 §3.3) and the narrowing rule. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scope.h"
+#include "tap.h"
+
+static char *
+narrow(const char *req, const char *client, const char *user)
+{
+	struct scope_set	r, c, u, out;
+	char			*s;
+
+	scope_parse(req, &r);
+	scope_parse(client, &c);
+	scope_parse(user, &u);
+	scope_narrow(&r, &c, &u, &out);
+	s = scope_join(&out);
+	scope_free(&r);
+	scope_free(&c);
+	scope_free(&u);
+	scope_free(&out);
+	return s;
+}
+
+static int
+narrow_is(const char *req, const char *client, const char *user,
+    const char *want)
+{
+	char	*got = narrow(req, client, user);
+	int	 same = strcmp(got, want) == 0;
+
+	if (!same)
+		printf("# got \"%s\", want \"%s\"\n", got, want);
+	free(got);
+	return same;
+}
+
+int
+main(void)
+{
+	struct scope_set	s;
+	char			big[4096], *j;
+	int			i;
+
+	ok(scope_parse("read write", &s) == 0 && s.n == 2, "parse two");
+	j = scope_join(&s);
+	ok(strcmp(j, "read write") == 0, "join keeps order");
+	free(j);
+	scope_free(&s);
+	ok(scope_parse("  a   b  a ", &s) == 0 && s.n == 2,
+	    "extra spaces ignored, duplicates collapsed");
+	scope_free(&s);
+	ok(scope_parse("", &s) == 0 && s.n == 0, "empty is no scopes");
+	ok(scope_parse("a\"b", &s) == -1, "DQUOTE rejected (§3.3)");
+	ok(scope_parse("a\\b", &s) == -1, "backslash rejected (§3.3)");
+	ok(scope_parse("a\tb", &s) == -1, "tab rejected");
+	ok(scope_parse("caf\xc3\xa9", &s) == -1, "non-ASCII rejected");
+	ok(scope_parse("read:user place-orders", &s) == 0 && s.n == 2,
+	    "colon and dash allowed");
+	scope_free(&s);
+	memset(big, 'a', 65);
+	big[65] = '\0';
+	ok(scope_parse(big, &s) == -1, "name over SCOPE_MAX_NAME rejected");
+	big[0] = '\0';
+	for (i = 0; i < SCOPE_MAX_ITEMS; i++)
+		snprintf(big + strlen(big), sizeof(big) - strlen(big),
+		    "s%d ", i);
+	ok(scope_parse(big, &s) == 0 && s.n == SCOPE_MAX_ITEMS,
+	    "SCOPE_MAX_ITEMS names accepted");
+	scope_free(&s);
+	strncat(big, "one-more", sizeof(big) - strlen(big) - 1);
+	ok(scope_parse(big, &s) == -1, "one name over the limit rejected");
+
+	scope_parse("a *", &s);
+	ok(scope_allows(&s, "zzz") && !scope_has(&s, "zzz"),
+	    "* allows every scope but lists none");
+	scope_free(&s);
+
+	ok(narrow_is("a b", "*", "a", "a"),
+	    "user not holding b: b dropped");
+	ok(narrow_is("a b", "a", "*", "a"),
+	    "client not allowed b: b dropped");
+	ok(narrow_is("a b c", "a b", "b c", "b"), "three-way intersection");
+	ok(narrow_is("*", "*", "*", "*"), "* for a * client and user");
+	ok(narrow_is("*", "*", "a b", "a b"),
+	    "* expands to what the user holds");
+	ok(narrow_is("*", "a b", "b c", "b"),
+	    "* expands to the shared scopes");
+	ok(narrow_is("", "*", "*", ""), "nothing asked, nothing granted");
+	return done_testing();
+}
