@@ -8,11 +8,14 @@ n=0 passed=0 failed=0 skipped=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
+# Each argument is a test: a program or script, optionally followed (in
+# the same argument) by its arguments.
 for t in "$@"; do
-	name=$(basename "$t")
-	case "$t" in
-	*.sh) bash "$t" >"$out" 2>"$out.err" ;;
-	*) "./$t" >"$out" 2>"$out.err" ;;
+	set -- $t
+	name=$(basename "$1")
+	case "$1" in
+	*.sh) bash "$@" >"$out" 2>"$out.err" ;;
+	*) "./$@" >"$out" 2>"$out.err" ;;
 	esac
 	status=$?
 	planned=$(sed -n 's/^1\.\.\([0-9][0-9]*\).*/\1/p' "$out" | tail -1)

@@ -1,0 +1,98 @@
+#!/bin/bash
+# The cpassport CLI against a private PostgreSQL: every subcommand's
+# success, and a clear message with a non-zero exit on every error.
+. "$(dirname "$0")/lib.sh"
+
+stack_start || { echo "Bail out! stack did not start"; exit 1; }
+
+fails() {	# fails PATTERN COMMAND...: exits non-zero, stderr matches
+	local pat=$1; shift
+	! "$@" >/dev/null 2>"$WORK/stderr" && grep -qiE "$pat" "$WORK/stderr"
+}
+
+# migrate
+out=$("$CPASSPORT" migrate)
+ok $([ "$out" = "0 migrations applied" ]; echo $?) "cli-migrate-idempotent: a second run applies nothing"
+before=$(psql_q "SELECT count(*) FROM cpassport_migrations")
+"$CPASSPORT" migrate >/dev/null
+ok $([ "$(psql_q "SELECT count(*) FROM cpassport_migrations")" = "$before" ] && [ "$before" -ge 1 ]; echo $?) \
+    "cli-migrate-recorded: applied migrations are recorded once"
+
+# keys
+ok $([ "$(stat -c %a "$WORK/signing.pem")" = 600 ]; echo $?) "cli-keys-mode: the private key file is mode 0600"
+sum=$(sha256sum <"$WORK/signing.pem")
+check "cli-keys-no-overwrite: an existing key is kept without --force" fails 'exists|force' "$CPASSPORT" keys
+ok $([ "$(sha256sum <"$WORK/signing.pem")" = "$sum" ]; echo $?) "cli-keys-no-overwrite: the key file is unchanged"
+"$CPASSPORT" keys --force --type eddsa >/dev/null
+ok $([ "$(sha256sum <"$WORK/signing.pem")" != "$sum" ] && [ "$(stat -c %a "$WORK/signing.pem")" = 600 ] &&
+    openssl pkey -in "$WORK/signing.pem" -noout -text 2>/dev/null | grep -q ED25519; echo $?) \
+    "cli-keys-force: --force replaces the key (Ed25519 here), still 0600"
+check "cli-keys-bad-type: an unknown --type is refused" fails 'type' "$CPASSPORT" keys --type dsa --force
+
+# users
+echo 'pw one' | "$CPASSPORT" user add --email carol@example.com --name Carol >/dev/null
+ok $? "cli-user-add: a user from a stdin password"
+ok $([ "$(psql_q "SELECT left(password, 4) FROM users WHERE email = 'carol@example.com'")" = '$2y$' ]; echo $?) \
+    "cli-user-add: the password is stored as a bcrypt \$2y\$ hash"
+check "cli-user-add-duplicate: a duplicate e-mail is refused" \
+    fails 'exists' sh -c "echo pw | '$CPASSPORT' user add --email CAROL@example.com"
+check "cli-user-add-bad-email: an invalid e-mail is refused" \
+    fails 'e-mail' sh -c "echo pw | '$CPASSPORT' user add --email not-an-address"
+check "cli-user-add-no-password: empty stdin is refused" \
+    fails 'password' sh -c "'$CPASSPORT' user add --email dave@example.com </dev/null"
+check "cli-user-add-unknown-scope: scopes must exist" \
+    fails 'scope' sh -c "echo pw | '$CPASSPORT' user add --email erin@example.com --scopes nosuch"
+"$CPASSPORT" user list >"$WORK/users"
+ok $(grep -q 'carol@example.com' "$WORK/users"; echo $?) "cli-user-list: lists the user"
+CAROL=$(psql_q "SELECT id FROM users WHERE email = 'carol@example.com'")
+old=$(psql_q "SELECT password FROM users WHERE id = $CAROL")
+echo 'pw two' | "$CPASSPORT" user passwd "$CAROL" >/dev/null
+ok $([ "$(psql_q "SELECT password FROM users WHERE id = $CAROL")" != "$old" ]; echo $?) "cli-user-passwd: the hash changes"
+check "cli-user-passwd-unknown: an unknown id is refused" \
+    fails 'no user' sh -c "echo pw | '$CPASSPORT' user passwd 999999"
+
+# scopes
+"$CPASSPORT" scope add read "Read things" >/dev/null
+ok $("$CPASSPORT" scope list | grep -q '^read  *Read things'; echo $?) "cli-scope-add: listed with its description"
+check "cli-scope-duplicate: a duplicate scope is refused" fails 'exists' "$CPASSPORT" scope add read again
+check "cli-scope-bad-name: a name with a quote is refused" fails 'invalid' "$CPASSPORT" scope add 'a"b' x
+
+# clients
+out=$("$CPASSPORT" client --name "Mobile app" --password --user "$CAROL")
+CID=$(sed -n 's/^Client ID: //p' <<<"$out"); SECRET=$(sed -n 's/^Client secret: //p' <<<"$out")
+ok $([ ${#CID} -eq 36 ] && [ ${#SECRET} -eq 43 ]; echo $?) "cli-client-password: prints a UUID id and a 256-bit secret"
+ok $([ "$(psql_q "SELECT encode(secret, 'hex') FROM oauth_clients WHERE id = '$CID'")" = \
+    "$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)" ]; echo $?) "cli-client-password: only the secret's SHA-256 is stored"
+ok $([ "$(psql_q "SELECT array_to_string(grant_types, ' ') || '|' || user_id FROM oauth_clients WHERE id = '$CID'")" = \
+    "password refresh_token|$CAROL" ]; echo $?) "cli-client-password: grant types and owner"
+"$CPASSPORT" client list >"$WORK/clients"
+ok $(grep -q "$CID" "$WORK/clients" && ! grep -q "$SECRET" "$WORK/clients"; echo $?) "cli-client-list: lists the client, never its secret"
+"$CPASSPORT" client revoke "$CID" >/dev/null
+ok $([ "$(psql_q "SELECT revoked FROM oauth_clients WHERE id = '$CID'")" = t ]; echo $?) "cli-client-revoke: marks it revoked"
+check "cli-client-revoke-unknown: an unknown id is refused" \
+    fails 'no client' "$CPASSPORT" client revoke 7b5e2c1e-0000-4000-8000-000000000000
+check "cli-client-revoke-malformed: a malformed id is refused" fails 'invalid' "$CPASSPORT" client revoke nope
+check "cli-client-unknown-owner: an unknown --user is refused" \
+    fails 'no user' "$CPASSPORT" client --name X --password --user 424242
+check "cli-client-no-name: --name is required" fails 'name' "$CPASSPORT" client --password
+check "cli-client-two-kinds: --password with --client is refused" \
+    fails 'one of' "$CPASSPORT" client --name X --password --client
+check "cli-client-redirect-required: an authorization code client needs --redirect" \
+    fails 'redirect' "$CPASSPORT" client --name X
+
+# usage and environment errors
+check "cli-bad-flag: an unknown flag is refused with usage" fails 'usage' "$CPASSPORT" client --name X --bogus
+check "cli-unknown-command: refused with usage" fails 'unknown command' "$CPASSPORT" frobnicate
+for c in migrate keys client user scope; do
+	check "cli-help-$c: cpassport $c --help exits 0 with usage" \
+	    sh -c "'$CPASSPORT' $c --help | grep -q '^usage: cpassport $c'"
+done
+check "cli-no-config: a missing config file is named" fails 'nonexistent.conf' "$CPASSPORT" --config /nonexistent.conf user list
+sed 's/^database = .*/database = host=\/nonexistent port=1 dbname=x connect_timeout=2/' "$CONF" >"$WORK/nodb.conf"
+check "cli-no-database: an unreachable database is a clear error" \
+    fails 'database unavailable' "$CPASSPORT" --config "$WORK/nodb.conf" user list
+echo "bogus_key = 1" >>"$WORK/nodb.conf"
+check "cli-config-typo: an unknown config key is refused with its line" \
+    fails 'nodb.conf:[0-9]+: unknown key' "$CPASSPORT" --config "$WORK/nodb.conf" user list
+
+done_testing
