@@ -115,6 +115,9 @@ form_free(struct form_value *values, size_t n)
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
+		/* Values include passwords and client secrets. */
+		if (values[i].s != NULL)
+			explicit_bzero(values[i].s, values[i].len);
 		free(values[i].s);
 		values[i].s = NULL;
 		values[i].len = 0;
