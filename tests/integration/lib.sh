@@ -91,11 +91,20 @@ psql_q() {	# psql_q SQL: one unaligned value
 	psql -X -h "$WORK/pgsock" -p "$PGPORT" -U postgres -d cpassport -Atqc "$1"
 }
 
+# Stop lighttpd and the FastCGI processes it spawned (lighttpd does not
+# always reap them all on its way out).
+lighttpd_stop() {
+	local kids
+	[ -n "$LIGHTTPD_PID" ] || return 0
+	kids=$(pgrep -P "$LIGHTTPD_PID")
+	kill "$LIGHTTPD_PID" 2>/dev/null
+	wait "$LIGHTTPD_PID" 2>/dev/null
+	[ -n "$kids" ] && kill $kids 2>/dev/null
+	LIGHTTPD_PID=
+}
+
 stack_stop() {
-	if [ -n "$LIGHTTPD_PID" ]; then
-		kill "$LIGHTTPD_PID" 2>/dev/null
-		wait "$LIGHTTPD_PID" 2>/dev/null
-	fi
+	lighttpd_stop
 	[ -d "$WORK/pg" ] && pg_stop immediate
 	if [ "${KEEP_WORK:-0}" = 1 ]; then echo "# kept $WORK" >&2; else rm -rf "$WORK"; fi
 }

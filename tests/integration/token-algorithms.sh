@@ -11,7 +11,7 @@ CID=$(sed -n 's/^Client ID: //p' <<<"$out"); SECRET=$(sed -n 's/^Client secret: 
 for type in es256 rs256 eddsa; do
 	"$CPASSPORT" keys --force --type "$type" >/dev/null
 	# The programs load the key at start: restart them with lighttpd.
-	kill "$LIGHTTPD_PID"; wait "$LIGHTTPD_PID" 2>/dev/null
+	lighttpd_stop
 	lighttpd_start || { echo "Bail out! lighttpd did not restart"; exit 1; }
 	status=$(post -u "$CID:$SECRET" -d grant_type=password -d username=u@example.com -d password=pw)
 	at=$(json .access_token)
