@@ -1,12 +1,16 @@
 /* The CLI's operations; see admin.h. */
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "admin.h"
 #include "db_client.h"
+#include "db_purge.h"
+#include "db_token.h"
 #include "db_scope.h"
 #include "db_user.h"
+#include "issue.h"
 #include "password.h"
 #include "scope.h"
 #include "valid.h"
@@ -311,4 +315,137 @@ admin_scope_add(struct app *app, const char *name, const char *description,
 	else if (s != DB_OK)
 		admin_db_error(app, s, err, errlen);
 	return s == DB_OK ? 0 : -1;
+}
+
+/* The personal access client and the user, both live. */
+static int
+personal_parties(struct app *app, const char *user_id, struct client *c,
+    struct user *u, char *err, size_t errlen)
+{
+	char		id[UUID_TEXT_LEN + 1];
+	enum db_status	s;
+	int		found;
+
+	if (!id_valid(user_id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((s = db_client_personal(app->db, id, &found)) != DB_OK ||
+	    (found && (s = db_client_find(app->db, id, c, &found)) !=
+	    DB_OK)) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no personal access client: make one "
+		    "with `cpassport client --personal --name NAME`");
+		return -1;
+	}
+	if ((s = db_user_find_by_id(app->db, user_id, u, &found)) != DB_OK ||
+	    !found || u->revoked) {
+		if (s != DB_OK)
+			admin_db_error(app, s, err, errlen);
+		else
+			snprintf(err, errlen, "no active user with id %s",
+			    user_id);
+		db_client_free(c);
+		db_user_free(u);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_token_create(struct app *app, const char *user_id, const char *name,
+    const char *scopes, char **jwt_out, char jti[UUID_TEXT_LEN + 1],
+    char *err, size_t errlen)
+{
+	struct client		 c;
+	struct user		 u;
+	struct scope_set	 req, granted;
+	struct issue_request	 ir;
+	struct issued		 t;
+	char			*list;
+	enum db_status		 s;
+	int			 rc = -1;
+
+	if (name == NULL || *name == '\0' || strlen(name) > 255) {
+		snprintf(err, errlen, "--name is required (1-255 bytes)");
+		return -1;
+	}
+	if ((list = known_scopes(app, scopes ? scopes :
+	    app->cfg.default_scope, err, errlen)) == NULL)
+		return -1;
+	if (personal_parties(app, user_id, &c, &u, err, errlen) == -1) {
+		free(list);
+		return -1;
+	}
+	scope_parse(list, &req);
+	scope_narrow(&req, &c.scopes, &u.scopes, &granted);
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = u.id;
+	ir.client_id = c.id;
+	ir.scopes = &granted;
+	ir.name = name;
+	ir.lifetime = app->cfg.personal_access_token_lifetime;
+	if (issue_mint(app, &ir, &t) != OAUTH_OK)
+		snprintf(err, errlen, "signing failed");
+	else if ((s = db_token_insert(app->db, &t.row)) != DB_OK)
+		admin_db_error(app, s, err, errlen);
+	else {
+		*jwt_out = xstrdup(t.jwt);
+		snprintf(jti, UUID_TEXT_LEN + 1, "%s", t.jti);
+		rc = 0;
+	}
+	issue_clear(&t);
+	scope_free(&req);
+	scope_free(&granted);
+	free(list);
+	db_client_free(&c);
+	db_user_free(&u);
+	return rc;
+}
+
+int
+admin_token_revoke(struct app *app, const char *jti, char *err,
+    size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!uuid_valid(jti)) {
+		snprintf(err, errlen, "invalid token id (the jti, a UUID)");
+		return -1;
+	}
+	if ((s = db_token_revoke_access(app->db, jti, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no token with id %s", jti);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_purge(struct app *app, int what, struct purge_counts *c,
+    int *keys_removed, char *err, size_t errlen)
+{
+	enum db_status	s;
+	long		longest;
+
+	*keys_removed = 0;
+	if ((s = db_purge(app->db, what, c)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!(what & PURGE_EXPIRED) || app->cfg.signing_key == NULL)
+		return 0;
+	/* A retired key verifies tokens until the longest-lived expires. */
+	longest = app->cfg.access_token_lifetime;
+	if (app->cfg.personal_access_token_lifetime > longest)
+		longest = app->cfg.personal_access_token_lifetime;
+	return keyset_purge(app->cfg.signing_key, time(NULL) - longest,
+	    keys_removed, err, errlen);
 }

@@ -48,6 +48,24 @@ int	admin_user_passwd(struct app *, const char *id, const char *password,
 int	admin_scope_add(struct app *, const char *name,
 	    const char *description, char *err, size_t errlen);
 
+/*
+ * A personal access token for the user from the newest personal access
+ * client (`cpassport client --personal`), valid for
+ * personal_access_token_lifetime; scopes as admin_user_add() takes them
+ * (NULL: the config's default_scope), narrowed to what the user holds.
+ * *jwt_out (caller frees) is the token, shown once.  Needs app->keys.
+ */
+int	admin_token_create(struct app *, const char *user_id,
+	    const char *name, const char *scopes, char **jwt_out,
+	    char jti[UUID_TEXT_LEN + 1], char *err, size_t errlen);
+int	admin_token_revoke(struct app *, const char *jti, char *err,
+	    size_t errlen);
+
+/* Purge what db_purge() and keyset_purge() remove; prints nothing. */
+struct purge_counts;
+int	admin_purge(struct app *, int what, struct purge_counts *,
+	    int *keys_removed, char *err, size_t errlen);
+
 /* A database failure as an operator message. */
 void	admin_db_error(struct app *, enum db_status, char *err,
 	    size_t errlen);

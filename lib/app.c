@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "log.h"
 
 int
 app_init(struct app *app, const char *explicit_path, int need_key,
@@ -19,8 +20,9 @@ app_init(struct app *app, const char *explicit_path, int need_key,
 			snprintf(err, errlen, "\"signing_key\" is not set");
 			goto fail;
 		}
-		app->key = key_load(app->cfg.signing_key, kerr, sizeof(kerr));
-		if (app->key == NULL) {
+		app->keys = keyset_load(app->cfg.signing_key, kerr,
+		    sizeof(kerr));
+		if (app->keys == NULL) {
 			snprintf(err, errlen, "%s", kerr);
 			goto fail;
 		}
@@ -36,7 +38,31 @@ void
 app_free(struct app *app)
 {
 	db_free(app->db);
-	key_free(app->key);
+	keyset_free(app->keys);
 	config_free(&app->cfg);
 	memset(app, 0, sizeof(*app));
+}
+
+void
+app_refresh(struct app *app)
+{
+	if (app->keys != NULL)
+		keyset_refresh(&app->keys, app->cfg.signing_key);
+}
+
+int
+app_main(const char *progname, http_handler h)
+{
+	struct app	app;
+	char		err[512];
+	int		rc;
+
+	log_init(progname);
+	if (app_init(&app, NULL, 1, err, sizeof(err)) == -1) {
+		log_warnx("%s", err);
+		return 1;
+	}
+	rc = http_serve(h, &app);
+	app_free(&app);
+	return rc;
 }

@@ -9,21 +9,31 @@
 
 #include "config.h"
 #include "db.h"
-#include "keys.h"
+#include "http.h"
+#include "keyset.h"
 
 struct app {
 	struct config	 cfg;
 	struct db	*db;
-	struct key	*key;	/* NULL unless asked for */
+	struct keyset	*keys;	/* NULL unless asked for */
 };
 
 /*
  * Load the config (config_path(explicit_path)), make the database handle
- * (connected lazily) and, when need_key, load the signing key.  Returns 0,
- * or -1 with a message in err.
+ * (connected lazily) and, when need_key, load the signing keys.  Returns
+ * 0, or -1 with a message in err.
  */
 int	app_init(struct app *, const char *explicit_path, int need_key,
 	    char *err, size_t errlen);
 void	app_free(struct app *);
+/* Per request: pick up a rotated signing key (one stat(2)). */
+void	app_refresh(struct app *);
+
+/*
+ * The whole main() of an endpoint program: log as progname, load the
+ * config from $CPASSPORT_CONFIG and the keys, serve requests with h.
+ * Returns the process exit status.
+ */
+int	app_main(const char *progname, http_handler h);
 
 #endif

@@ -9,7 +9,7 @@
 
 static enum oauth_error
 check(struct app *app, const char *id, const char *secret,
-    struct client *out, const char **desc)
+    struct client *out, int *revoked, const char **desc)
 {
 	enum db_status	s;
 	int		found;
@@ -25,17 +25,19 @@ check(struct app *app, const char *id, const char *secret,
 	}
 	if (!found)
 		return OAUTH_INVALID_CLIENT;
-	if (out->revoked)
-		goto fail;
 	if (out->secret_hex == NULL) {
 		/* A public client has nothing to present. */
 		if (secret != NULL && *secret != '\0')
 			goto fail;
-		return OAUTH_OK;
-	}
-	if (secret == NULL ||
+	} else if (secret == NULL ||
 	    !secret_matches(out->secret_hex, secret, strlen(secret)))
 		goto fail;
+	if (out->revoked) {
+		if (revoked != NULL)
+			*revoked = 1;
+		*desc = "the client is revoked";
+		goto fail;
+	}
 	return OAUTH_OK;
 fail:
 	db_client_free(out);
@@ -45,7 +47,7 @@ fail:
 enum oauth_error
 client_auth(struct app *app, const struct http_request *req,
     const struct client_credentials *cc, struct client *out,
-    int *basic_used, const char **desc)
+    int *basic_used, int *revoked, const char **desc)
 {
 	char			*id = NULL, *secret = NULL;
 	enum basic_status	 b;
@@ -53,6 +55,8 @@ client_auth(struct app *app, const struct http_request *req,
 
 	memset(out, 0, sizeof(*out));
 	*basic_used = 0;
+	if (revoked != NULL)
+		*revoked = 0;
 	b = basic_auth_parse(req->authorization, &id, &secret);
 	if (b == BASIC_MALFORMED) {
 		*basic_used = 1;
@@ -67,7 +71,7 @@ client_auth(struct app *app, const struct http_request *req,
 			*desc = "more than one client authentication method";
 			e = OAUTH_INVALID_REQUEST;
 		} else
-			e = check(app, id, secret, out, desc);
+			e = check(app, id, secret, out, revoked, desc);
 		free(id);
 		if (secret != NULL) {
 			explicit_bzero(secret, strlen(secret));
@@ -79,5 +83,6 @@ client_auth(struct app *app, const struct http_request *req,
 		*desc = "client authentication required";
 		return OAUTH_INVALID_CLIENT;
 	}
-	return check(app, cc->body_id, cc->body_secret, out, desc);
+	return check(app, cc->body_id, cc->body_secret, out, revoked,
+	    desc);
 }

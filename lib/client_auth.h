@@ -20,10 +20,12 @@ struct client_credentials {
 /*
  * Authenticate; on OAUTH_OK *out is the live client (free with
  * db_client_free()).  *basic_used tells the error writer to add
- * WWW-Authenticate.  *desc is a constant description on error.
+ * WWW-Authenticate.  *desc is a constant description on error.  A
+ * revoked client is OAUTH_INVALID_CLIENT with *revoked = 1 (when revoked
+ * is not NULL), so a grant may answer otherwise.
  */
 enum oauth_error client_auth(struct app *, const struct http_request *,
 		    const struct client_credentials *, struct client *out,
-		    int *basic_used, const char **desc);
+		    int *basic_used, int *revoked, const char **desc);
 
 #endif

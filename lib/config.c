@@ -29,6 +29,12 @@ static const struct {
 	    offsetof(struct config, access_token_lifetime) },
 	{ "refresh_token_lifetime", K_SECONDS,
 	    offsetof(struct config, refresh_token_lifetime) },
+	{ "personal_access_token_lifetime", K_SECONDS,
+	    offsetof(struct config, personal_access_token_lifetime) },
+	{ "auth_code_lifetime", K_SECONDS,
+	    offsetof(struct config, auth_code_lifetime) },
+	{ "user_endpoint_scope", K_STRING,
+	    offsetof(struct config, user_endpoint_scope) },
 	{ "allow_plain_http", K_BOOL,
 	    offsetof(struct config, allow_plain_http) },
 };
@@ -124,6 +130,8 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->access_token_lifetime = 3600;
 	cfg->refresh_token_lifetime = 30 * 86400;
+	cfg->personal_access_token_lifetime = 365 * 86400;
+	cfg->auth_code_lifetime = 600;
 	cfg->issuer = xstrdup("http://localhost");
 	cfg->default_scope = xstrdup("");
 
@@ -176,5 +184,6 @@ config_free(struct config *cfg)
 	free(cfg->audience);
 	free(cfg->signing_key);
 	free(cfg->default_scope);
+	free(cfg->user_endpoint_scope);
 	memset(cfg, 0, sizeof(*cfg));
 }

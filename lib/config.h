@@ -19,6 +19,9 @@ struct config {
 	char	*default_scope;		/* used when a request names none */
 	long	 access_token_lifetime;	/* seconds */
 	long	 refresh_token_lifetime;	/* seconds */
+	long	 personal_access_token_lifetime; /* seconds */
+	long	 auth_code_lifetime;	/* seconds */
+	char	*user_endpoint_scope;	/* scope /api/user requires; NULL: none */
 	int	 allow_plain_http;	/* accept non-TLS from any address */
 };
 

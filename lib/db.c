@@ -16,6 +16,7 @@ struct db {
 	PGconn			*conn;
 	const struct db_stmt	*prepared[MAX_PREPARED];
 	size_t			 nprepared;
+	int			 in_tx;
 	char			 lasterr[256];
 };
 
@@ -57,6 +58,7 @@ drop(struct db *db)
 		PQfinish(db->conn);
 	db->conn = NULL;
 	db->nprepared = 0;
+	db->in_tx = 0;
 }
 
 enum db_status
@@ -164,7 +166,7 @@ db_exec(struct db *db, const struct db_stmt *st, const char *const *params,
     PGresult **res)
 {
 	enum db_status	s;
-	int		was_connected = db->conn != NULL;
+	int		retry = db->conn != NULL && !db->in_tx;
 
 	*res = NULL;
 	s = exec_once(db, st, params, res);
@@ -172,13 +174,55 @@ db_exec(struct db *db, const struct db_stmt *st, const char *const *params,
 	 * A connection that died while idle (server restart) fails the first
 	 * statement sent on it: reconnect and try once more.
 	 */
-	if (s == DB_UNAVAILABLE && was_connected) {
+	if (s == DB_UNAVAILABLE && retry) {
 		drop(db);
 		s = exec_once(db, st, params, res);
 	}
 	if (s == DB_UNAVAILABLE)
 		drop(db);
 	return s;
+}
+
+static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
+static const struct db_stmt st_commit = { "tx_commit", "COMMIT", 0 };
+static const struct db_stmt st_rollback = { "tx_rollback", "ROLLBACK", 0 };
+
+static enum db_status
+run_simple(struct db *db, const struct db_stmt *st)
+{
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, st, NULL, &r)) == DB_OK)
+		PQclear(r);
+	return s;
+}
+
+enum db_status
+db_begin(struct db *db)
+{
+	enum db_status	s;
+
+	if ((s = run_simple(db, &st_begin)) == DB_OK)
+		db->in_tx = 1;
+	return s;
+}
+
+enum db_status
+db_commit(struct db *db)
+{
+	enum db_status	s = run_simple(db, &st_commit);
+
+	db->in_tx = 0;
+	return s;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->conn != NULL && db->in_tx)
+		run_simple(db, &st_rollback);
+	db->in_tx = 0;
 }
 
 enum db_status

@@ -44,6 +44,15 @@ enum db_status	 db_connect(struct db *);
 enum db_status	 db_exec(struct db *, const struct db_stmt *,
 		    const char *const *params, PGresult **res);
 
+/*
+ * Transactions.  Inside one, db_exec never retries on a new connection
+ * (the transaction died with the old one).  db_rollback is safe to call
+ * when the connection is gone.
+ */
+enum db_status	 db_begin(struct db *);
+enum db_status	 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
 /* Run a whole SQL script (migrations); DB_OK or an error with a message. */
 enum db_status	 db_script(struct db *, const char *sql, char *err,
 		    size_t errlen);

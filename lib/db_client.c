@@ -1,4 +1,5 @@
 /* The oauth_clients table; see db_client.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,16 +12,19 @@ enum stmt {
 	STMT_CREATE,
 	STMT_REVOKE,
 	STMT_LIST,
+	STMT_PERSONAL,
 	STMT__MAX
 };
 
 static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_FIND] = { "client_find",
-	    "SELECT id, name, encode(secret, 'hex'), user_id, "
-	    "array_to_string(redirect_uris, ' '), "
-	    "array_to_string(grant_types, ' '), "
-	    "array_to_string(scopes, ' '), first_party, revoked "
-	    "FROM oauth_clients WHERE id = $1", 1 },
+	    "SELECT c.id, c.name, encode(c.secret, 'hex'), c.user_id, "
+	    "array_to_string(c.redirect_uris, ' '), "
+	    "array_to_string(c.grant_types, ' '), "
+	    "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
+	    "array_to_string(u.scopes, ' '), coalesce(u.revoked, false) "
+	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
+	    "WHERE c.id = $1", 1 },
 	[STMT_CREATE] = { "client_create",
 	    "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
 	    "grant_types, redirect_uris, scopes, first_party) "
@@ -34,6 +38,10 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "SELECT id, name, array_to_string(grant_types, ','), "
 	    "coalesce(user_id::text, '-'), revoked "
 	    "FROM oauth_clients ORDER BY created_at, id", 0 },
+	[STMT_PERSONAL] = { "client_personal",
+	    "SELECT id FROM oauth_clients WHERE NOT revoked AND "
+	    "'personal_access' = ANY (grant_types) "
+	    "ORDER BY created_at DESC LIMIT 1", 0 },
 };
 
 static char *
@@ -67,6 +75,10 @@ db_client_find(struct db *db, const char *id, struct client *out,
 			memset(&out->scopes, 0, sizeof(out->scopes));
 		out->first_party = *PQgetvalue(r, 0, 7) == 't';
 		out->revoked = *PQgetvalue(r, 0, 8) == 't';
+		if (scope_parse(PQgetvalue(r, 0, 9), &out->owner_scopes) == -1)
+			memset(&out->owner_scopes, 0,
+			    sizeof(out->owner_scopes));
+		out->owner_revoked = *PQgetvalue(r, 0, 10) == 't';
 	}
 	PQclear(r);
 	return DB_OK;
@@ -80,6 +92,7 @@ db_client_free(struct client *c)
 	free(c->user_id);
 	free(c->redirect_uris);
 	scope_free(&c->scopes);
+	scope_free(&c->owner_scopes);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -119,4 +132,21 @@ enum db_status
 db_client_list(struct db *db, PGresult **r)
 {
 	return db_exec(db, &stmts[STMT_LIST], NULL, r);
+}
+
+enum db_status
+db_client_personal(struct db *db, char id_out[37], int *found)
+{
+	PGresult	*r;
+	enum db_status	 s;
+
+	*found = 0;
+	if ((s = db_exec(db, &stmts[STMT_PERSONAL], NULL, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		snprintf(id_out, 37, "%s", PQgetvalue(r, 0, 0));
+		*found = 1;
+	}
+	PQclear(r);
+	return DB_OK;
 }

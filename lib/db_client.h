@@ -13,11 +13,16 @@ struct client {
 	char		*redirect_uris;	/* space-separated */
 	unsigned	 grants;	/* 1 << enum grant */
 	struct scope_set scopes;	/* may ask for */
+	struct scope_set owner_scopes;	/* the owner's held scopes */
+	int		 owner_revoked;
 	int		 first_party;
 	int		 revoked;
 };
 
-/* *found = 0 when no row.  Free with db_client_free(). */
+/*
+ * The client and, when it has one, its owner's scopes and state, in one
+ * query.  *found = 0 when no row.  Free with db_client_free().
+ */
 enum db_status	db_client_find(struct db *, const char *id,
 		    struct client *out, int *found);
 void		db_client_free(struct client *);
@@ -34,5 +39,7 @@ enum db_status	db_client_create(struct db *, const char *name,
 enum db_status	db_client_revoke(struct db *, const char *id, int *found);
 /* All clients, one row each: id, name, grant_types, user_id, revoked. */
 enum db_status	db_client_list(struct db *, PGresult **);
+/* The newest live personal access client's id into id_out; *found. */
+enum db_status	db_client_personal(struct db *, char id_out[37], int *found);
 
 #endif

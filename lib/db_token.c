@@ -1,46 +1,286 @@
 /* Access and refresh token rows; see db_token.h. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "db_token.h"
+#include "xalloc.h"
 
 enum stmt {
 	STMT_INSERT_ACCESS,
 	STMT_INSERT_PAIR,
+	STMT_REFRESH_LOCK,
+	STMT_ROTATE,
+	STMT_REVOKE_FAMILY,
+	STMT_ACCESS_FIND,
+	STMT_REVOKE_ACCESS,
+	STMT_PERSONAL_LIST,
+	STMT_REFRESH_FIND,
 	STMT__MAX
 };
 
+#define ACCESS_COLUMNS \
+	"oauth_access_tokens (id, user_id, client_id, name, scopes, " \
+	"created_at, updated_at, expires_at)"
+#define ACCESS_VALUES \
+	"$1::uuid, $2::bigint, $3::uuid, $4::text, " \
+	"string_to_array($5::text, ' '), to_timestamp($6::bigint), " \
+	"to_timestamp($6::bigint), to_timestamp($7::bigint)"
+
 static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_INSERT_ACCESS] = { "token_insert_access",
-	    "INSERT INTO oauth_access_tokens (id, user_id, client_id, scopes, "
-	    "created_at, updated_at, expires_at) VALUES ($1, $2, $3, "
-	    "string_to_array($4, ' '), to_timestamp($5), to_timestamp($5), "
-	    "to_timestamp($6))", 6 },
+	    "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 7 },
 	/* One round trip per grant: the access row feeds the refresh row. */
 	[STMT_INSERT_PAIR] = { "token_insert_pair",
-	    "WITH a AS (INSERT INTO oauth_access_tokens (id, user_id, "
-	    "client_id, scopes, created_at, updated_at, expires_at) "
-	    "VALUES ($1, $2, $3, string_to_array($4, ' '), to_timestamp($5), "
-	    "to_timestamp($5), to_timestamp($6)) RETURNING id) "
+	    "WITH a AS (INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES
+	    ") RETURNING id) "
 	    "INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, "
-	    "created_at, expires_at) SELECT decode($7, 'hex'), a.id, a.id, "
-	    "to_timestamp($5), to_timestamp($8) FROM a", 8 },
+	    "scopes, created_at, expires_at) SELECT decode($8, 'hex'), a.id, "
+	    "a.id, string_to_array($9, ' '), to_timestamp($6), "
+	    "to_timestamp($10) FROM a", 10 },
+	[STMT_REFRESH_LOCK] = { "token_refresh_lock",
+	    "SELECT r.family_id, a.client_id, a.user_id, "
+	    "array_to_string(r.scopes, ' '), r.used_at IS NOT NULL, r.revoked, "
+	    "r.expires_at <= now(), coalesce(u.revoked, false), "
+	    "array_to_string(u.scopes, ' ') "
+	    "FROM oauth_refresh_tokens r "
+	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
+	    "LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 1 },
+	[STMT_ROTATE] = { "token_rotate",
+	    "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
+	    "WHERE id = decode($11, 'hex') AND used_at IS NULL "
+	    "RETURNING family_id), "
+	    "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
+	    " FROM old RETURNING id) "
+	    "INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, "
+	    "scopes, created_at, expires_at) SELECT decode($8, 'hex'), a.id, "
+	    "old.family_id, string_to_array($9, ' '), to_timestamp($6), "
+	    "to_timestamp($10) FROM a, old", 11 },
+	[STMT_REVOKE_FAMILY] = { "token_revoke_family",
+	    "WITH f AS (UPDATE oauth_refresh_tokens SET revoked = true "
+	    "WHERE family_id = $1 RETURNING access_token_id) "
+	    "UPDATE oauth_access_tokens SET revoked = true, updated_at = now() "
+	    "WHERE id IN (SELECT access_token_id FROM f) AND NOT revoked", 1 },
+	[STMT_ACCESS_FIND] = { "token_access_find",
+	    "SELECT a.user_id, u.name, u.email FROM oauth_access_tokens a "
+	    "JOIN oauth_clients c ON c.id = a.client_id "
+	    "LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE a.id = $1 AND NOT a.revoked AND a.expires_at > now() "
+	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false)", 1 },
+	[STMT_REVOKE_ACCESS] = { "token_revoke_access",
+	    "WITH a AS (UPDATE oauth_access_tokens SET revoked = true, "
+	    "updated_at = now() WHERE id = $1 RETURNING id), "
+	    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
+	    "WHERE access_token_id IN (SELECT id FROM a)) "
+	    "SELECT count(*) FROM a", 1 },
+	[STMT_PERSONAL_LIST] = { "token_personal_list",
+	    "SELECT id, name, array_to_string(scopes, ','), "
+	    "to_char(created_at, 'YYYY-MM-DD HH24:MI'), "
+	    "to_char(expires_at, 'YYYY-MM-DD HH24:MI'), revoked "
+	    "FROM oauth_access_tokens WHERE user_id = $1 AND name IS NOT NULL "
+	    "ORDER BY created_at, id", 1 },
+	[STMT_REFRESH_FIND] = { "token_refresh_find",
+	    "SELECT r.family_id, a.client_id, a.user_id, u.email, "
+	    "array_to_string(r.scopes, ' '), "
+	    "extract(epoch FROM r.created_at)::bigint, "
+	    "extract(epoch FROM r.expires_at)::bigint, "
+	    "r.used_at IS NULL AND NOT r.revoked AND r.expires_at > now() "
+	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
+	    "FROM oauth_refresh_tokens r "
+	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
+	    "JOIN oauth_clients c ON c.id = a.client_id "
+	    "LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE r.id = decode($1, 'hex')", 1 },
 };
 
-enum db_status
-db_token_insert(struct db *db, const struct token_row *t)
+static enum db_status
+write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
+    const char *old_hash, int *rows)
 {
 	char		 iat[24], exp[24], rexp[24];
-	const char	*p[8] = { t->jti, t->user_id, t->client_id, t->scopes,
-			    iat, exp, t->refresh_hash, rexp };
+	const char	*p[11] = { t->jti, t->user_id, t->client_id, t->name,
+			    t->scopes, iat, exp, t->refresh_hash,
+			    t->refresh_scopes ? t->refresh_scopes : t->scopes,
+			    rexp, old_hash };
 	PGresult	*r;
 	enum db_status	 s;
 
 	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
 	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
 	snprintf(rexp, sizeof(rexp), "%lld", (long long)t->refresh_exp);
-	s = db_exec(db, &stmts[t->refresh_hash != NULL ? STMT_INSERT_PAIR :
-	    STMT_INSERT_ACCESS], p, &r);
-	if (s == DB_OK)
+	if ((s = db_exec(db, st, p, &r)) != DB_OK)
+		return s;
+	if (rows != NULL)
+		*rows = atoi(PQcmdTuples(r));
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_insert(struct db *db, const struct token_row *t)
+{
+	return write_row(db, &stmts[t->refresh_hash != NULL ?
+	    STMT_INSERT_PAIR : STMT_INSERT_ACCESS], t, NULL, NULL);
+}
+
+enum db_status
+db_token_rotate(struct db *db, const char *old_hash,
+    const struct token_row *t, int *rotated)
+{
+	int		rows = 0;
+	enum db_status	s;
+
+	s = write_row(db, &stmts[STMT_ROTATE], t, old_hash, &rows);
+	*rotated = rows == 1;
+	return s;
+}
+
+static char *
+dup_or_null(const PGresult *r, int col)
+{
+	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
+}
+
+enum db_status
+db_token_refresh_lock(struct db *db, const char *hash_hex,
+    struct refresh_row *out, int *found)
+{
+	const char	*p[1] = { hash_hex };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec(db, &stmts[STMT_REFRESH_LOCK], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
+		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
+		out->user_id = dup_or_null(r, 2);
+		out->scopes = xstrdup(PQgetvalue(r, 0, 3));
+		out->used = *PQgetvalue(r, 0, 4) == 't';
+		out->revoked = *PQgetvalue(r, 0, 5) == 't';
+		out->expired = *PQgetvalue(r, 0, 6) == 't';
+		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
+		out->user_scopes = dup_or_null(r, 8);
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_token_refresh_free(struct refresh_row *r)
+{
+	free(r->family_id);
+	free(r->client_id);
+	free(r->user_id);
+	free(r->scopes);
+	free(r->user_scopes);
+	memset(r, 0, sizeof(*r));
+}
+
+enum db_status
+db_token_revoke_family(struct db *db, const char *family_id)
+{
+	const char	*p[1] = { family_id };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_REVOKE_FAMILY], p, &r)) == DB_OK)
 		PQclear(r);
 	return s;
+}
+
+enum db_status
+db_token_access_find(struct db *db, const char *jti, struct access_row *out,
+    int *active)
+{
+	const char	*p[1] = { jti };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*active = 0;
+	if ((s = db_exec(db, &stmts[STMT_ACCESS_FIND], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*active = 1;
+		out->user_id = dup_or_null(r, 0);
+		out->user_name = dup_or_null(r, 1);
+		out->user_email = dup_or_null(r, 2);
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_token_access_free(struct access_row *a)
+{
+	free(a->user_id);
+	free(a->user_name);
+	free(a->user_email);
+	memset(a, 0, sizeof(*a));
+}
+
+enum db_status
+db_token_revoke_access(struct db *db, const char *jti, int *found)
+{
+	const char	*p[1] = { jti };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_REVOKE_ACCESS], p, &r)) != DB_OK)
+		return s;
+	if (found != NULL)
+		*found = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_personal_list(struct db *db, const char *user_id, PGresult **r)
+{
+	const char	*p[1] = { user_id };
+
+	return db_exec(db, &stmts[STMT_PERSONAL_LIST], p, r);
+}
+
+enum db_status
+db_token_refresh_find(struct db *db, const char *hash_hex,
+    struct refresh_info *out, int *found)
+{
+	const char	*p[1] = { hash_hex };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec(db, &stmts[STMT_REFRESH_FIND], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
+		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
+		out->user_id = dup_or_null(r, 2);
+		out->user_email = dup_or_null(r, 3);
+		out->scopes = xstrdup(PQgetvalue(r, 0, 4));
+		out->iat = strtoll(PQgetvalue(r, 0, 5), NULL, 10);
+		out->exp = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
+		out->active = *PQgetvalue(r, 0, 7) == 't';
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_token_refresh_info_free(struct refresh_info *i)
+{
+	free(i->family_id);
+	free(i->client_id);
+	free(i->user_id);
+	free(i->user_email);
+	free(i->scopes);
+	memset(i, 0, sizeof(*i));
 }

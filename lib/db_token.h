@@ -10,10 +10,12 @@ struct token_row {
 	const char	*jti;		/* access token id (uuid) */
 	const char	*user_id;	/* NULL: no user */
 	const char	*client_id;
+	const char	*name;		/* personal access token name, or NULL */
 	const char	*scopes;	/* space-separated */
 	time_t		 iat;
 	time_t		 exp;
 	const char	*refresh_hash;	/* SHA-256 hex; NULL: no refresh token */
+	const char	*refresh_scopes;/* as first granted; NULL: scopes */
 	time_t		 refresh_exp;
 };
 
@@ -22,5 +24,82 @@ struct token_row {
  * (a new rotation family named after the access token) in one statement.
  */
 enum db_status	db_token_insert(struct db *, const struct token_row *);
+
+/* A refresh token as db_token_refresh_lock() finds it. */
+struct refresh_row {
+	char		*family_id;
+	char		*client_id;
+	char		*user_id;	/* NULL: none */
+	char		*scopes;	/* as first granted */
+	int		 used;		/* rotated away already */
+	int		 revoked;
+	int		 expired;
+	int		 user_revoked;
+	char		*user_scopes;	/* the user's held scopes now */
+};
+
+/*
+ * Inside a transaction: find the refresh token by its hash and lock its
+ * row (FOR UPDATE), so two concurrent refreshes serialise.  *found = 0
+ * when unknown.  Free with db_token_refresh_free().
+ */
+enum db_status	db_token_refresh_lock(struct db *, const char *hash_hex,
+		    struct refresh_row *, int *found);
+void		db_token_refresh_free(struct refresh_row *);
+
+/*
+ * Rotate: mark the refresh token old_hash used and insert t (access and
+ * refresh rows) in its family, in one statement.  *rotated = 0 when the
+ * old token was used meanwhile.
+ */
+enum db_status	db_token_rotate(struct db *, const char *old_hash,
+		    const struct token_row *t, int *rotated);
+
+/* Revoke a whole family: its refresh tokens and the access tokens they
+ * came with (RFC 6749 §10.4, OAuth 2.1 §6.1 reuse detection). */
+enum db_status	db_token_revoke_family(struct db *, const char *family_id);
+
+/* What the database says of a live access token. */
+struct access_row {
+	char	*user_id;	/* NULL: no user (client credentials) */
+	char	*user_name;
+	char	*user_email;
+};
+
+/*
+ * *active = 1 when the access token jti exists, is neither revoked nor
+ * expired, and neither its client nor its user is revoked.  Free with
+ * db_token_access_free().
+ */
+enum db_status	db_token_access_find(struct db *, const char *jti,
+		    struct access_row *, int *active);
+void		db_token_access_free(struct access_row *);
+
+/*
+ * Revoke an access token and the refresh tokens issued with it; *found
+ * (when not NULL) = 0 when no such token.
+ */
+enum db_status	db_token_revoke_access(struct db *, const char *jti,
+		    int *found);
+/* A user's personal access tokens: id, name, scopes, created, expires,
+ * revoked. */
+enum db_status	db_token_personal_list(struct db *, const char *user_id,
+		    PGresult **);
+
+/* A refresh token as revocation and introspection see it. */
+struct refresh_info {
+	char		*family_id;
+	char		*client_id;
+	char		*user_id;	/* NULL: none */
+	char		*user_email;
+	char		*scopes;
+	long long	 iat, exp;
+	int		 active;	/* unused, unrevoked, unexpired, client and
+					   user not revoked */
+};
+
+enum db_status	db_token_refresh_find(struct db *, const char *hash_hex,
+		    struct refresh_info *, int *found);
+void		db_token_refresh_info_free(struct refresh_info *);
 
 #endif

@@ -7,6 +7,7 @@
 
 enum stmt {
 	STMT_BY_EMAIL,
+	STMT_BY_ID,
 	STMT_ADD,
 	STMT_PASSWD,
 	STMT_LIST,
@@ -19,6 +20,10 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "SELECT id, name, email, password, "
 	    "array_to_string(scopes, ' '), revoked "
 	    "FROM users WHERE lower(email) = lower($1)", 1 },
+	[STMT_BY_ID] = { "user_by_id",
+	    "SELECT id, name, email, password, "
+	    "array_to_string(scopes, ' '), revoked "
+	    "FROM users WHERE id = $1", 1 },
 	[STMT_ADD] = { "user_add",
 	    "INSERT INTO users (email, name, password, scopes) "
 	    "VALUES ($1, $2, $3, string_to_array($4, ' ')) RETURNING id", 4 },
@@ -32,17 +37,17 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "SELECT 1 FROM users WHERE id = $1", 1 },
 };
 
-enum db_status
-db_user_find_by_email(struct db *db, const char *email, struct user *out,
+static enum db_status
+find(struct db *db, enum stmt st, const char *key, struct user *out,
     int *found)
 {
-	const char	*p[1] = { email };
+	const char	*p[1] = { key };
 	PGresult	*r;
 	enum db_status	 s;
 
 	memset(out, 0, sizeof(*out));
 	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_BY_EMAIL], p, &r)) != DB_OK)
+	if ((s = db_exec(db, &stmts[st], p, &r)) != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
@@ -56,6 +61,20 @@ db_user_find_by_email(struct db *db, const char *email, struct user *out,
 	}
 	PQclear(r);
 	return DB_OK;
+}
+
+enum db_status
+db_user_find_by_email(struct db *db, const char *email, struct user *out,
+    int *found)
+{
+	return find(db, STMT_BY_EMAIL, email, out, found);
+}
+
+enum db_status
+db_user_find_by_id(struct db *db, const char *id, struct user *out,
+    int *found)
+{
+	return find(db, STMT_BY_ID, id, out, found);
 }
 
 void

@@ -17,6 +17,9 @@ struct user {
 /* By e-mail, case-insensitively; *found = 0 when none. */
 enum db_status	db_user_find_by_email(struct db *, const char *email,
 		    struct user *out, int *found);
+/* By id; *found = 0 when none. */
+enum db_status	db_user_find_by_id(struct db *, const char *id,
+		    struct user *out, int *found);
 void		db_user_free(struct user *);
 
 /* Insert; scopes space-separated.  DB_CONFLICT on a duplicate e-mail. */

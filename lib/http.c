@@ -165,6 +165,8 @@ read_request(const struct io *io, struct http_request *req)
 	req->query = param(io, "QUERY_STRING");
 	if (req->query == NULL)
 		req->query = "";
+	if ((req->uri = param(io, "REQUEST_URI")) == NULL)
+		req->uri = "";
 
 	if ((cl = param(io, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
 		errno = 0;

@@ -23,6 +23,7 @@ struct http_request {
 	const char	*remote_addr;	/* REMOTE_ADDR or NULL */
 	const char	*https;		/* HTTPS ("on") or NULL */
 	const char	*query;		/* QUERY_STRING or "" */
+	const char	*uri;		/* REQUEST_URI or "" */
 	char		*body;		/* NUL-terminated; NULL when none */
 	size_t		 body_len;
 	int		 body_too_large;/* over HTTP_MAX_BODY: not read */

@@ -46,6 +46,7 @@ struct key {
 	 * ECDSA draws its nonce at signing time, so copies share none.
 	 */
 	EVP_MD_CTX	*sign_tmpl;
+	EVP_MD_CTX	*verify_tmpl;	/* likewise, for key_verify */
 	size_t		 sigmax;	/* EVP_PKEY_get_size */
 	char		*kid;
 	char		*jwk;
@@ -151,10 +152,12 @@ key_generate(enum key_type type, const char *path, int force, char *err,
 	/*
 	 * Without force, create path exclusively.  With force, write a
 	 * temporary file next to it (mkostemp: mode 0600, O_EXCL) and
-	 * rename it over path, so path always holds a complete key.
+	 * rename it over path, so path always holds a complete key.  Its
+	 * name is never path.<digits>, which keyset.c takes for a retired
+	 * key.
 	 */
 	if (force) {
-		tmp = xasprintf("%s.XXXXXX", path);
+		tmp = xasprintf("%s.tmp-XXXXXX", path);
 		dst = tmp;
 		fd = mkostemp(tmp, O_CLOEXEC);
 	} else
@@ -218,36 +221,25 @@ nopass(char *buf, int size, int rwflag, void *u)
 	return -1;
 }
 
+/*
+ * An integer parameter of pkey as base64url: big-endian in pad bytes, or
+ * without leading zero octets when pad is 0 (RFC 7518 §6.3.1).
+ */
 static char *
-bn_b64url(const BIGNUM *bn, int pad)
+bn_param_b64url(const EVP_PKEY *pkey, const char *name, int pad)
 {
+	BIGNUM		*bn = NULL;
 	unsigned char	*buf;
 	char		*s = NULL;
 	int		 n;
 
-	n = pad > 0 ? pad : BN_num_bytes(bn);
-	buf = xmalloc((size_t)n);
-	/* RFC 7518 §6.3.1: n and e without leading zero octets. */
-	if (pad > 0) {
-		if (BN_bn2binpad(bn, buf, pad) != pad)
-			goto fail;
-	} else if (BN_bn2bin(bn, buf) != n)
-		goto fail;
-	s = b64url_encode(buf, (size_t)n);
- fail:
-	free(buf);
-	return s;
-}
-
-static char *
-bn_param_b64url(const EVP_PKEY *pkey, const char *name, int pad)
-{
-	BIGNUM	*bn = NULL;
-	char	*s;
-
 	if (!EVP_PKEY_get_bn_param(pkey, name, &bn))
 		return NULL;
-	s = bn_b64url(bn, pad);
+	n = pad > 0 ? pad : BN_num_bytes(bn);
+	buf = xmalloc((size_t)n);
+	if (BN_bn2binpad(bn, buf, n) == n)
+		s = b64url_encode(buf, (size_t)n);
+	free(buf);
 	BN_free(bn);
 	return s;
 }
@@ -453,9 +445,12 @@ key_load(const char *path, char *err, size_t errlen)
 		goto fail;
 	}
 	if ((k->sign_tmpl = EVP_MD_CTX_new()) == NULL ||
+	    (k->verify_tmpl = EVP_MD_CTX_new()) == NULL ||
 	    !EVP_DigestSignInit_ex(k->sign_tmpl, NULL, types[k->type].md,
+	    NULL, NULL, k->pkey, NULL) ||
+	    !EVP_DigestVerifyInit_ex(k->verify_tmpl, NULL, types[k->type].md,
 	    NULL, NULL, k->pkey, NULL)) {
-		seterr(err, errlen, "%s: cannot sign with the key: %s", path,
+		seterr(err, errlen, "%s: cannot use the key: %s", path,
 		    sslreason());
 		goto fail;
 	}
@@ -482,6 +477,7 @@ key_free(struct key *k)
 	if (k == NULL)
 		return;
 	EVP_MD_CTX_free(k->sign_tmpl);
+	EVP_MD_CTX_free(k->verify_tmpl);
 	EVP_PKEY_free(k->pkey);
 	free(k->kid);
 	free(k->jwk);
@@ -561,4 +557,55 @@ key_sign(const struct key *k, const void *data, size_t len, size_t *siglen)
 		ERR_clear_error();
 	EVP_MD_CTX_free(ctx);
 	return sig;
+}
+
+/* RFC 7518 §3.4: 32-byte r || 32-byte s -> DER in der; its length or 0. */
+static size_t
+ecdsa_der(const unsigned char *raw, unsigned char der[ES256_DER_MAX])
+{
+	ECDSA_SIG	*es;
+	BIGNUM		*r, *s;
+	int		 n = 0;
+
+	r = BN_bin2bn(raw, ES256_COORD, NULL);
+	s = BN_bin2bn(raw + ES256_COORD, ES256_COORD, NULL);
+	if ((es = ECDSA_SIG_new()) == NULL || r == NULL || s == NULL ||
+	    !ECDSA_SIG_set0(es, r, s)) {
+		BN_free(r);
+		BN_free(s);
+	} else if ((n = i2d_ECDSA_SIG(es, NULL)) <= 0 || n > ES256_DER_MAX ||
+	    i2d_ECDSA_SIG(es, &der) != n)
+		n = 0;
+	ECDSA_SIG_free(es);
+	return (size_t)n;
+}
+
+/*
+ * Signatures have one exact size: 64 bytes for ES256 (RFC 7518 §3.4) and
+ * EdDSA (RFC 8032 §5.1.6), the modulus size for RS256 (RFC 8017 §8.2.2).
+ */
+int
+key_verify(const struct key *k, const void *data, size_t len,
+    const unsigned char *sig, size_t siglen)
+{
+	EVP_MD_CTX		*ctx = NULL;
+	unsigned char		 der[ES256_DER_MAX];
+	const unsigned char	*s = sig;
+	size_t			 n = siglen;
+	int			 good = 0;
+
+	if (k == NULL || sig == NULL || (data == NULL && len != 0) ||
+	    siglen != (k->type == KEY_ES256 ? 2 * ES256_COORD : k->sigmax))
+		return 0;
+	if (k->type == KEY_ES256 && (n = ecdsa_der(sig, der)) > 0)
+		s = der;
+	/* As in key_sign: a copy of the template, which stays unchanged. */
+	if (n > 0 && (ctx = EVP_MD_CTX_new()) != NULL &&
+	    EVP_MD_CTX_copy_ex(ctx, k->verify_tmpl))
+		good = EVP_DigestVerify(ctx, s, n, data != NULL ? data : "",
+		    len) == 1;
+	if (!good)
+		ERR_clear_error();
+	EVP_MD_CTX_free(ctx);
+	return good;
 }

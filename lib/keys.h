@@ -52,4 +52,11 @@ const char	*key_public_jwk(const struct key *);
 unsigned char	*key_sign(const struct key *, const void *data, size_t len,
 		    size_t *siglen);
 
+/*
+ * 1 when sig[0..siglen) is a valid JOSE signature of data by the key's
+ * public half (ECDSA as r||s of exactly 64 bytes), else 0.
+ */
+int		 key_verify(const struct key *, const void *data, size_t len,
+		    const unsigned char *sig, size_t siglen);
+
 #endif

@@ -34,17 +34,15 @@ no_store(struct http_response *r)
 	http_resp_header(r, "Pragma", "no-cache");
 }
 
-void
-oauth_error_write(struct http_response *r, enum oauth_error e,
-    const char *desc, int basic_used)
+static void
+json_error(struct http_response *r, enum oauth_error e, const char *desc)
 {
 	json_object	*o = json_object_new_object();
 	const char	*s;
 
-	if (e == OAUTH_OK)
-		e = OAUTH_SERVER_ERROR;
-	json_object_object_add(o, "error",
-	    json_object_new_string(errors[e].code));
+	if (errors[e].code != NULL)
+		json_object_object_add(o, "error",
+		    json_object_new_string(errors[e].code));
 	if (desc != NULL)
 		json_object_object_add(o, "error_description",
 		    json_object_new_string(desc));
@@ -54,6 +52,15 @@ oauth_error_write(struct http_response *r, enum oauth_error e,
 	    strlen(s));
 	json_object_put(o);
 	no_store(r);
+}
+
+void
+oauth_error_write(struct http_response *r, enum oauth_error e,
+    const char *desc, int basic_used)
+{
+	if (e == OAUTH_OK)
+		e = OAUTH_SERVER_ERROR;
+	json_error(r, e, desc);
 	if (e == OAUTH_METHOD_NOT_ALLOWED)
 		http_resp_header(r, "Allow", "POST");
 	if (e == OAUTH_INVALID_CLIENT && basic_used)
@@ -61,6 +68,33 @@ oauth_error_write(struct http_response *r, enum oauth_error e,
 		    "Basic realm=\"cpassport\", charset=\"UTF-8\"");
 	if (e == OAUTH_TEMPORARILY_UNAVAILABLE)
 		http_resp_header(r, "Retry-After", "5");
+}
+
+void
+oauth_bearer_error_write(struct http_response *r, enum oauth_error e,
+    const char *desc, const char *scope)
+{
+	if (e == OAUTH_OK)
+		e = OAUTH_SERVER_ERROR;
+	json_error(r, e, desc);
+	if (e == OAUTH_METHOD_NOT_ALLOWED)
+		http_resp_header(r, "Allow", "GET");
+	if (e == OAUTH_TEMPORARILY_UNAVAILABLE)
+		http_resp_header(r, "Retry-After", "5");
+	if (e == OAUTH_METHOD_NOT_ALLOWED || e == OAUTH_SERVER_ERROR ||
+	    e == OAUTH_TEMPORARILY_UNAVAILABLE)
+		return;
+	/* desc and scope are our constants or the config: no quotes. */
+	if (errors[e].code == NULL)
+		http_resp_header(r, "WWW-Authenticate",
+		    "Bearer realm=\"cpassport\"");
+	else
+		http_resp_header(r, "WWW-Authenticate",
+		    "Bearer realm=\"cpassport\", error=\"%s\"%s%s%s%s%s%s",
+		    errors[e].code, desc ? ", error_description=\"" : "",
+		    desc ? desc : "", desc ? "\"" : "",
+		    scope ? ", scope=\"" : "", scope ? scope : "",
+		    scope ? "\"" : "");
 }
 
 void

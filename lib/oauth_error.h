@@ -18,6 +18,9 @@
 	X(OAUTH_UNAUTHORIZED_CLIENT,	400, "unauthorized_client")	\
 	X(OAUTH_UNSUPPORTED_GRANT_TYPE,	400, "unsupported_grant_type")	\
 	X(OAUTH_INVALID_SCOPE,		400, "invalid_scope")		\
+	X(OAUTH_UNAUTHORIZED,		401, NULL)			\
+	X(OAUTH_INVALID_TOKEN,		401, "invalid_token")		\
+	X(OAUTH_INSUFFICIENT_SCOPE,	403, "insufficient_scope")	\
 	X(OAUTH_METHOD_NOT_ALLOWED,	405, "invalid_request")		\
 	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
 	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")
@@ -41,6 +44,15 @@ const char	*oauth_error_code(enum oauth_error);
  */
 void	oauth_error_write(struct http_response *, enum oauth_error,
 	    const char *desc, int basic_used);
+
+/*
+ * The same for a protected resource (RFC 6750 §3): the JSON body plus
+ * WWW-Authenticate: Bearer realm="cpassport"[, error=…,
+ * error_description=…][, scope=…].  OAUTH_UNAUTHORIZED (no credentials
+ * sent) carries no error code (§3.1).  405 adds Allow: GET.
+ */
+void	oauth_bearer_error_write(struct http_response *, enum oauth_error,
+	    const char *desc, const char *scope);
 
 /* Write a JSON success body (200) with the no-store headers. */
 void	oauth_json_write(struct http_response *, const char *json);

@@ -83,6 +83,7 @@ CREATE TABLE oauth_refresh_tokens (
 	id		bytea PRIMARY KEY CHECK (length(id) = 32),	-- SHA-256 of the token
 	access_token_id	uuid NOT NULL REFERENCES oauth_access_tokens (id) ON DELETE CASCADE,
 	family_id	uuid NOT NULL,		-- rotation family: reuse revokes it all
+	scopes		text[] NOT NULL DEFAULT '{}',	-- as first granted (RFC 6749 §6)
 	revoked		boolean NOT NULL DEFAULT false,
 	used_at		timestamptz,		-- rotated away
 	created_at	timestamptz NOT NULL DEFAULT now(),

@@ -16,6 +16,8 @@
 #include "admin.h"
 #include "app.h"
 #include "db_client.h"
+#include "db_purge.h"
+#include "db_token.h"
 #include "db_scope.h"
 #include "db_user.h"
 #include "keys.h"
@@ -35,8 +37,8 @@ static const char usage_main[] =
 "\n"
 "commands:\n"
 "  migrate [--dir DIR]            apply the SQL migrations (idempotent)\n"
-"  keys [--type es256|rs256|eddsa] [--force]\n"
-"                                 make the signing key (signing_key in the config)\n"
+"  keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
+"                                 make (or rotate) the signing key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
 "         [--redirect URI]... [--scopes a,b|*] [--first-party]\n"
 "                                 register a client; prints its id and secret once\n"
@@ -45,6 +47,10 @@ static const char usage_main[] =
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID\n"
 "  scope add NAME DESCRIPTION | scope list\n"
+"  token --user ID --name NAME [--scopes a,b]\n"
+"                                 a personal access token, printed once\n"
+"  token list --user ID | token revoke JTI\n"
+"  purge [--expired] [--revoked]  delete dead tokens, codes, sessions, retired keys\n"
 "\n"
 "The config file comes from --config, else $CPASSPORT_CONFIG.\n"
 "`cpassport COMMAND --help` describes one command.\n";
@@ -151,9 +157,12 @@ cmd_migrate(int argc, char **argv)
 }
 
 static const char usage_keys[] =
-"usage: cpassport keys [--type es256|rs256|eddsa] [--force]\n"
+"usage: cpassport keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
 "Make the signing key at the config's signing_key path (mode 0600).\n"
-"An existing key is kept unless --force is given.\n";
+"An existing key is kept unless --force (replace it: tokens it signed stop\n"
+"verifying) or --rotate (keep it as signing_key.<time>, so its tokens\n"
+"verify until they expire; `cpassport purge` removes it after that).\n"
+"Running programs pick up the new key by themselves.\n";
 
 static int
 cmd_keys(int argc, char **argv)
@@ -161,11 +170,12 @@ cmd_keys(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "type", required_argument, NULL, 't' },
 		{ "force", no_argument, NULL, 'f' },
+		{ "rotate", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct config	cfg;
-	int		c, type = KEY_ES256, force = 0, rc;
+	int		c, type = KEY_ES256, force = 0, rotate = 0, rc;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 't') {
@@ -174,11 +184,15 @@ cmd_keys(int argc, char **argv)
 				    "or eddsa");
 		} else if (c == 'f')
 			force = 1;
+		else if (c == 'r')
+			rotate = 1;
 		else
 			return usage(usage_keys, c == 'h' ? 0 : 1);
 	}
 	if (optind != argc)
 		return usage(usage_keys, 1);
+	if (force && rotate)
+		return fail("--force and --rotate exclude each other");
 	if (config_load(config_path(config_arg), &cfg, err,
 	    sizeof(err)) == -1)
 		return fail(err);
@@ -186,10 +200,14 @@ cmd_keys(int argc, char **argv)
 		config_free(&cfg);
 		return fail("\"signing_key\" is not set in the config");
 	}
-	rc = key_generate(type, cfg.signing_key, force, err, sizeof(err));
+	if (rotate)
+		rc = keyset_rotate(cfg.signing_key, type, err, sizeof(err));
+	else
+		rc = key_generate(type, cfg.signing_key, force, err,
+		    sizeof(err));
 	if (rc == 0)
-		printf("%s key written to %s\n", key_alg(type),
-		    cfg.signing_key);
+		printf("%s key %s %s\n", key_alg(type),
+		    rotate ? "rotated in at" : "written to", cfg.signing_key);
 	else
 		fail(err);
 	config_free(&cfg);
@@ -475,6 +493,137 @@ cmd_scope(int argc, char **argv)
 	return rc == 0 ? 0 : fail(err);
 }
 
+static const char usage_token[] =
+"usage: cpassport token --user ID --name NAME [--scopes a,b]\n"
+"       cpassport token list --user ID\n"
+"       cpassport token revoke JTI\n"
+"Make a personal access token (through the newest `client --personal`);\n"
+"it is printed once.  Its scopes are narrowed to what the user holds.\n";
+
+static int
+token_list(struct app *app, const char *user_id)
+{
+	PGresult	*r;
+	enum db_status	 s;
+	int		 i;
+
+	if ((s = db_token_personal_list(app->db, user_id, &r)) != DB_OK) {
+		admin_db_error(app, s, err, sizeof(err));
+		return fail(err);
+	}
+	printf("%-36s  %-20s  %-16s  %-16s  %-16s  %s\n", "JTI", "NAME",
+	    "SCOPES", "CREATED", "EXPIRES", "REVOKED");
+	for (i = 0; i < PQntuples(r); i++)
+		printf("%-36s  %-20s  %-16s  %-16s  %-16s  %s\n",
+		    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3),
+		    PQgetvalue(r, i, 4),
+		    *PQgetvalue(r, i, 5) == 't' ? "yes" : "no");
+	PQclear(r);
+	return 0;
+}
+
+static int
+cmd_token(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "user", required_argument, NULL, 'u' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "scopes", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*user = NULL, *name = NULL, *scopes = NULL, *sub = NULL;
+	char		 jti[UUID_TEXT_LEN + 1], *jwt = NULL;
+	struct app	 app;
+	int		 c, rc;
+
+	if (argc >= 2 && (!strcmp(argv[1], "list") ||
+	    !strcmp(argv[1], "revoke"))) {
+		sub = argv[1];
+		argc--;
+		argv++;
+	}
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'u')
+			user = optarg;
+		else if (c == 'n')
+			name = optarg;
+		else if (c == 's')
+			scopes = optarg;
+		else
+			return usage(usage_token, c == 'h' ? 0 : 1);
+	}
+	if (sub != NULL && !strcmp(sub, "revoke")) {
+		if (optind != argc - 1 || user || name || scopes)
+			return usage(usage_token, 1);
+	} else if (optind != argc || user == NULL)
+		return usage(usage_token, 1);
+	if (open_app(&app, sub == NULL) == -1)
+		return 1;
+	if (sub != NULL && !strcmp(sub, "list"))
+		rc = token_list(&app, user);
+	else if (sub != NULL) {
+		if ((rc = admin_token_revoke(&app, argv[optind], err,
+		    sizeof(err))) == 0)
+			printf("token %s revoked\n", argv[optind]);
+		else
+			rc = fail(err);
+	} else if (admin_token_create(&app, user, name, scopes, &jwt, jti,
+	    err, sizeof(err)) == 0) {
+		printf("Token ID: %s\nAccess token: %s\n", jti, jwt);
+		free(jwt);
+		rc = 0;
+	} else
+		rc = fail(err);
+	app_free(&app);
+	return rc;
+}
+
+static const char usage_purge[] =
+"usage: cpassport purge [--expired] [--revoked]\n"
+"Delete expired and/or revoked (default: both) access and refresh\n"
+"tokens, codes and sessions in batches, keeping any access token a live\n"
+"refresh token depends on; with --expired also the retired signing keys\n"
+"no unexpired token can need.\n";
+
+static int
+cmd_purge(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "expired", no_argument, NULL, 'e' },
+		{ "revoked", no_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct purge_counts	pc;
+	struct app		app;
+	int			c, what = 0, keys, rc;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'e')
+			what |= PURGE_EXPIRED;
+		else if (c == 'r')
+			what |= PURGE_REVOKED;
+		else
+			return usage(usage_purge, c == 'h' ? 0 : 1);
+	}
+	if (optind != argc)
+		return usage(usage_purge, 1);
+	if (what == 0)
+		what = PURGE_EXPIRED | PURGE_REVOKED;
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_purge(&app, what, &pc, &keys, err, sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("purged: %ld access tokens, %ld refresh tokens, %ld codes, "
+	    "%ld sessions, %d retired keys\n", pc.access, pc.refresh,
+	    pc.codes, pc.sessions, keys);
+	return 0;
+}
+
 static const struct {
 	const char	*name;
 	int		(*fn)(int, char **);
@@ -484,6 +633,8 @@ static const struct {
 	{ "client", cmd_client },
 	{ "user", cmd_user },
 	{ "scope", cmd_scope },
+	{ "token", cmd_token },
+	{ "purge", cmd_purge },
 };
 
 int

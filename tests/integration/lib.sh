@@ -125,3 +125,25 @@ b64url_json() {	# decode one JWT segment
 	case $(( ${#s} % 4 )) in 2) s="$s==" ;; 3) s="$s=" ;; esac
 	printf '%s' "$s" | base64 -d
 }
+
+# Helpers for the token lifecycle tests.
+new_client() {	# new_client ARGS...: sets ID and SECRET from `cpassport client`
+	local out
+	out=$("$CPASSPORT" client "$@") || return 1
+	ID=$(sed -n 's/^Client ID: //p' <<<"$out")
+	SECRET=$(sed -n 's/^Client secret: //p' <<<"$out")
+}
+claims() { b64url_json "$(cut -d. -f2 <<<"$1")"; }
+# get PATH [curl args]: GET with body/headers saved like post; prints status.
+get() {
+	local path=$1; shift
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$@" "$BASE$path"
+}
+# form PATH [curl args]: POST a form to PATH; prints status.
+form() {
+	local path=$1; shift
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X POST "$@" "$BASE$path"
+}
+is() {	# is GOT WANT DESCRIPTION
+	if [ "$1" = "$2" ]; then ok 0 "$3"; else echo "# got '$1', want '$2'"; ok 1 "$3"; fi
+}

@@ -1,0 +1,13 @@
+/*
+ * discovery.fcgi: GET /.well-known/oauth-authorization-server and /.well-
+ * known/jwks.json.  Configuration from $CPASSPORT_CONFIG; FastCGI, or
+ * plain CGI when stdin is not a socket.
+ */
+#include "app.h"
+#include "discovery_endpoint.h"
+
+int
+main(void)
+{
+	return app_main("discovery.fcgi", discovery_endpoint);
+}

@@ -1,0 +1,12 @@
+/*
+ * revoke.fcgi: POST /oauth/revoke (RFC 7009).  Configuration from
+ * $CPASSPORT_CONFIG; FastCGI, or plain CGI when stdin is not a socket.
+ */
+#include "app.h"
+#include "revoke_endpoint.h"
+
+int
+main(void)
+{
+	return app_main("revoke.fcgi", revoke_endpoint);
+}

@@ -1,0 +1,113 @@
+/* Access token checks; see access_token.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "access_token.h"
+#include "db_token.h"
+#include "jwt.h"
+#include "valid.h"
+#include "xalloc.h"
+
+static char *
+claim_str(json_object *claims, const char *name)
+{
+	json_object	*v;
+
+	if (!json_object_object_get_ex(claims, name, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return xstrdup(json_object_get_string(v));
+}
+
+static int
+claim_int(json_object *claims, const char *name, long long *out)
+{
+	json_object	*v;
+
+	if (!json_object_object_get_ex(claims, name, &v) ||
+	    !json_object_is_type(v, json_type_int))
+		return -1;
+	*out = json_object_get_int64(v);
+	return 0;
+}
+
+/* RFC 9068 §4: the claims a resource server must check. */
+static int
+claims_valid(struct app *app, json_object *claims, struct access_token *t)
+{
+	time_t	now = time(NULL);
+
+	t->jti = claim_str(claims, "jti");
+	t->sub = claim_str(claims, "sub");
+	t->client_id = claim_str(claims, "client_id");
+	t->aud = claim_str(claims, "aud");
+	t->iss = claim_str(claims, "iss");
+	t->scope = claim_str(claims, "scope");
+	if (t->jti == NULL || t->sub == NULL || t->client_id == NULL ||
+	    t->iss == NULL || t->scope == NULL || !uuid_valid(t->jti))
+		return 0;
+	if (claim_int(claims, "iat", &t->iat) == -1 ||
+	    claim_int(claims, "exp", &t->exp) == -1 ||
+	    claim_int(claims, "nbf", &t->nbf) == -1)
+		return 0;
+	if (strcmp(t->iss, app->cfg.issuer) != 0 || t->exp <= now ||
+	    t->nbf > now)
+		return 0;
+	if (app->cfg.audience != NULL && (t->aud == NULL ||
+	    strcmp(t->aud, app->cfg.audience) != 0))
+		return 0;
+	return scope_parse(t->scope, &t->scopes) == 0;
+}
+
+enum access_status
+access_token_check(struct app *app, const char *token, size_t len,
+    int check_db, struct access_token *t)
+{
+	json_object		*claims = NULL;
+	struct access_row	 row;
+	enum db_status		 s;
+	int			 active;
+
+	memset(t, 0, sizeof(*t));
+	if (jwt_verify(app->keys, token, len, "at+jwt", &claims) != JWT_OK)
+		return ACCESS_INACTIVE;
+	active = claims_valid(app, claims, t);
+	json_object_put(claims);
+	if (!active)
+		goto inactive;
+	if (!check_db)
+		return ACCESS_ACTIVE;
+	s = db_token_access_find(app->db, t->jti, &row, &active);
+	if (s != DB_OK) {
+		access_token_free(t);
+		return s == DB_UNAVAILABLE ? ACCESS_UNAVAILABLE : ACCESS_ERROR;
+	}
+	if (!active)
+		goto inactive;
+	t->user_id = row.user_id;
+	t->user_name = row.user_name;
+	t->user_email = row.user_email;
+	return ACCESS_ACTIVE;
+inactive:
+	access_token_free(t);
+	return ACCESS_INACTIVE;
+}
+
+void
+access_token_free(struct access_token *t)
+{
+	free(t->jti);
+	free(t->sub);
+	free(t->client_id);
+	free(t->aud);
+	free(t->iss);
+	free(t->scope);
+	free(t->user_id);
+	free(t->user_name);
+	free(t->user_email);
+	scope_free(&t->scopes);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,44 @@
+/* Client credentials grant, RFC 6749 §4.4. */
+#include <string.h>
+
+#include "grants.h"
+#include "issue.h"
+
+/*
+ * The token acts as the client's owner when it has one (DESIGN.md), so
+ * its scopes are bounded by what the owner holds; without an owner, by
+ * the client's own list.  "sub" is the owner, else the client id
+ * (RFC 9068 §2.2).  No refresh token (RFC 6749 §4.4.3).
+ */
+enum oauth_error
+grant_client_credentials(struct app *app, const struct client *c,
+    const struct token_params *tp, struct http_response *r,
+    const char **desc)
+{
+	static const struct scope_set	 everything = { { (char *)"*" }, 1 };
+	struct scope_set		 granted;
+	struct issue_request		 ir;
+	enum oauth_error		 e;
+
+	/* RFC 6749 §4.4: "MUST only be used by confidential clients". */
+	if (c->secret_hex == NULL) {
+		*desc = "public clients may not use client_credentials";
+		return OAUTH_UNAUTHORIZED_CLIENT;
+	}
+	if (c->user_id != NULL && c->owner_revoked) {
+		*desc = "the client's owner is disabled";
+		return OAUTH_INVALID_GRANT;
+	}
+	e = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes,
+	    c->user_id != NULL ? &c->owner_scopes : &everything, &granted,
+	    desc);
+	if (e != OAUTH_OK)
+		return e;
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = c->user_id;
+	ir.client_id = c->id;
+	ir.scopes = &granted;
+	e = issue_tokens(app, &ir, r);
+	scope_free(&granted);
+	return e;
+}

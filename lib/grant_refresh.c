@@ -1,0 +1,145 @@
+/*
+ * Refresh token grant, RFC 6749 §6, with rotation: every use returns a
+ * new refresh token and retires the old one; presenting a retired one
+ * again revokes its whole family and the access tokens issued from it
+ * (OAuth 2.1 §4.3.1, RFC 9700 §4.14.2).  The old token's row is locked
+ * FOR UPDATE, so of two concurrent refreshes exactly one succeeds.
+ */
+#include <string.h>
+
+#include "grants.h"
+#include "issue.h"
+#include "secret.h"
+
+/* RFC 6749 §6: a narrower scope is allowed, a wider one is not. */
+static enum oauth_error
+refresh_scope(const struct token_params *tp, const struct refresh_row *row,
+    const struct client *c, struct scope_set *out, const char **desc)
+{
+	struct scope_set	orig, req, user;
+	enum oauth_error	e = OAUTH_OK;
+	size_t			i;
+
+	memset(out, 0, sizeof(*out));
+	if (scope_parse(row->scopes, &orig) == -1)
+		return OAUTH_SERVER_ERROR;
+	if (tp->v[TP_SCOPE].s == NULL) {
+		req = orig;	/* absent: as originally granted */
+		memset(&orig, 0, sizeof(orig));
+	} else if (scope_parse(tp->v[TP_SCOPE].s, &req) == -1) {
+		scope_free(&orig);
+		*desc = "malformed scope";
+		return OAUTH_INVALID_SCOPE;
+	}
+	for (i = 0; i < req.n && orig.n > 0; i++)
+		if (!scope_allows(&orig, req.items[i]) ||
+		    (!strcmp(req.items[i], "*") && !scope_has(&orig, "*"))) {
+			*desc = "scope wider than originally granted";
+			e = OAUTH_INVALID_SCOPE;
+		}
+	/* The user may have lost scopes since: narrow to what holds now. */
+	if (e == OAUTH_OK && scope_parse(row->user_scopes ?
+	    row->user_scopes : "", &user) == 0) {
+		scope_narrow(&req, &c->scopes, &user, out);
+		scope_free(&user);
+	}
+	scope_free(&orig);
+	scope_free(&req);
+	return e;
+}
+
+/* Checks on the locked row; a reused token revokes its family. */
+static enum oauth_error
+check_row(struct app *app, const struct client *c,
+    const struct refresh_row *row, const char **desc)
+{
+	enum db_status	s;
+
+	*desc = "invalid refresh token";
+	if (strcmp(row->client_id, c->id) != 0)
+		return OAUTH_INVALID_GRANT;
+	if (row->used || row->revoked) {
+		if ((s = db_token_revoke_family(app->db, row->family_id)) !=
+		    DB_OK || (s = db_commit(app->db)) != DB_OK)
+			return issue_db_error(s);
+		*desc = "refresh token reused: its family is revoked";
+		return OAUTH_INVALID_GRANT;
+	}
+	if (row->expired)
+		return OAUTH_INVALID_GRANT;
+	if (row->user_id != NULL && row->user_revoked) {
+		*desc = "the user is disabled";
+		return OAUTH_INVALID_GRANT;
+	}
+	return OAUTH_OK;
+}
+
+static enum oauth_error
+rotate(struct app *app, const struct client *c, const struct refresh_row *row,
+    const char *old_hash, const struct scope_set *granted,
+    struct http_response *r, const char **desc)
+{
+	struct issue_request	ir;
+	struct issued		t;
+	enum oauth_error	e;
+	enum db_status		s;
+	int			rotated;
+
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = row->user_id;
+	ir.client_id = c->id;
+	ir.scopes = granted;
+	ir.with_refresh = 1;
+	if ((e = issue_mint(app, &ir, &t)) != OAUTH_OK)
+		goto out;
+	t.row.refresh_scopes = row->scopes;
+	s = db_token_rotate(app->db, old_hash, &t.row, &rotated);
+	if (s == DB_OK && !rotated) {
+		*desc = "invalid refresh token";
+		e = OAUTH_INVALID_GRANT;
+	} else if (s != DB_OK || (s = db_commit(app->db)) != DB_OK)
+		e = issue_db_error(s);
+	else
+		issue_respond(r, &t);
+out:
+	issue_clear(&t);
+	return e;
+}
+
+enum oauth_error
+grant_refresh_token(struct app *app, const struct client *c,
+    const struct token_params *tp, struct http_response *r,
+    const char **desc)
+{
+	const char		*rt = tp->v[TP_REFRESH_TOKEN].s;
+	char			 hash[SECRET_HASH_HEX + 1];
+	struct refresh_row	 row;
+	struct scope_set	 granted;
+	enum oauth_error	 e;
+	enum db_status		 s;
+	int			 found;
+
+	if (rt == NULL) {
+		*desc = "refresh_token is required";
+		return OAUTH_INVALID_REQUEST;
+	}
+	secret_hash_hex(rt, tp->v[TP_REFRESH_TOKEN].len, hash);
+	if ((s = db_begin(app->db)) != DB_OK)
+		return issue_db_error(s);
+	s = db_token_refresh_lock(app->db, hash, &row, &found);
+	if (s != DB_OK) {
+		db_rollback(app->db);
+		return issue_db_error(s);
+	}
+	if (!found) {
+		*desc = "invalid refresh token";
+		e = OAUTH_INVALID_GRANT;
+	} else if ((e = check_row(app, c, &row, desc)) == OAUTH_OK &&
+	    (e = refresh_scope(tp, &row, c, &granted, desc)) == OAUTH_OK) {
+		e = rotate(app, c, &row, hash, &granted, r, desc);
+		scope_free(&granted);
+	}
+	db_rollback(app->db);	/* a no-op after a commit */
+	db_token_refresh_free(&row);
+	return e;
+}

@@ -1,0 +1,43 @@
+/*
+ * The token endpoint's grants (RFC 6749 §4.3, §4.4, §6).  Each takes the
+ * authenticated client and the parsed parameters, writes the success
+ * response into r and returns OAUTH_OK, or returns an error with a
+ * constant *desc and writes nothing.
+ */
+#ifndef CPASSPORT_GRANTS_H
+#define CPASSPORT_GRANTS_H
+
+#include "app.h"
+#include "db_client.h"
+#include "http.h"
+#include "oauth_error.h"
+#include "scope.h"
+#include "token_params.h"
+
+typedef enum oauth_error (*grant_fn)(struct app *, const struct client *,
+		    const struct token_params *, struct http_response *r,
+		    const char **desc);
+
+enum oauth_error grant_password(struct app *, const struct client *,
+		    const struct token_params *, struct http_response *,
+		    const char **);
+enum oauth_error grant_client_credentials(struct app *,
+		    const struct client *, const struct token_params *,
+		    struct http_response *, const char **);
+enum oauth_error grant_refresh_token(struct app *, const struct client *,
+		    const struct token_params *, struct http_response *,
+		    const char **);
+
+/*
+ * The scopes a new token gets: the requested list (or the config's
+ * default_scope when text is NULL) must parse and name registered scopes
+ * (else OAUTH_INVALID_SCOPE); the result is narrowed by what the client
+ * may ask and what the user holds (scope_narrow).  On OAUTH_OK the
+ * caller frees *out with scope_free().
+ */
+enum oauth_error grant_scope(struct app *, const char *text,
+		    const struct scope_set *client,
+		    const struct scope_set *user, struct scope_set *out,
+		    const char **desc);
+
+#endif
