@@ -1,0 +1,80 @@
+#!/bin/bash
+# RFC 8414 metadata, JWKS, key rotation (old tokens keep verifying) and
+# `cpassport purge` (batches; never an access row a live refresh needs).
+. "$(dirname "$0")/lib.sh"
+
+stack_start || { echo "Bail out! stack did not start"; exit 1; }
+"$CPASSPORT" scope add read "read things" >/dev/null
+echo pw | "$CPASSPORT" user add --email k@example.com --scopes read >/dev/null
+new_client --name App --password; CID=$ID CSECRET=$SECRET
+
+status=$(get /.well-known/oauth-authorization-server)
+is "$status" 200 "metadata: 200"
+ok $([ "$(json .issuer)" = "$BASE" ] && [ "$(json .token_endpoint)" = "$BASE/oauth/token" ] &&
+    [ "$(json .jwks_uri)" = "$BASE/.well-known/jwks.json" ] &&
+    [ "$(json .revocation_endpoint)" = "$BASE/oauth/revoke" ] &&
+    [ "$(json .introspection_endpoint)" = "$BASE/oauth/introspect" ]; echo $?) \
+    "metadata-endpoints: issuer and every endpoint URL (RFC 8414 §2)"
+is "$(json '.grant_types_supported | sort | join(" ")')" "client_credentials password refresh_token" \
+    "metadata-grants: the grants the token endpoint runs"
+is "$(json '.token_endpoint_auth_methods_supported | sort | join(" ")')" "client_secret_basic client_secret_post" \
+    "metadata-auth-methods"
+is "$(json '.scopes_supported | join(" ")')" read "metadata-scopes: registered scopes"
+is "$(header Cache-Control)" no-store "metadata-no-store"
+# Every advertised endpoint answers (not 404).
+for k in token_endpoint revocation_endpoint introspection_endpoint jwks_uri; do
+	u=$(json ".$k"); code=$(curl -s -o /dev/null -w '%{http_code}' "$u")
+	ok $([ "$code" != 404 ] && [ "$code" != 000 ]; echo $?) "metadata-real: $k answers ($code)"
+	get /.well-known/oauth-authorization-server >/dev/null
+done
+
+login() {
+	post -u "$CID:$CSECRET" -d grant_type=password -d username=k@example.com -d password=pw >/dev/null
+	AT=$(json .access_token); RT=$(json .refresh_token)
+}
+kid_of() { b64url_json "${1%%.*}" | jq -r .kid; }
+
+login; OLD_AT=$AT; OLD_KID=$(kid_of "$AT")
+get /.well-known/jwks.json >/dev/null
+is "$(json '.keys | length'):$(json '.keys[0].kid')" "1:$OLD_KID" "jwks: lists the signing key by kid"
+ok $([ "$(json '.keys[0].d')" = null ] && [ "$(json '.keys[0].use')" = sig ]; echo $?) "jwks-public-only: no private member, use sig"
+
+"$CPASSPORT" keys --rotate --type rs256 >/dev/null
+ok $(ls "$WORK"/signing.pem.* >/dev/null 2>&1; echo $?) "rotate: the old key is kept beside the new one"
+login; NEW_KID=$(kid_of "$AT")
+ok $([ "$NEW_KID" != "$OLD_KID" ] && [ "$(b64url_json "${AT%%.*}" | jq -r .alg)" = RS256 ]; echo $?) \
+    "rotate-picked-up: running programs sign with the new key, no restart"
+get /.well-known/jwks.json >/dev/null
+is "$(json '[.keys[].kid] | sort | join(" ")')" "$(printf '%s\n' "$OLD_KID" "$NEW_KID" | sort | tr '\n' ' ' | sed 's/ $//')" \
+    "rotate-jwks: JWKS lists the new and the previous key"
+is "$(get /api/user -H "Authorization: Bearer $OLD_AT")" 200 "rotate-old-token: a token signed with the previous key still verifies"
+
+# purge: dead rows in batches, never an access row a live refresh token needs.
+for i in 1 2 3; do login; done
+psql_q "UPDATE oauth_access_tokens SET expires_at = now() - interval '1 s'" >/dev/null
+psql_q "INSERT INTO oauth_access_tokens (id, client_id, expires_at) SELECT gen_random_uuid(), '$CID', now() - interval '1 day' FROM generate_series(1, 2500)" >/dev/null
+before=$(psql_q "SELECT count(*) FROM oauth_access_tokens")
+out=$("$CPASSPORT" purge --expired)
+after=$(psql_q "SELECT count(*) FROM oauth_access_tokens")
+is "$after" "$(psql_q "SELECT count(DISTINCT access_token_id) FROM oauth_refresh_tokens")" \
+    "purge-keeps-live: only access rows with a live refresh token remain ($before -> $after)"
+ok $(grep -q "purged: 2500 access tokens" <<<"$out"; echo $?) "purge-batches: 2,500 rows went in batches of 1,000 ($out)"
+status=$(post -u "$CID:$CSECRET" -d grant_type=refresh_token --data-urlencode "refresh_token=$RT")
+is "$status" 200 "purge-refresh-still-works: the refresh token whose access row was kept"
+ls "$WORK"/signing.pem.* >/dev/null 2>&1
+ok $? "purge-keeps-key: a retired key younger than the longest token lifetime stays"
+sed 's/^access_token_lifetime = .*/access_token_lifetime = 1/' "$CONF" >"$WORK/short.conf"
+echo "personal_access_token_lifetime = 1" >>"$WORK/short.conf"
+sleep 2
+out=$("$CPASSPORT" --config "$WORK/short.conf" purge --expired)
+ok $(grep -q "1 retired keys" <<<"$out" && ! ls "$WORK"/signing.pem.* >/dev/null 2>&1; echo $?) \
+    "purge-retired-key: removed once no token it signed can be alive ($out)"
+get /.well-known/jwks.json >/dev/null
+is "$(json '.keys | length')" 1 "purge-jwks: JWKS drops the purged key"
+psql_q "UPDATE oauth_access_tokens SET revoked = true" >/dev/null
+psql_q "UPDATE oauth_refresh_tokens SET revoked = true" >/dev/null
+"$CPASSPORT" purge --revoked >/dev/null
+is "$(psql_q "SELECT count(*) FROM oauth_access_tokens") $(psql_q "SELECT count(*) FROM oauth_refresh_tokens")" "0 0" \
+    "purge-revoked: revoked tokens go"
+
+done_testing
