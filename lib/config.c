@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "scope.h"
 #include "xalloc.h"
 
 #ifndef SYSCONFDIR
@@ -93,6 +94,20 @@ parse_bool(const char *v, int *out)
 	return 0;
 }
 
+/* RFC 6749 §3.3 scope names; exactly one when single. */
+static int
+scopes_valid(const char *text, int single)
+{
+	struct scope_set	set;
+	int			ok;
+
+	if (scope_parse(text, &set) == -1)
+		return 0;
+	ok = !single || set.n == 1;
+	scope_free(&set);
+	return ok;
+}
+
 static int
 set_key(struct config *cfg, const char *k, const char *v)
 {
@@ -166,6 +181,14 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	fclose(f);
 	if (cfg->database == NULL) {
 		snprintf(err, errlen, "%s: \"database\" is not set", path);
+		config_free(cfg);
+		return -1;
+	}
+	if (!scopes_valid(cfg->default_scope, 0) ||
+	    (cfg->user_endpoint_scope != NULL &&
+	    !scopes_valid(cfg->user_endpoint_scope, 1))) {
+		snprintf(err, errlen, "%s: default_scope or "
+		    "user_endpoint_scope is not a valid scope list", path);
 		config_free(cfg);
 		return -1;
 	}
