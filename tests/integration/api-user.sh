@@ -27,7 +27,9 @@ ok $([ "$status" = 401 ] && [ "$(header WWW-Authenticate)" = 'Bearer realm="cpas
 status=$(get /api/user -H "Authorization: Bearer a b")
 ok $([ "$status" = 400 ] && header WWW-Authenticate | grep -q 'error="invalid_request"'; echo $?) \
     "api-user-malformed: 400 invalid_request"
-status=$(get /api/user -H "Authorization: Bearer ${AT%?}A")
+# Change one signature character (to another): never the same token.
+c=${AT: -10:1}; [ "$c" = A ] && r=B || r=A
+status=$(get /api/user -H "Authorization: Bearer ${AT:0:${#AT}-10}$r${AT: -9}")
 ok $([ "$status" = 401 ] && header WWW-Authenticate | grep -q 'error="invalid_token"'; echo $?) \
     "api-user-bad-signature: 401 invalid_token"
 status=$(get /api/user -H "Authorization: Basic $(printf a:b | base64)")

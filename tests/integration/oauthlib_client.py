@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """cpassport seen by third-party client libraries: requests-oauthlib/oauthlib
 fetch, use and refresh tokens; PyJWT verifies them against the JWKS that the
-RFC 8414 metadata advertises.  Prints "ok"/"not ok" lines, no plan (the
-calling oauthlib-client.sh numbers them and ends the TAP stream).
+RFC 8414 metadata advertises.  Prints "ok"/"not ok" lines without a plan:
+oauthlib-client.sh counts them and ends the TAP stream.
 
 Environment: BASE CPASSPORT USER_EMAIL USER_PASSWORD USER_ID PW_ID PW_SECRET
-LONE_ID LONE_SECRET OWNED_ID OWNED_SECRET OWNER_ID (and CPASSPORT_CONFIG for
-the CLI)."""
+LONE_ID LONE_SECRET OWNED_ID OWNED_SECRET OWNER_ID (CPASSPORT_CONFIG for the
+CLI)."""
 import base64
 import hashlib
 import json
@@ -26,17 +26,24 @@ from requests_oauthlib import OAuth2Session
 E = os.environ
 BASE = E["BASE"]
 TOKEN_URL = BASE + "/oauth/token"
+S = {}  # what one check leaves for the next
 n = 0
 
 
-def ok(cond, name, *diag):
-    global n
-    n += 1
-    print(("ok" if cond else "not ok") + f" {n} - {name}")
-    if not cond:
-        for d in diag:
-            print("# " + str(d).replace("\n", "\n# "))
-    sys.stdout.flush()
+def check(name):
+    """Decorator: run the function now; ok unless it raises (an assert's
+    message, or the exception, becomes the diagnostic)."""
+    def run(fn):
+        global n
+        n += 1
+        try:
+            fn()
+            print(f"ok {n} - {name}")
+        except Exception as e:  # any failure is "not ok", the run goes on
+            print(f"not ok {n} - {name}")
+            print(f"# {type(e).__name__}: {e}".replace("\n", "\n# "))
+        sys.stdout.flush()
+    return run
 
 
 def thumbprint(jwk):
@@ -49,14 +56,10 @@ def thumbprint(jwk):
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-meta = requests.get(BASE + "/.well-known/oauth-authorization-server").json()
-JWKS_URI = meta["jwks_uri"]
-
-
-def verify(token, audience):
-    """PyJWT on its own: a fresh PyJWKClient (no cache) picks the key by kid;
-    the algorithm is the JWK's "alg", never the token's own header."""
-    client = jwt.PyJWKClient(JWKS_URI)
+def verify(token, audience, client=None):
+    """PyJWT on its own: a PyJWKClient (fresh unless given) finds the key by
+    kid in jwks_uri; the algorithm is the JWK's "alg", not the token's."""
+    client = client or jwt.PyJWKClient(S["jwks_uri"])
     raw = client.fetch_data()  # the JWKS document; also fills the cache
     key = client.get_signing_key_from_jwt(token)
     jwk = next(k for k in raw["keys"] if k.get("kid") == key.key_id)
@@ -66,122 +69,151 @@ def verify(token, audience):
     return claims, jwt.get_unverified_header(token), jwk
 
 
-def attempt(name, fn):
-    """ok(fn()) but an exception is a failure with its text as diagnostic."""
-    try:
-        res = fn()
-        ok(res is True, name, res)
-    except Exception as e:  # noqa: BLE001 - any failure is "not ok"
-        ok(False, name, f"{type(e).__name__}: {e}")
-
-
-# 1. Password grant (RFC 6749 §4.3), client_secret_post.
-pw = OAuth2Session(client=LegacyApplicationClient(client_id=E["PW_ID"]),
-                   scope=["read", "write"])
-tok = pw.fetch_token(TOKEN_URL, username=E["USER_EMAIL"],
-                     password=E["USER_PASSWORD"], include_client_id=True,
-                     client_secret=E["PW_SECRET"])
-ok(tok.get("access_token") and tok.get("refresh_token")
-   and tok.get("token_type") == "Bearer" and tok.get("expires_in") == 900
-   and tok.get("scope") == ["read", "write"],
-   "oauthlib-password-grant: fetch_token gives access+refresh tokens, Bearer, "
-   "expires_in, scope", tok)
-
-# 2. Independent verification against the advertised JWKS.
-ok(meta.get("issuer") == BASE and meta.get("token_endpoint") == TOKEN_URL,
-   "oauthlib-metadata: issuer and token_endpoint of the RFC 8414 document",
-   meta)
-attempt("oauthlib-jwt-verify: PyJWT verifies the access token via jwks_uri "
-        "(alg from the JWK, aud, iss, exp/iat/sub/jti, typ at+jwt, sub=user)",
-        lambda: (lambda c, h, k: h.get("typ") == "at+jwt"
-                 and c["sub"] == E["USER_ID"] and c["client_id"] == E["PW_ID"]
-                 or (c, h))(*verify(tok["access_token"], E["PW_ID"])))
-attempt("oauthlib-jwt-kid: kid is the RFC 7638 thumbprint of the JWK",
-        lambda: (lambda c, h, k: h["kid"] == thumbprint(k) or (h, k))
-        (*verify(tok["access_token"], E["PW_ID"])))
-
-# 3. The session as a Bearer client of the resource endpoint.
-r = pw.get(BASE + "/api/user")
-ok(r.status_code == 200 and r.json().get("id") == int(E["USER_ID"])
-   and r.json().get("email") == E["USER_EMAIL"],
-   "oauthlib-api-user: session.get(/api/user) gives the user's id and email",
-   r.status_code, r.text)
-
-# 4. Refresh with rotation; reuse of the old one kills the family.
-basic = HTTPBasicAuth(E["PW_ID"], E["PW_SECRET"])
-old_rt = tok["refresh_token"]
-new = pw.refresh_token(TOKEN_URL, refresh_token=old_rt, auth=basic)
-ok(new.get("refresh_token") and new["refresh_token"] != old_rt
-   and new.get("access_token") != tok["access_token"],
-   "oauthlib-refresh-rotates: session.refresh_token gives a new refresh token",
-   new)
-ok(pw.get(BASE + "/api/user").status_code == 200,
-   "oauthlib-refresh-new-access: the session's new access token works")
-try:
-    pw.refresh_token(TOKEN_URL, refresh_token=old_rt, auth=basic)
-    ok(False, "oauthlib-refresh-reuse: the rotated-away token is refused",
-       "no exception")
-except InvalidGrantError as e:
-    ok(True, "oauthlib-refresh-reuse: the rotated-away token raises "
-       "InvalidGrantError (invalid_grant)")
-r = pw.get(BASE + "/api/user")  # the session still holds the new token
-ok(r.status_code == 401,
-   "oauthlib-refresh-reuse-revokes-family: the new access token gets 401",
-   r.status_code, r.text)
-
-
-# 5. client_credentials (RFC 6749 §4.4) with HTTP Basic.
-def cc(cid, secret):
+def cc_token(cid, secret):
+    """client_credentials through BackendApplicationClient; the secret with
+    no include_client_id makes requests-oauthlib use HTTP Basic."""
     s = OAuth2Session(client=BackendApplicationClient(client_id=cid))
-    return s.fetch_token(TOKEN_URL, client_secret=secret)  # -> Basic auth
+    return s.fetch_token(TOKEN_URL, client_secret=secret)
 
 
-lone = cc(E["LONE_ID"], E["LONE_SECRET"])
-attempt("oauthlib-cc-client-sub: a client without owner gets sub = client id "
-        "(verified via JWKS)",
-        lambda: verify(lone["access_token"], E["LONE_ID"])[0]["sub"]
-        == E["LONE_ID"] and "refresh_token" not in lone or lone)
-owned = cc(E["OWNED_ID"], E["OWNED_SECRET"])
-attempt("oauthlib-cc-owner-sub: a client made with --user gets sub = owner id",
-        lambda: verify(owned["access_token"], E["OWNED_ID"])[0]["sub"]
-        == E["OWNER_ID"] or owned)
-
-# 6. Introspection (RFC 7662) before and after revocation (RFC 7009).
-lone_auth = (E["LONE_ID"], E["LONE_SECRET"])
-
-
-def introspect(token):
-    return requests.post(BASE + "/oauth/introspect", auth=lone_auth,
+def introspect(token, auth):
+    return requests.post(BASE + "/oauth/introspect", auth=auth,
                          data={"token": token}).json()
 
 
-i = introspect(lone["access_token"])
-ok(i.get("active") is True and i.get("client_id") == E["LONE_ID"],
-   "oauthlib-introspect-active: active true with client_id", i)
-r = requests.post(BASE + "/oauth/revoke", auth=lone_auth,
-                  data={"token": lone["access_token"],
-                        "token_type_hint": "access_token"})
-i = introspect(lone["access_token"])
-ok(r.status_code == 200 and i == {"active": False},
-   "oauthlib-introspect-revoked: after /oauth/revoke, {\"active\": false}",
-   r.status_code, r.text, i)
+@check("oauthlib-metadata: the RFC 8414 document names issuer, token "
+       "endpoint and jwks_uri")
+def _():
+    meta = requests.get(BASE + "/.well-known/oauth-authorization-server").json()
+    assert meta["issuer"] == BASE and meta["token_endpoint"] == TOKEN_URL, meta
+    S["jwks_uri"] = meta["jwks_uri"]
 
-# 7. Key rotation as a JWKS consumer sees it.
-before = cc(E["LONE_ID"], E["LONE_SECRET"])["access_token"]
-rot = subprocess.run([E["CPASSPORT"], "keys", "--rotate"], capture_output=True,
-                     text=True)
-after = cc(E["LONE_ID"], E["LONE_SECRET"])["access_token"]
-kid_b, kid_a = (jwt.get_unverified_header(t)["kid"] for t in (before, after))
-ok(rot.returncode == 0 and kid_a != kid_b,
-   "oauthlib-rotate-new-kid: after `cpassport keys --rotate` a new kid",
-   rot.stdout, rot.stderr, kid_b, kid_a)
-kids = {k.get("kid") for k in requests.get(JWKS_URI).json()["keys"]}
-ok({kid_b, kid_a} <= kids,
-   "oauthlib-rotate-jwks-both: the JWKS lists the old and the new key", kids)
-fresh = jwt.PyJWKClient(JWKS_URI)
-attempt("oauthlib-rotate-verify-both: a fresh PyJWKClient verifies the old "
-        "and the new token",
-        lambda: all(jwt.decode(t, fresh.get_signing_key_from_jwt(t).key,
-                               algorithms=["ES256"], audience=E["LONE_ID"],
-                               issuer=BASE)["sub"] == E["LONE_ID"]
-                    for t in (before, after)))
+
+@check("oauthlib-password-grant: LegacyApplicationClient fetch_token gives "
+       "access + refresh tokens, Bearer, expires_in, scope")
+def _():
+    # The session's scope is what oauthlib checks the answer against (and
+    # sends on refresh); fetch_token sends only its own scope argument.
+    scope = ["read", "write"]
+    S["pw"] = OAuth2Session(client=LegacyApplicationClient(E["PW_ID"]),
+                            scope=scope)
+    tok = S["tok"] = S["pw"].fetch_token(
+        TOKEN_URL, username=E["USER_EMAIL"], password=E["USER_PASSWORD"],
+        scope=scope, include_client_id=True,  # client_id, client_secret
+        client_secret=E["PW_SECRET"])         # in the body, not Basic
+    assert tok["access_token"] and tok["refresh_token"], tok
+    assert tok["token_type"] == "Bearer" and tok["expires_in"] == 900, tok
+    assert tok["scope"] == ["read", "write"], tok
+
+
+@check("oauthlib-jwt-verify: PyJWT verifies the access token against "
+       "jwks_uri (alg of the JWK, aud, iss, exp/iat/sub/jti, typ at+jwt)")
+def _():
+    claims, header, jwk = verify(S["tok"]["access_token"], E["PW_ID"])
+    assert header["typ"] == "at+jwt", header
+    assert claims["sub"] == E["USER_ID"], claims
+    assert claims["client_id"] == E["PW_ID"], claims
+    assert header["kid"] == thumbprint(jwk), ("kid is not RFC 7638", jwk)
+
+
+@check("oauthlib-api-user: session.get(/api/user) gives the user's id, email")
+def _():
+    r = S["pw"].get(BASE + "/api/user")
+    assert r.status_code == 200, (r.status_code, r.text)
+    assert r.json()["id"] == int(E["USER_ID"]), r.text
+    assert r.json()["email"] == E["USER_EMAIL"], r.text
+
+
+@check("oauthlib-refresh-rotates: session.refresh_token gives a new refresh "
+       "token and a working access token")
+def _():
+    S["basic"] = HTTPBasicAuth(E["PW_ID"], E["PW_SECRET"])
+    new = S["pw"].refresh_token(TOKEN_URL, auth=S["basic"],
+                                refresh_token=S["tok"]["refresh_token"])
+    assert new["refresh_token"] != S["tok"]["refresh_token"], new
+    assert new["access_token"] != S["tok"]["access_token"], new
+    S["new_at"] = new["access_token"]
+    r = S["pw"].get(BASE + "/api/user")
+    assert r.status_code == 200, (r.status_code, r.text)
+
+
+@check("oauthlib-refresh-reuse: the rotated-away refresh token raises "
+       "InvalidGrantError")
+def _():
+    try:
+        S["pw"].refresh_token(TOKEN_URL, auth=S["basic"],
+                              refresh_token=S["tok"]["refresh_token"])
+    except InvalidGrantError:
+        return
+    raise AssertionError("the old refresh token was accepted")
+
+
+@check("oauthlib-refresh-reuse-revokes-family: the newest access token now "
+       "gets 401 from /api/user")
+def _():
+    assert S["pw"].access_token == S["new_at"]  # sent by the session
+    r = S["pw"].get(BASE + "/api/user")
+    www = r.headers.get("WWW-Authenticate", "")
+    assert r.status_code == 401 and 'error="invalid_token"' in www, \
+        (r.status_code, www, r.text)
+
+
+@check("oauthlib-cc-client-sub: BackendApplicationClient, a client without "
+       "owner: sub is the client id (verified via JWKS), no refresh token")
+def _():
+    S["lone"] = tok = cc_token(E["LONE_ID"], E["LONE_SECRET"])
+    assert "refresh_token" not in tok, tok
+    claims = verify(tok["access_token"], E["LONE_ID"])[0]
+    assert claims["sub"] == E["LONE_ID"], claims
+
+
+@check("oauthlib-cc-owner-sub: a client made with --user: sub is the owner")
+def _():
+    tok = cc_token(E["OWNED_ID"], E["OWNED_SECRET"])
+    claims = verify(tok["access_token"], E["OWNED_ID"])[0]
+    assert claims["sub"] == E["OWNER_ID"], claims
+
+
+@check("oauthlib-introspect-active: the client_credentials token is active "
+       "with its client_id")
+def _():
+    i = introspect(S["lone"]["access_token"], (E["LONE_ID"], E["LONE_SECRET"]))
+    assert i["active"] is True and i["client_id"] == E["LONE_ID"], i
+
+
+@check("oauthlib-introspect-revoked: after /oauth/revoke it is "
+       "{\"active\": false}")
+def _():
+    auth, at = (E["LONE_ID"], E["LONE_SECRET"]), S["lone"]["access_token"]
+    r = requests.post(BASE + "/oauth/revoke", auth=auth,
+                      data={"token": at, "token_type_hint": "access_token"})
+    assert r.status_code == 200, (r.status_code, r.text)
+    i = introspect(at, auth)
+    assert i == {"active": False}, i
+
+
+@check("oauthlib-rotate-new-kid: a token fetched after `cpassport keys "
+       "--rotate` has a new kid")
+def _():
+    S["before"] = cc_token(E["LONE_ID"], E["LONE_SECRET"])["access_token"]
+    p = subprocess.run([E["CPASSPORT"], "keys", "--rotate"],
+                       capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    S["after"] = cc_token(E["LONE_ID"], E["LONE_SECRET"])["access_token"]
+    S["kids"] = [jwt.get_unverified_header(S[t])["kid"]
+                 for t in ("before", "after")]
+    assert S["kids"][0] != S["kids"][1], S["kids"]
+
+
+@check("oauthlib-rotate-jwks-both: the JWKS lists the old and the new key")
+def _():
+    kids = {k["kid"] for k in requests.get(S["jwks_uri"]).json()["keys"]}
+    assert set(S["kids"]) <= kids, (S["kids"], kids)
+
+
+@check("oauthlib-rotate-verify-both: a fresh PyJWKClient verifies the old "
+       "and the new token")
+def _():
+    client = jwt.PyJWKClient(S["jwks_uri"])
+    for t in (S["before"], S["after"]):
+        assert verify(t, E["LONE_ID"], client)[0]["sub"] == E["LONE_ID"]

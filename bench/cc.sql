@@ -1,0 +1,14 @@
+-- pgbench (-D cid='client id'): the SQL of one client_credentials grant,
+-- autocommit like the server: client_find of lib/db_client.c, then the
+-- access-token insert of lib/db_token.c (no owner, no scope).
+SELECT c.id, c.name, encode(c.secret, 'hex'), c.user_id,
+    array_to_string(c.redirect_uris, ' '),
+    array_to_string(c.grant_types, ' '),
+    array_to_string(c.scopes, ' '), c.first_party, c.revoked,
+    array_to_string(u.scopes, ' '), coalesce(u.revoked, false)
+FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id
+WHERE c.id = ':cid';
+INSERT INTO oauth_access_tokens (id, user_id, client_id, name, scopes,
+    created_at, updated_at, expires_at)
+VALUES (gen_random_uuid(), NULL, ':cid', NULL, string_to_array('', ' '),
+    now(), now(), now() + interval '900 seconds');
