@@ -97,7 +97,9 @@ issue_respond(struct http_response *r, const struct issued *t)
 	add_str(o, "access_token", t->jwt);
 	if (t->refresh[0] != '\0')
 		add_str(o, "refresh_token", t->refresh);
-	add_str(o, "scope", t->scope);
+	/* RFC 6749 §5.1: OPTIONAL; an empty one only confuses clients. */
+	if (t->scope[0] != '\0')
+		add_str(o, "scope", t->scope);
 	oauth_json_write(r, to_json(o));
 	json_object_put(o);
 }

@@ -68,7 +68,7 @@ ok $([[ "$dump" != *"$RT"* ]]; echo $?) "store: the refresh token itself is nowh
 status=$(post -u "$CID:$CSECRET" --data-urlencode grant_type=password \
     --data-urlencode username=ALICE@example.com --data-urlencode 'password=correct horse')
 ok $([ "$status" = 200 ]; echo $?) "token-password-basic-auth: client_secret_basic accepted, e-mail case-insensitive"
-ok $([ "$(json .scope)" = "" ]; echo $?) "token-password-default-scope: no scope asked, the (empty) default given"
+ok $([ "$(json .scope)" = null ]; echo $?) "token-password-default-scope: no scope asked, none granted, no empty scope member"
 
 # --- scopes ---------------------------------------------------------------
 status=$(grant --data-urlencode username=bob@example.com \
