@@ -19,25 +19,32 @@ enum stmt {
 	STMT__MAX
 };
 
+/*
+ * Parameters, the same for the three inserts: $1 jti, $2 user, $3 client,
+ * $4 name, $5 scopes, $6 iat, $7 exp, $8 authorization code hash, $9
+ * refresh hash, $10 refresh scopes, $11 refresh exp, $12 old refresh hash.
+ */
 #define ACCESS_COLUMNS \
 	"oauth_access_tokens (id, user_id, client_id, name, scopes, " \
-	"created_at, updated_at, expires_at)"
+	"created_at, updated_at, expires_at, auth_code_id)"
 #define ACCESS_VALUES \
 	"$1::uuid, $2::bigint, $3::uuid, $4::text, " \
 	"string_to_array($5::text, ' '), to_timestamp($6::bigint), " \
-	"to_timestamp($6::bigint), to_timestamp($7::bigint)"
+	"to_timestamp($6::bigint), to_timestamp($7::bigint), " \
+	"decode($8::text, 'hex')"
+#define REFRESH_INSERT \
+	"INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, " \
+	"scopes, created_at, expires_at) "
 
 static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_INSERT_ACCESS] = { "token_insert_access",
-	    "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 7 },
+	    "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 8 },
 	/* One round trip per grant: the access row feeds the refresh row. */
 	[STMT_INSERT_PAIR] = { "token_insert_pair",
 	    "WITH a AS (INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES
-	    ") RETURNING id) "
-	    "INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, "
-	    "scopes, created_at, expires_at) SELECT decode($8, 'hex'), a.id, "
-	    "a.id, string_to_array($9, ' '), to_timestamp($6), "
-	    "to_timestamp($10) FROM a", 10 },
+	    ") RETURNING id) " REFRESH_INSERT
+	    "SELECT decode($9, 'hex'), a.id, a.id, string_to_array($10, ' '), "
+	    "to_timestamp($6), to_timestamp($11) FROM a", 11 },
 	[STMT_REFRESH_LOCK] = { "token_refresh_lock",
 	    "SELECT r.family_id, a.client_id, a.user_id, "
 	    "array_to_string(r.scopes, ' '), r.used_at IS NOT NULL, r.revoked, "
@@ -49,14 +56,13 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 1 },
 	[STMT_ROTATE] = { "token_rotate",
 	    "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
-	    "WHERE id = decode($11, 'hex') AND used_at IS NULL "
+	    "WHERE id = decode($12, 'hex') AND used_at IS NULL "
 	    "RETURNING family_id), "
 	    "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
-	    " FROM old RETURNING id) "
-	    "INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, "
-	    "scopes, created_at, expires_at) SELECT decode($8, 'hex'), a.id, "
-	    "old.family_id, string_to_array($9, ' '), to_timestamp($6), "
-	    "to_timestamp($10) FROM a, old", 11 },
+	    " FROM old RETURNING id) " REFRESH_INSERT
+	    "SELECT decode($9, 'hex'), a.id, old.family_id, "
+	    "string_to_array($10, ' '), to_timestamp($6), to_timestamp($11) "
+	    "FROM a, old", 12 },
 	[STMT_REVOKE_FAMILY] = { "token_revoke_family",
 	    "WITH f AS (UPDATE oauth_refresh_tokens SET revoked = true "
 	    "WHERE family_id = $1 RETURNING access_token_id) "
@@ -99,8 +105,9 @@ write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
     const char *old_hash, int *rows)
 {
 	char		 iat[24], exp[24], rexp[24];
-	const char	*p[11] = { t->jti, t->user_id, t->client_id, t->name,
-			    t->scopes, iat, exp, t->refresh_hash,
+	const char	*p[12] = { t->jti, t->user_id, t->client_id, t->name,
+			    t->scopes, iat, exp, t->auth_code_hash,
+			    t->refresh_hash,
 			    t->refresh_scopes ? t->refresh_scopes : t->scopes,
 			    rexp, old_hash };
 	PGresult	*r;

@@ -14,6 +14,7 @@ struct token_row {
 	const char	*scopes;	/* space-separated */
 	time_t		 iat;
 	time_t		 exp;
+	const char	*auth_code_hash;/* the code it came from, or NULL */
 	const char	*refresh_hash;	/* SHA-256 hex; NULL: no refresh token */
 	const char	*refresh_scopes;/* as first granted; NULL: scopes */
 	time_t		 refresh_exp;

@@ -18,6 +18,9 @@ typedef enum oauth_error (*grant_fn)(struct app *, const struct client *,
 		    const struct token_params *, struct http_response *r,
 		    const char **desc);
 
+enum oauth_error grant_authorization_code(struct app *,
+		    const struct client *, const struct token_params *,
+		    struct http_response *, const char **);
 enum oauth_error grant_password(struct app *, const struct client *,
 		    const struct token_params *, struct http_response *,
 		    const char **);

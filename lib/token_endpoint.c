@@ -28,6 +28,7 @@ static const struct form_param params[TP__MAX] = {
 
 /* Grants this endpoint runs; the others are unsupported_grant_type. */
 static const grant_fn grants[GRANT__MAX] = {
+	[GRANT_AUTHORIZATION_CODE] = grant_authorization_code,
 	[GRANT_PASSWORD] = grant_password,
 	[GRANT_CLIENT_CREDENTIALS] = grant_client_credentials,
 	[GRANT_REFRESH_TOKEN] = grant_refresh_token,

@@ -52,6 +52,7 @@ CREATE TABLE oauth_auth_codes (
 	client_id	uuid NOT NULL REFERENCES oauth_clients (id) ON DELETE CASCADE,
 	scopes		text[] NOT NULL DEFAULT '{}',
 	redirect_uri	text NOT NULL,
+	redirect_uri_given boolean NOT NULL DEFAULT true,	-- RFC 6749 §4.1.3
 	code_challenge	text,
 	code_challenge_method text CHECK (code_challenge_method IN ('S256', 'plain')),
 	revoked		boolean NOT NULL DEFAULT false,
