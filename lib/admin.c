@@ -1,8 +1,10 @@
 /* The CLI's operations; see admin.h. */
+#include <ctype.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "admin.h"
 #include "db_client.h"
@@ -72,14 +74,25 @@ known_scopes(struct app *app, const char *list, char *err, size_t errlen)
 	return out;
 }
 
-/* An absolute http(s) or private-use URI without fragment or spaces. */
+/*
+ * RFC 6749 §3.1.2: an absolute URI without fragment: a scheme (RFC 3986
+ * §3.1) and more, so http(s) and private-use schemes (RFC 8252 §7.1,
+ * com.example.app:/cb) pass; no spaces or controls; never a scheme that
+ * runs code in the browser.
+ */
 static int
 redirect_valid(const char *u)
 {
-	size_t	i, n = strlen(u);
+	size_t	i, n = strlen(u), scheme;
 
-	if (n < 4 || n > 2000 || strchr(u, '#') != NULL ||
-	    strstr(u, "://") == NULL)
+	scheme = strspn(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789+-.");
+	if (n < 4 || n > 2000 || scheme == 0 || u[scheme] != ':' ||
+	    u[scheme + 1] == '\0' || !isalpha((unsigned char)u[0]) ||
+	    strchr(u, '#') != NULL)
+		return 0;
+	if (!strncasecmp(u, "javascript:", 11) || !strncasecmp(u, "data:", 5) ||
+	    !strncasecmp(u, "vbscript:", 9))
 		return 0;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)u[i] <= 0x20 || u[i] == 0x7f)

@@ -38,6 +38,23 @@ static const struct {
 	    offsetof(struct config, user_endpoint_scope) },
 	{ "allow_plain_http", K_BOOL,
 	    offsetof(struct config, allow_plain_http) },
+	{ "session_lifetime", K_SECONDS,
+	    offsetof(struct config, session_lifetime) },
+	{ "pkce_required", K_BOOL, offsetof(struct config, pkce_required) },
+	{ "pkce_allow_plain", K_BOOL,
+	    offsetof(struct config, pkce_allow_plain) },
+	{ "trust_remote_user", K_BOOL,
+	    offsetof(struct config, trust_remote_user) },
+	{ "callback_client_id", K_STRING,
+	    offsetof(struct config, callback_client_id) },
+	{ "callback_client_secret", K_STRING,
+	    offsetof(struct config, callback_client_secret) },
+	{ "callback_redirect_uri", K_STRING,
+	    offsetof(struct config, callback_redirect_uri) },
+	{ "callback_token_endpoint", K_STRING,
+	    offsetof(struct config, callback_token_endpoint) },
+	{ "callback_scope", K_STRING,
+	    offsetof(struct config, callback_scope) },
 };
 
 const char *
@@ -147,6 +164,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->refresh_token_lifetime = 30 * 86400;
 	cfg->personal_access_token_lifetime = 365 * 86400;
 	cfg->auth_code_lifetime = 600;
+	cfg->session_lifetime = 8 * 3600;
 	cfg->issuer = xstrdup("http://localhost");
 	cfg->default_scope = xstrdup("");
 
@@ -208,5 +226,13 @@ config_free(struct config *cfg)
 	free(cfg->signing_key);
 	free(cfg->default_scope);
 	free(cfg->user_endpoint_scope);
+	free(cfg->callback_client_id);
+	if (cfg->callback_client_secret != NULL)
+		explicit_bzero(cfg->callback_client_secret,
+		    strlen(cfg->callback_client_secret));
+	free(cfg->callback_client_secret);
+	free(cfg->callback_redirect_uri);
+	free(cfg->callback_token_endpoint);
+	free(cfg->callback_scope);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -23,6 +23,17 @@ struct config {
 	long	 auth_code_lifetime;	/* seconds */
 	char	*user_endpoint_scope;	/* scope /api/user requires; NULL: none */
 	int	 allow_plain_http;	/* accept non-TLS from any address */
+	/* The authorization endpoint. */
+	long	 session_lifetime;	/* seconds a login lasts */
+	int	 pkce_required;		/* for confidential clients too */
+	int	 pkce_allow_plain;	/* accept code_challenge_method=plain */
+	int	 trust_remote_user;	/* REMOTE_USER is the logged-in user */
+	/* callback.fcgi, the ready-made client of the seed's first flow. */
+	char	*callback_client_id;
+	char	*callback_client_secret;
+	char	*callback_redirect_uri;	/* NULL: issuer + /callback */
+	char	*callback_token_endpoint; /* NULL: issuer + /oauth/token */
+	char	*callback_scope;	/* NULL: none asked */
 };
 
 /* Path of the config: explicit, else $CPASSPORT_CONFIG, else the default. */

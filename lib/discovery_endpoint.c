@@ -41,13 +41,15 @@ add_url(json_object *o, const char *k, const char *issuer, const char *path)
 static enum oauth_error
 metadata(struct app *app, struct http_response *r)
 {
-	static const char *const grants[] = { "password",
-	    "client_credentials", "refresh_token", NULL };
+	static const char *const grants[] = { "authorization_code",
+	    "password", "client_credentials", "refresh_token", NULL };
+	static const char *const code[] = { "code", NULL };
+	static const char *const pkce[] = { "S256", NULL };
+	static const char *const pkce_plain[] = { "S256", "plain", NULL };
 	static const char *const auth[] = { "client_secret_basic",
 	    "client_secret_post", NULL };
 	static const char *const revoke_auth[] = { "client_secret_basic",
 	    "client_secret_post", "none", NULL };
-	static const char *const none[] = { NULL };
 	json_object	*o, *scopes;
 	PGresult	*res;
 	enum db_status	 s;
@@ -64,14 +66,21 @@ metadata(struct app *app, struct http_response *r)
 	o = json_object_new_object();
 	json_object_object_add(o, "issuer",
 	    json_object_new_string(app->cfg.issuer));
+	add_url(o, "authorization_endpoint", app->cfg.issuer,
+	    "/oauth/authorize");
 	add_url(o, "token_endpoint", app->cfg.issuer, "/oauth/token");
 	add_url(o, "jwks_uri", app->cfg.issuer, JWKS_PATH);
 	add_url(o, "revocation_endpoint", app->cfg.issuer, "/oauth/revoke");
 	add_url(o, "introspection_endpoint", app->cfg.issuer,
 	    "/oauth/introspect");
 	json_object_object_add(o, "scopes_supported", scopes);
-	/* No authorization endpoint yet: no response type is real. */
-	json_object_object_add(o, "response_types_supported", strings(none));
+	json_object_object_add(o, "response_types_supported", strings(code));
+	json_object_object_add(o, "response_modes_supported",
+	    strings((const char *const[]){ "query", NULL }));
+	json_object_object_add(o, "code_challenge_methods_supported",
+	    strings(app->cfg.pkce_allow_plain ? pkce_plain : pkce));
+	json_object_object_add(o, "authorization_response_iss_parameter_supported",
+	    json_object_new_boolean(1));
 	json_object_object_add(o, "grant_types_supported", strings(grants));
 	json_object_object_add(o, "token_endpoint_auth_methods_supported",
 	    strings(auth));

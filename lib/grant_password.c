@@ -5,7 +5,28 @@
 #include "grants.h"
 #include "issue.h"
 #include "password.h"
+#include "throttle.h"
 #include "valid.h"
+
+/*
+ * The login form's throttle guards the password grant too: 429 with
+ * Retry-After while the account or the address is blocked.
+ */
+static enum oauth_error
+throttled(struct app *app, const char *username, const char *address,
+    struct http_response *r, const char **desc)
+{
+	enum db_status	s;
+	long		wait;
+
+	if ((s = throttle_wait(app, username, address, &wait)) != DB_OK)
+		return issue_db_error(s);
+	if (wait == 0)
+		return OAUTH_OK;
+	http_resp_header(r, "Retry-After", "%ld", wait);
+	*desc = "too many failed attempts; retry later";
+	return OAUTH_TOO_MANY_REQUESTS;
+}
 
 enum oauth_error
 grant_password(struct app *app, const struct client *c,
@@ -26,6 +47,9 @@ grant_password(struct app *app, const struct client *c,
 		*desc = "username and password are required";
 		return OAUTH_INVALID_REQUEST;
 	}
+	if ((e = throttled(app, username, tp->remote_addr, r, desc)) !=
+	    OAUTH_OK)
+		return e;
 	if (email_valid(username) && (s = db_user_find_by_email(app->db,
 	    username, &u, &found)) != DB_OK)
 		return issue_db_error(s);
@@ -35,10 +59,12 @@ grant_password(struct app *app, const struct client *c,
 	 */
 	ok = password_verify(password, found ? u.password : NULL);
 	if (!ok || !found || u.revoked) {
+		throttle_failed(app, username, tp->remote_addr);
 		*desc = "the user credentials are incorrect";
 		e = OAUTH_INVALID_GRANT;
 		goto out;
 	}
+	throttle_succeeded(app, username);
 	/* A token never carries a scope its user does not hold. */
 	e = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes, &u.scopes,
 	    &granted, desc);

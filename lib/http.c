@@ -31,7 +31,8 @@ static const struct {
 	{ 401, "Unauthorized" }, { 403, "Forbidden" },
 	{ 404, "Not Found" }, { 405, "Method Not Allowed" },
 	{ 413, "Content Too Large" }, { 429, "Too Many Requests" },
-	{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
+	{ 500, "Internal Server Error" }, { 502, "Bad Gateway" },
+	{ 503, "Service Unavailable" }, { 303, "See Other" },
 };
 
 static const char *
@@ -50,17 +51,22 @@ http_resp_header(struct http_response *r, const char *name,
     const char *fmt, ...)
 {
 	va_list	 ap;
-	char	 buf[2048];
+	char	*v;
+	int	 n;
 
 	if (r->nheaders == HTTP_MAX_HEADERS) {
 		log_warnx("%s: too many headers", __func__);
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	v = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(v, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
 	va_end(ap);
 	r->headers[r->nheaders].name = name;
-	r->headers[r->nheaders].value = xstrdup(buf);
+	r->headers[r->nheaders].value = v;
 	r->nheaders++;
 }
 
@@ -167,6 +173,9 @@ read_request(const struct io *io, struct http_request *req)
 		req->query = "";
 	if ((req->uri = param(io, "REQUEST_URI")) == NULL)
 		req->uri = "";
+	req->cookie = param(io, "HTTP_COOKIE");
+	req->accept = param(io, "HTTP_ACCEPT");
+	req->remote_user = param(io, "REMOTE_USER");
 
 	if ((cl = param(io, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
 		errno = 0;

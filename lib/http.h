@@ -24,6 +24,9 @@ struct http_request {
 	const char	*https;		/* HTTPS ("on") or NULL */
 	const char	*query;		/* QUERY_STRING or "" */
 	const char	*uri;		/* REQUEST_URI or "" */
+	const char	*cookie;	/* HTTP_COOKIE or NULL */
+	const char	*accept;	/* HTTP_ACCEPT or NULL */
+	const char	*remote_user;	/* REMOTE_USER (web server auth) or NULL */
 	char		*body;		/* NUL-terminated; NULL when none */
 	size_t		 body_len;
 	int		 body_too_large;/* over HTTP_MAX_BODY: not read */

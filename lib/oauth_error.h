@@ -19,9 +19,12 @@
 	X(OAUTH_UNSUPPORTED_GRANT_TYPE,	400, "unsupported_grant_type")	\
 	X(OAUTH_INVALID_SCOPE,		400, "invalid_scope")		\
 	X(OAUTH_UNAUTHORIZED,		401, NULL)			\
+	X(OAUTH_UNSUPPORTED_RESPONSE_TYPE, 400, "unsupported_response_type") \
+	X(OAUTH_ACCESS_DENIED,		403, "access_denied")		\
 	X(OAUTH_INVALID_TOKEN,		401, "invalid_token")		\
 	X(OAUTH_INSUFFICIENT_SCOPE,	403, "insufficient_scope")	\
 	X(OAUTH_METHOD_NOT_ALLOWED,	405, "invalid_request")		\
+	X(OAUTH_TOO_MANY_REQUESTS,	429, "temporarily_unavailable")	\
 	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
 	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")
 

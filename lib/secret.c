@@ -81,3 +81,27 @@ uuid_new(char out[UUID_TEXT_LEN + 1])
 	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
 	return 0;
 }
+
+int
+secret_new_hex(char out[SECRET_HASH_HEX + 1])
+{
+	unsigned char	raw[32];
+	size_t		i;
+
+	if (RAND_bytes(raw, sizeof(raw)) != 1)
+		return -1;
+	for (i = 0; i < sizeof(raw); i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	OPENSSL_cleanse(raw, sizeof(raw));
+	return 0;
+}
+
+int
+secret_equal(const char *a, const char *b)
+{
+	size_t	n;
+
+	if (a == NULL || b == NULL || (n = strlen(a)) != strlen(b))
+		return 0;
+	return CRYPTO_memcmp(a, b, n) == 0;
+}

@@ -14,6 +14,10 @@
 
 /* A new 256-bit secret as base64url into out; 0, or -1 if RNG fails. */
 int	secret_new(char out[SECRET_TEXT_LEN + 1]);
+/* 256 random bits as 64 lower-case hex digits; 0, or -1 if RNG fails. */
+int	secret_new_hex(char out[SECRET_HASH_HEX + 1]);
+/* 1 when a and b are equal strings, compared in constant time. */
+int	secret_equal(const char *a, const char *b);
 /* Lower-case hex SHA-256 of s[0..len) into out. */
 void	secret_hash_hex(const char *s, size_t len,
 	    char out[SECRET_HASH_HEX + 1]);

@@ -82,6 +82,7 @@ token_endpoint(void *ctx, const struct http_request *req,
 	int			 basic_used = 0;
 
 	app_refresh(app);
+	tp.remote_addr = req->remote_addr;
 	e = post_form_parse(app, req, params, TP__MAX, tp.v, &desc);
 	if (e == OAUTH_OK) {
 		e = run_grant(app, req, &tp, resp, &basic_used, &desc);

@@ -20,7 +20,8 @@ enum tparam {
 
 /* Decoded values, indexed by enum tparam; s == NULL when absent. */
 struct token_params {
-	struct form_value	v[TP__MAX];
+	struct form_value	 v[TP__MAX];
+	const char		*remote_addr;	/* the client's, for throttling */
 };
 
 #endif

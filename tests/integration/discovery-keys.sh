@@ -15,14 +15,14 @@ ok $([ "$(json .issuer)" = "$BASE" ] && [ "$(json .token_endpoint)" = "$BASE/oau
     [ "$(json .revocation_endpoint)" = "$BASE/oauth/revoke" ] &&
     [ "$(json .introspection_endpoint)" = "$BASE/oauth/introspect" ]; echo $?) \
     "metadata-endpoints: issuer and every endpoint URL (RFC 8414 §2)"
-is "$(json '.grant_types_supported | sort | join(" ")')" "client_credentials password refresh_token" \
+is "$(json '.grant_types_supported | sort | join(" ")')" "authorization_code client_credentials password refresh_token" \
     "metadata-grants: the grants the token endpoint runs"
 is "$(json '.token_endpoint_auth_methods_supported | sort | join(" ")')" "client_secret_basic client_secret_post" \
     "metadata-auth-methods"
 is "$(json '.scopes_supported | join(" ")')" read "metadata-scopes: registered scopes"
 is "$(header Cache-Control)" no-store "metadata-no-store"
 # Every advertised endpoint answers (not 404).
-for k in token_endpoint revocation_endpoint introspection_endpoint jwks_uri; do
+for k in authorization_endpoint token_endpoint revocation_endpoint introspection_endpoint jwks_uri; do
 	u=$(json ".$k"); code=$(curl -s -o /dev/null -w '%{http_code}' "$u")
 	ok $([ "$code" != 404 ] && [ "$code" != 000 ]; echo $?) "metadata-real: $k answers ($code)"
 	get /.well-known/oauth-authorization-server >/dev/null

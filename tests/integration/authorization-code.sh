@@ -1,0 +1,203 @@
+#!/bin/bash
+# The authorization code flow with curl, following the forms: login,
+# consent, approve/deny, code exchange, and the security checks of
+# RFC 6749 §4.1, §10.12, RFC 7636 and RFC 9700.
+. "$(dirname "$0")/lib.sh"
+
+stack_start "allow_plain_http = true
+default_scope = read" || { echo "Bail out! stack did not start"; exit 1; }
+for s in read write; do "$CPASSPORT" scope add $s "Read or write $s things" >/dev/null; done
+echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice --scopes read,write >/dev/null
+echo 'pw two' | "$CPASSPORT" user add --email bob@example.com --name Bob --scopes read >/dev/null
+CB=https://app.example/cb
+new_client --name "Web app" --redirect "$CB" --redirect "https://app.example/other?x=1"; CID=$ID CSECRET=$SECRET
+new_client --name "Single" --redirect "$CB"; SINGLE_ID=$ID SINGLE_SECRET=$SECRET
+new_client --name "Mobile" --public --redirect com.example.app:/cb; PUB_ID=$ID
+new_client --name "First party" --first-party --redirect "$CB"; FP_ID=$ID FP_SECRET=$SECRET
+JAR="$WORK/jar"
+
+browse() {	# browse PATH [curl args]: GET with the cookie jar; prints status
+	local path=$1; shift
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$@" "$BASE$path"
+}
+submit() {	# submit [curl args]: POST /oauth/authorize with the jar
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" \
+	    -X POST "$@" "$BASE/oauth/authorize"
+}
+field() {	# field NAME: a hidden input's value in the last page (unescaped)
+	sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" "$WORK/body" | head -1 |
+	    sed 's/&amp;/\&/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g'
+}
+location() { header Location; }
+qparam() {	# qparam NAME URL
+	python3 -c 'import sys,urllib.parse as u; q=u.parse_qs(u.urlsplit(sys.argv[2]).query); print(q.get(sys.argv[1],[""])[0])' "$1" "$2"
+}
+login_as() {	# login_as EMAIL PASSWORD QUERY: through the login form
+	rm -f "$JAR"
+	browse "/oauth/authorize?$3" >/dev/null
+	submit --data-urlencode action=login --data-urlencode "request=$(field request)" \
+	    --data-urlencode "email=$1" --data-urlencode "password=$2"
+}
+consent_approve() {	# on a consent page: approve with its CSRF token
+	submit --data-urlencode action=approve --data-urlencode "request=$(field request)" \
+	    --data-urlencode "csrf_token=$(field csrf_token)"
+}
+exchange() {	# exchange CODE [curl args]: at the token endpoint as the web app
+	local code=$1; shift
+	post -u "$CID:$CSECRET" -d grant_type=authorization_code --data-urlencode "code=$code" \
+	    --data-urlencode "redirect_uri=$CB" "$@"
+}
+
+Q="response_type=code&client_id=$CID&redirect_uri=$(jq -rn --arg u "$CB" '$u|@uri')&scope=read%20write&state=s-123"
+
+# --- the seed's walk: /oauth/request, login, consent, approve ----------------
+status=$(browse "/oauth/request?client=$SINGLE_ID")
+is "$status" 302 "authz-request-route: /oauth/request?client=ID redirects into the flow"
+ok $([[ "$(location)" == "$BASE/oauth/authorize?"*"client_id=$SINGLE_ID"* ]] &&
+    [ "$(qparam redirect_uri "$(location)")" = "$CB" ]; echo $?) "authz-request-route: with the registered redirect URI"
+rm -f "$JAR"
+status=$(browse "/oauth/authorize?$Q")
+ok $([ "$status" = 200 ] && grep -q 'name="password"' "$WORK/body" && grep -q '<label for="email">' "$WORK/body"; echo $?) \
+    "authz-login-form: no session gives a labelled login form"
+ok $([ "$(header X-Frame-Options)" = DENY ] && header Content-Security-Policy | grep -q "frame-ancestors 'none'"; echo $?) \
+    "authz-login-framing: X-Frame-Options DENY and CSP frame-ancestors 'none'"
+status=$(submit --data-urlencode action=login --data-urlencode "request=$(field request)" \
+    --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')
+cookie=$(header Set-Cookie)
+ok $([ "$status" = 303 ] && [[ "$cookie" == *HttpOnly* ]] && [[ "$cookie" == *SameSite=Lax* ]]; echo $?) \
+    "authz-login: 303 back with an HttpOnly SameSite=Lax session cookie"
+ok $([ "$(psql_q "SELECT count(*) FROM oauth_sessions")" = 1 ] &&
+    ! psql_q "SELECT encode(id, 'escape') FROM oauth_sessions" | grep -q "$(sed -n 's/.*cpassport_session\t//p' "$JAR")"; echo $?) \
+    "authz-session-stored-hashed: one session row, keyed by a hash"
+status=$(browse "$(location)")
+ok $([ "$status" = 200 ] && grep -q 'Web app' "$WORK/body" && grep -q 'Read or write read things' "$WORK/body" &&
+    grep -q 'name="csrf_token"' "$WORK/body"; echo $?) "authz-consent: client name, scope descriptions, CSRF token"
+ok $([ "$(header X-Frame-Options)" = DENY ] && header Content-Security-Policy | grep -q "frame-ancestors 'none'"; echo $?) \
+    "authz-consent-framing: framing refused"
+cp "$WORK/body" "$WORK/consent.html"
+status=$(consent_approve)
+loc=$(location)
+ok $([ "$status" = 302 ] && [[ "$loc" == "$CB?"* ]] && [ "$(qparam state "$loc")" = s-123 ] &&
+    [ "$(qparam iss "$loc")" = "$BASE" ]; echo $?) "authz-approve: 302 to the redirect URI with code, state and iss"
+CODE=$(qparam code "$loc")
+status=$(exchange "$CODE")
+AT=$(json .access_token)
+ok $([ "$status" = 200 ] && [ "$(json .scope)" = "read write" ] && [ "$(json .refresh_token)" != null ]; echo $?) \
+    "token-authcode-ok: the code buys access and refresh tokens"
+is "$(get /api/user -H "Authorization: Bearer $AT"; json .email)" "200alice@example.com" "token-authcode-api-user: /api/user with that token"
+status=$(exchange "$CODE")
+is "$status:$(json .error)" "400:invalid_grant" "token-authcode-replay: a code used twice is invalid_grant"
+is "$(get /api/user -H "Authorization: Bearer $AT")" 401 "token-authcode-replay-revokes: the tokens it gave are revoked"
+
+# --- deny, CSRF ----------------------------------------------------------------
+browse "/oauth/authorize?$Q" >/dev/null
+status=$(submit --data-urlencode action=deny --data-urlencode "request=$(field request)" \
+    --data-urlencode "csrf_token=$(field csrf_token)")
+loc=$(location)
+ok $([ "$status" = 302 ] && [ "$(qparam error "$loc")" = access_denied ] && [ "$(qparam state "$loc")" = s-123 ]; echo $?) \
+    "authz-deny: 302 with error=access_denied and the state"
+browse "/oauth/authorize?$Q" >/dev/null
+req=$(field request)
+status=$(submit --data-urlencode action=approve --data-urlencode "request=$req")
+is "$status" 403 "authz-csrf-missing: approve without the CSRF token is 403"
+status=$(submit --data-urlencode action=approve --data-urlencode "request=$req" --data-urlencode "csrf_token=$(printf '%064d' 0)")
+is "$status" 403 "authz-csrf-wrong: a wrong CSRF token is 403"
+status=$(curl -s -o "$WORK/body" -w '%{http_code}' -X POST --data-urlencode action=approve \
+    --data-urlencode "request=$req" --data-urlencode "csrf_token=$(printf '%064d' 0)" "$BASE/oauth/authorize")
+ok $([ "$status" = 200 ] && grep -q 'name="password"' "$WORK/body"; echo $?) "authz-approve-without-session: asks to sign in"
+
+# --- redirect URI rules (never an open redirect) --------------------------------
+status=$(browse "/oauth/authorize?response_type=code&client_id=$CID&redirect_uri=https%3A%2F%2Fevil.example%2Fcb&state=x")
+ok $([ "$status" = 400 ] && [ -z "$(location)" ]; echo $?) "authz-open-redirect: an unregistered redirect_uri gets a page, no redirect"
+status=$(browse "/oauth/authorize?response_type=code&client_id=$CID&redirect_uri=https%3A%2F%2Fapp.example%2Fcb%2F&state=x")
+ok $([ "$status" = 400 ] && [ -z "$(location)" ]; echo $?) "authz-redirect-exact: a trailing slash is another URI"
+status=$(browse "/oauth/authorize?response_type=code&client_id=7b5e2c1e-0000-4000-8000-000000000000&redirect_uri=https%3A%2F%2Fevil.example&state=x")
+ok $([ "$status" = 400 ] && [ -z "$(location)" ]; echo $?) "authz-unknown-client: a page, no redirect"
+status=$(browse "/oauth/authorize?response_type=code&client_id=$CID&state=x")
+ok $([ "$status" = 400 ] && [ -z "$(location)" ]; echo $?) "authz-redirect-required: two registered URIs and none given is a page"
+status=$(browse "/oauth/authorize?response_type=code&client_id=$SINGLE_ID&state=st")
+is "$status" 200 "authz-redirect-optional: the only registered URI may be left out"
+status=$(browse "/oauth/authorize?response_type=token&client_id=$CID&redirect_uri=https%3A%2F%2Fapp.example%2Fother%3Fx%3D1&state=st")
+loc=$(location)
+ok $([ "$status" = 302 ] && [[ "$loc" == "https://app.example/other?x=1&"* ]] &&
+    [ "$(qparam error "$loc")" = unsupported_response_type ] && [ "$(qparam state "$loc")" = st ]; echo $?) \
+    "authz-error-redirect: unsupported_response_type with state, appended to an existing query"
+status=$(browse "/oauth/authorize?response_type=code&client_id=$CID&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&scope=nosuch&state=st")
+is "$(qparam error "$(location)")" invalid_scope "authz-invalid-scope: redirected as invalid_scope"
+
+# --- PKCE -------------------------------------------------------------------------
+VERIFIER=$(head -c 48 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d = | head -c 64)
+CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | base64 -w0 | tr '+/' '-_' | tr -d =)
+PQ="response_type=code&client_id=$PUB_ID&redirect_uri=com.example.app%3A%2Fcb&state=p1"
+status=$(browse "/oauth/authorize?$PQ")
+is "$(qparam error "$(location)")" invalid_request "pkce-required-public: a public client without code_challenge is refused"
+status=$(browse "/oauth/authorize?$PQ&code_challenge=$CHALLENGE&code_challenge_method=plain")
+is "$(qparam error "$(location)")" invalid_request "pkce-plain-off: plain is refused by default (RFC 9700)"
+status=$(browse "/oauth/authorize?$PQ&code_challenge=$CHALLENGE&code_challenge_method=S256")
+status=$(consent_approve)
+PCODE=$(qparam code "$(location)")
+ok $([ "$status" = 302 ] && [ -n "$PCODE" ]; echo $?) "pkce-code: a code for the public client with S256"
+pexchange() { post -d grant_type=authorization_code -d "client_id=$PUB_ID" --data-urlencode "code=$PCODE" \
+    --data-urlencode redirect_uri=com.example.app:/cb "$@"; }
+status=$(pexchange)
+is "$status:$(json .error)" "400:invalid_grant" "pkce-missing-verifier: invalid_grant"
+browse "/oauth/authorize?$PQ&code_challenge=$CHALLENGE&code_challenge_method=S256" >/dev/null
+consent_approve >/dev/null; PCODE=$(qparam code "$(location)")
+status=$(pexchange --data-urlencode "code_verifier=${VERIFIER%?}x")
+is "$status:$(json .error)" "400:invalid_grant" "pkce-wrong-verifier: invalid_grant"
+browse "/oauth/authorize?$PQ&code_challenge=$CHALLENGE&code_challenge_method=S256" >/dev/null
+consent_approve >/dev/null; PCODE=$(qparam code "$(location)")
+status=$(pexchange --data-urlencode "code_verifier=$VERIFIER")
+is "$status" 200 "pkce-ok: the right verifier, client_id only (public client)"
+# Downgrade: a code issued without a challenge, redeemed with a verifier.
+browse "/oauth/authorize?$Q" >/dev/null; consent_approve >/dev/null; CODE=$(qparam code "$(location)")
+status=$(exchange "$CODE" --data-urlencode "code_verifier=$VERIFIER")
+is "$status:$(json .error)" "400:invalid_grant" "pkce-downgrade: a verifier for a code without challenge is refused"
+
+# --- the token endpoint's other checks ----------------------------------------------
+browse "/oauth/authorize?$Q" >/dev/null; consent_approve >/dev/null; CODE=$(qparam code "$(location)")
+status=$(post -u "$CID:$CSECRET" -d grant_type=authorization_code --data-urlencode "code=$CODE" \
+    --data-urlencode "redirect_uri=https://app.example/other?x=1")
+is "$status:$(json .error)" "400:invalid_grant" "token-authcode-redirect-mismatch: invalid_grant"
+browse "/oauth/authorize?$Q" >/dev/null; consent_approve >/dev/null; CODE=$(qparam code "$(location)")
+status=$(post -u "$SINGLE_ID:$SINGLE_SECRET" -d grant_type=authorization_code --data-urlencode "code=$CODE" \
+    --data-urlencode "redirect_uri=$CB")
+is "$status:$(json .error)" "400:invalid_grant" "token-authcode-other-client: invalid_grant"
+browse "/oauth/authorize?$Q" >/dev/null; consent_approve >/dev/null; CODE=$(qparam code "$(location)")
+psql_q "UPDATE oauth_auth_codes SET expires_at = now() - interval '1 s' WHERE id = decode('$(printf %s "$CODE" | sha256sum | cut -d' ' -f1)', 'hex')" >/dev/null
+status=$(exchange "$CODE")
+is "$status:$(json .error)" "400:invalid_grant" "token-authcode-expired: invalid_grant"
+status=$(exchange "nonexistent-code")
+is "$status:$(json .error)" "400:invalid_grant" "token-authcode-unknown: invalid_grant"
+is "$(psql_q "SELECT count(*) FROM oauth_auth_codes WHERE id = decode('$(printf %s "$CODE" | sha256sum | cut -d' ' -f1)', 'hex')")" 1 \
+    "token-authcode-stored-hashed: the code's row is keyed by its SHA-256"
+
+# --- first-party clients skip consent; logout ------------------------------------------
+status=$(browse "/oauth/authorize?response_type=code&client_id=$FP_ID&state=fp")
+ok $([ "$status" = 302 ] && [ -n "$(qparam code "$(location)")" ]; echo $?) "authz-first-party: no consent screen, straight to the code"
+browse /oauth/logout >/dev/null
+status=$(browse "/oauth/authorize?$Q")
+ok $([ "$status" = 200 ] && grep -q 'name="password"' "$WORK/body"; echo $?) "authz-logout: the session is gone"
+
+# --- login throttling ----------------------------------------------------------------
+for i in 1 2 3 4 5; do login_as bob@example.com wrong "$Q" >/dev/null; done
+status=$(login_as bob@example.com 'pw two' "$Q")
+ok $([ "$status" = 429 ] && [ -n "$(header Retry-After)" ]; echo $?) "authz-login-throttle: after 5 failures even the right password waits (429, Retry-After)"
+for i in 1 2 3 4 5; do login_as nobody@example.com wrong "$Q" >/dev/null; done
+status=$(login_as nobody@example.com wrong "$Q")
+is "$status" 429 "authz-login-throttle-unknown-account: the same for an account that does not exist"
+new_client --name "Password app" --password
+status=$(post -u "$ID:$SECRET" -d grant_type=password -d username=bob@example.com -d 'password=pw two')
+ok $([ "$status" = 429 ] && [ -n "$(header Retry-After)" ]; echo $?) "token-password-throttle: the password grant shares the throttle"
+status=$(login_as alice@example.com 'pw one' "$Q")
+is "$status" 303 "authz-login-throttle-per-account: another account still signs in"
+
+# --- without allow_plain_http: the __Host- cookie ---------------------------------------
+sed -i '/^allow_plain_http/d' "$CONF"
+lighttpd_stop; lighttpd_start
+status=$(login_as alice@example.com 'pw one' "$Q")
+cookie=$(header Set-Cookie)
+ok $([[ "$cookie" == __Host-cpassport_session=*"; Path=/;"*"Secure"* ]]; echo $?) \
+    "authz-cookie-host-prefix: __Host- prefix, Path=/, Secure"
+
+done_testing
