@@ -141,6 +141,7 @@ remote_user_session(struct app *app, const struct http_request *req,
 	struct user	u;
 	int		found = 0, have;
 
+	memset(&u, 0, sizeof(u));
 	if ((have = session_current(app, req, s)) == -1)
 		return -1;
 	if (have && req->remote_user != NULL &&
