@@ -62,7 +62,7 @@ app_main(const char *progname, http_handler h)
 		log_warnx("%s", err);
 		return 1;
 	}
-	rc = http_serve(h, &app);
+	rc = http_serve(h, &app, app.cfg.max_requests);
 	app_free(&app);
 	return rc;
 }

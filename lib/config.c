@@ -14,7 +14,7 @@
 #define SYSCONFDIR "/etc"
 #endif
 
-enum kind { K_STRING, K_SECONDS, K_BOOL };
+enum kind { K_STRING, K_NUMBER, K_BOOL };
 
 static const struct {
 	const char	*name;
@@ -26,19 +26,21 @@ static const struct {
 	{ "audience", K_STRING, offsetof(struct config, audience) },
 	{ "signing_key", K_STRING, offsetof(struct config, signing_key) },
 	{ "default_scope", K_STRING, offsetof(struct config, default_scope) },
-	{ "access_token_lifetime", K_SECONDS,
+	{ "access_token_lifetime", K_NUMBER,
 	    offsetof(struct config, access_token_lifetime) },
-	{ "refresh_token_lifetime", K_SECONDS,
+	{ "refresh_token_lifetime", K_NUMBER,
 	    offsetof(struct config, refresh_token_lifetime) },
-	{ "personal_access_token_lifetime", K_SECONDS,
+	{ "personal_access_token_lifetime", K_NUMBER,
 	    offsetof(struct config, personal_access_token_lifetime) },
-	{ "auth_code_lifetime", K_SECONDS,
+	{ "auth_code_lifetime", K_NUMBER,
 	    offsetof(struct config, auth_code_lifetime) },
 	{ "user_endpoint_scope", K_STRING,
 	    offsetof(struct config, user_endpoint_scope) },
 	{ "allow_plain_http", K_BOOL,
 	    offsetof(struct config, allow_plain_http) },
-	{ "session_lifetime", K_SECONDS,
+	{ "max_requests", K_NUMBER,
+	    offsetof(struct config, max_requests) },
+	{ "session_lifetime", K_NUMBER,
 	    offsetof(struct config, session_lifetime) },
 	{ "pkce_required", K_BOOL, offsetof(struct config, pkce_required) },
 	{ "pkce_allow_plain", K_BOOL,
@@ -82,9 +84,9 @@ trim(char *s)
 	return s;
 }
 
-/* Seconds between 1 and ten years. */
+/* A count or seconds: 1 … 315360000 (ten years of seconds). */
 static int
-parse_seconds(const char *v, long *out)
+parse_number(const char *v, long *out)
 {
 	char	*end;
 	long	 n;
@@ -142,8 +144,8 @@ set_key(struct config *cfg, const char *k, const char *v)
 			*p = xstrdup(v);
 			return 0;
 		}
-		case K_SECONDS:
-			return parse_seconds(v, (long *)(base + keys[i].off));
+		case K_NUMBER:
+			return parse_number(v, (long *)(base + keys[i].off));
 		case K_BOOL:
 			return parse_bool(v, (int *)(base + keys[i].off));
 		}

@@ -23,6 +23,7 @@ struct config {
 	long	 auth_code_lifetime;	/* seconds */
 	char	*user_endpoint_scope;	/* scope /api/user requires; NULL: none */
 	int	 allow_plain_http;	/* accept non-TLS from any address */
+	long	 max_requests;		/* a FastCGI process exits after so many; 0: never */
 	/* The authorization endpoint. */
 	long	 session_lifetime;	/* seconds a login lasts */
 	int	 pkce_required;		/* for confidential clients too */

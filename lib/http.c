@@ -261,11 +261,12 @@ on_term(int sig)
 }
 
 int
-http_serve(http_handler h, void *ctx)
+http_serve(http_handler h, void *ctx, long max_requests)
 {
 	struct sigaction	sa;
 	FCGX_Request		fcgi;
 	struct io		io = { NULL };
+	long			served = 0;
 
 	if (FCGX_Init() != 0)
 		return 1;
@@ -278,6 +279,8 @@ http_serve(http_handler h, void *ctx)
 	sa.sa_handler = on_term;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);	/* mod_fcgid's graceful stop */
 	signal(SIGPIPE, SIG_IGN);
 
 	FCGX_InitRequest(&fcgi, 0, 0);
@@ -287,6 +290,8 @@ http_serve(http_handler h, void *ctx)
 		serve_one(&io, h, ctx);
 		FCGX_Finish_r(&fcgi);
 		busy = 0;
+		if (max_requests > 0 && ++served >= max_requests)
+			break;
 	}
 	FCGX_Free(&fcgi, 1);
 	return 0;

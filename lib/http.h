@@ -62,9 +62,11 @@ void	http_resp_body(struct http_response *, int status,
 int	http_is_tls_or_loopback(const struct http_request *);
 
 /*
- * Serve requests until SIGTERM (FastCGI) or after one request (CGI).
+ * Serve requests until SIGTERM, SIGINT or SIGUSR1 (the request in hand
+ * is finished first), or until max_requests were served (0: no limit;
+ * the web server starts a fresh process), or after one request as CGI.
  * Returns the process exit status.
  */
-int	http_serve(http_handler, void *ctx);
+int	http_serve(http_handler, void *ctx, long max_requests);
 
 #endif
