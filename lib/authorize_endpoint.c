@@ -48,11 +48,11 @@ unavailable(struct http_response *r)
 
 /* An AUTHZ_PAGE or AUTHZ_REDIRECT outcome of authz_parse(). */
 static void
-refuse(struct http_response *r, const struct authz *a,
+refuse(struct app *app, struct http_response *r, const struct authz *a,
     enum authz_result res)
 {
 	if (res == AUTHZ_REDIRECT)
-		authz_redirect_error(r, a, a->error, a->desc);
+		authz_redirect_error(r, a, a->error, a->desc, app->cfg.issuer);
 	else if (a->error == OAUTH_TEMPORARILY_UNAVAILABLE)
 		unavailable(r);
 	else if (a->error == OAUTH_SERVER_ERROR)
@@ -199,7 +199,7 @@ get_authorize(struct app *app, const struct http_request *req,
 
 	res = authz_parse(app, req->query, strlen(req->query), &a);
 	if (res != AUTHZ_OK)
-		refuse(r, &a, res);
+		refuse(app, r, &a, res);
 	else
 		proceed(app, req, &a, req->query, r);
 	authz_free(&a);
@@ -279,7 +279,7 @@ decide(struct app *app, const struct http_request *req,
 		approve(app, a, &s, r);
 	else
 		authz_redirect_error(r, a, OAUTH_ACCESS_DENIED,
-		    "the user denied the request");
+		    "the user denied the request", app->cfg.issuer);
 	db_session_free(&s);
 }
 
@@ -307,7 +307,7 @@ post_authorize(struct app *app, const struct http_request *req,
 	}
 	res = authz_parse(app, v[PP_REQUEST].s, v[PP_REQUEST].len, &a);
 	if (res != AUTHZ_OK)
-		refuse(r, &a, res);
+		refuse(app, r, &a, res);
 	else if (strcmp(action, "login") == 0)
 		login(app, req, &a, v, r);
 	else

@@ -52,8 +52,12 @@ enum authz_result authz_parse(struct app *, const char *query, size_t len,
 		    struct authz *);
 void		authz_free(struct authz *);
 
-/* The RFC 6749 §4.1.2.1 error redirect (error, error_description, state). */
+/*
+ * The RFC 6749 §4.1.2.1 error redirect: error, error_description, state,
+ * and iss = issuer (RFC 9207 §2).
+ */
 void		authz_redirect_error(struct http_response *,
-		    const struct authz *, enum oauth_error, const char *desc);
+		    const struct authz *, enum oauth_error, const char *desc,
+		    const char *issuer);
 
 #endif

@@ -27,7 +27,7 @@ void	secret_hash_hex(const char *s, size_t len,
  */
 int	secret_matches(const char *stored_hex, const char *presented,
 	    size_t len);
-/* A random (version 4) UUID; 0, or -1 if RNG fails. */
+/* A new version 4 UUID (RFC 9562 §5.4); 0, or -1 if RNG fails. */
 int	uuid_new(char out[UUID_TEXT_LEN + 1]);
 
 #endif

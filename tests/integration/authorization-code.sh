@@ -94,8 +94,9 @@ browse "/oauth/authorize?$Q" >/dev/null
 status=$(submit --data-urlencode action=deny --data-urlencode "request=$(field request)" \
     --data-urlencode "csrf_token=$(field csrf_token)")
 loc=$(location)
-ok $([ "$status" = 302 ] && [ "$(qparam error "$loc")" = access_denied ] && [ "$(qparam state "$loc")" = s-123 ]; echo $?) \
-    "authz-deny: 302 with error=access_denied and the state"
+ok $([ "$status" = 302 ] && [ "$(qparam error "$loc")" = access_denied ] && [ "$(qparam state "$loc")" = s-123 ] &&
+    [ "$(qparam iss "$loc")" = "$BASE" ]; echo $?) \
+    "authz-deny: 302 with error=access_denied, the state and iss (RFC 9207)"
 browse "/oauth/authorize?$Q" >/dev/null
 req=$(field request)
 status=$(submit --data-urlencode action=approve --data-urlencode "request=$req")
