@@ -424,8 +424,19 @@ keyset_rotate(const char *path, enum key_type type, char *err,
 	}
 	close(fd);
 	/* With force, key_generate writes a 0600 file and renames it. */
-	if (key_generate(type, tmp, 1, err, errlen) == -1 ||
-	    (old = link_retired(path, err, errlen)) == NULL)
+	if (key_generate(type, tmp, 1, err, errlen) == -1)
+		goto fail;
+	/*
+	 * The programs often run as another user than the operator (the web
+	 * server's): keep the old key's group and its group-read bit, never
+	 * more than 0640.
+	 */
+	if (chown(tmp, (uid_t)-1, sb.st_gid) == -1 ||
+	    chmod(tmp, sb.st_mode & 0640) == -1) {
+		seterr(err, errlen, "%s: %s", tmp, strerror(errno));
+		goto fail;
+	}
+	if ((old = link_retired(path, err, errlen)) == NULL)
 		goto fail;
 	if (rename(tmp, path) == -1) {
 		seterr(err, errlen, "rename %s to %s: %s", tmp, path,
