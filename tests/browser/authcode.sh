@@ -38,21 +38,8 @@ callback_client() {	# callback_client ID SECRET
 export BASE ARTIFACTS CB_ID FP_ID USER_EMAIL=alice@example.com \
     USER_PASSWORD='correct horse' USER_NAME=Alice
 
-# Renumber the script's lines into this stream (ok counts them); anything
-# else it prints, a traceback included, becomes a TAP comment.  A crash or a
-# non-zero exit is one more failing line.
 browser_checks() {	# browser_checks PHASE
-	local line
-	while IFS= read -r line; do
-		case $line in
-		"ok "*) ok 0 "${line#* - }" ;;
-		"not ok "*) ok 1 "${line#* - }" ;;
-		"#"*) echo "$line" ;;
-		"python exit 0") ;;
-		"python exit "*) ok 1 "browser-py-$1: the python script ran to the end (${line#python })" ;;
-		*) echo "# $line" ;;
-		esac
-	done < <("$PY" "$srcdir/tests/browser/authcode_browser.py" "$1" 2>&1; echo "python exit $?")
+	fold_tap "browser-py-$1" "$PY" "$srcdir/tests/browser/authcode_browser.py" "$1"
 }
 
 callback_client "$CB_ID" "$CB_SECRET" || { echo "Bail out! lighttpd did not restart"; exit 1; }

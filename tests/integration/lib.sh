@@ -147,3 +147,21 @@ form() {
 is() {	# is GOT WANT DESCRIPTION
 	if [ "$1" = "$2" ]; then ok 0 "$3"; else echo "# got '$1', want '$2'"; ok 1 "$3"; fi
 }
+
+# fold_tap NAME COMMAND...: run a program that prints "ok"/"not ok" lines
+# (no plan) and renumber them into this stream; anything else it prints, a
+# traceback included, becomes a TAP comment; a non-zero exit is one more
+# failing line.
+fold_tap() {
+	local name=$1 line; shift
+	while IFS= read -r line; do
+		case $line in
+		"ok "*) ok 0 "${line#* - }" ;;
+		"not ok "*) ok 1 "${line#* - }" ;;
+		"#"*) echo "$line" ;;
+		"fold_tap exit 0") ;;
+		"fold_tap exit "*) ok 1 "$name: ran to the end (${line#fold_tap })" ;;
+		*) echo "# $line" ;;
+		esac
+	done < <("$@" 2>&1; echo "fold_tap exit $?")
+}

@@ -22,18 +22,6 @@ new_client --name "Owned service" --client --user "$OWNER_ID"; OWNED_ID=$ID OWNE
 export BASE CPASSPORT USER_ID OWNER_ID PW_ID PW_SECRET LONE_ID LONE_SECRET \
     OWNED_ID OWNED_SECRET USER_EMAIL=u@example.com USER_PASSWORD=pw
 
-# Renumber the script's lines into this stream (ok counts them); anything
-# else it prints, a traceback included, becomes a TAP comment.  A crash or a
-# non-zero exit is one more failing line.
-while IFS= read -r line; do
-	case $line in
-	"ok "*) ok 0 "${line#* - }" ;;
-	"not ok "*) ok 1 "${line#* - }" ;;
-	"#"*) echo "$line" ;;
-	"python exit 0") ;;
-	"python exit "*) ok 1 "oauthlib-client-py: the python script ran to the end (${line#python })" ;;
-	*) echo "# $line" ;;
-	esac
-done < <("$PY" "$srcdir/tests/integration/oauthlib_client.py" 2>&1; echo "python exit $?")
+fold_tap oauthlib-client-py "$PY" "$srcdir/tests/integration/oauthlib_client.py"
 
 done_testing
