@@ -4,10 +4,12 @@
 #include <time.h>
 
 #include <json-c/json.h>
+#include <openssl/crypto.h>
 
 #include "access_token.h"
 #include "db_token.h"
 #include "jwt.h"
+#include "secret.h"
 #include "valid.h"
 #include "xalloc.h"
 
@@ -62,17 +64,66 @@ claims_valid(struct app *app, json_object *claims, struct access_token *t)
 	return scope_parse(t->scope, &t->scopes) == 0;
 }
 
+/*
+ * Signatures already verified by this process: a client sends the same
+ * access token many times, and an ES256 verification is most of a
+ * request's CPU.  Keyed by the token's SHA-256, valid for one generation
+ * of the keys (a reload, rotation or --force empties it); the claims are
+ * judged again (exp, iss …) and the row checked on every use.  Bounded:
+ * CACHE_SLOTS entries, one per slot, the newest wins.
+ */
+#define CACHE_SLOTS	64
+
+static struct {
+	char		 hash[SECRET_HASH_HEX + 1];
+	unsigned long	 generation;
+	json_object	*claims;
+} cache[CACHE_SLOTS];
+
+/* The slot of a digest: its first byte. */
+static size_t
+slot_of(const char *hash)
+{
+	char	byte[3] = { hash[0], hash[1], '\0' };
+
+	return strtoul(byte, NULL, 16) % CACHE_SLOTS;
+}
+
+static json_object *
+verified_claims(struct app *app, const char *token, size_t len)
+{
+	char		 hash[SECRET_HASH_HEX + 1];
+	json_object	*claims = NULL;
+	size_t		 slot;
+
+	if (len > JWT_MAX_LEN)
+		return NULL;
+	secret_hash_hex(token, len, hash);
+	slot = slot_of(hash);
+	if (cache[slot].claims != NULL &&
+	    cache[slot].generation == app->keys_generation &&
+	    CRYPTO_memcmp(cache[slot].hash, hash, SECRET_HASH_HEX) == 0)
+		return json_object_get(cache[slot].claims);
+	if (jwt_verify(app->keys, token, len, "at+jwt", &claims) != JWT_OK)
+		return NULL;
+	json_object_put(cache[slot].claims);
+	memcpy(cache[slot].hash, hash, sizeof(hash));
+	cache[slot].generation = app->keys_generation;
+	cache[slot].claims = json_object_get(claims);
+	return claims;
+}
+
 enum access_status
 access_token_check(struct app *app, const char *token, size_t len,
     int check_db, struct access_token *t)
 {
-	json_object		*claims = NULL;
+	json_object		*claims;
 	struct access_row	 row;
 	enum db_status		 s;
 	int			 active;
 
 	memset(t, 0, sizeof(*t));
-	if (jwt_verify(app->keys, token, len, "at+jwt", &claims) != JWT_OK)
+	if ((claims = verified_claims(app, token, len)) == NULL)
 		return ACCESS_INACTIVE;
 	active = claims_valid(app, claims, t);
 	json_object_put(claims);

@@ -46,8 +46,9 @@ app_free(struct app *app)
 void
 app_refresh(struct app *app)
 {
-	if (app->keys != NULL)
-		keyset_refresh(&app->keys, app->cfg.signing_key);
+	if (app->keys != NULL &&
+	    keyset_refresh(&app->keys, app->cfg.signing_key))
+		app->keys_generation++;
 }
 
 int

@@ -16,6 +16,7 @@ struct app {
 	struct config	 cfg;
 	struct db	*db;
 	struct keyset	*keys;	/* NULL unless asked for */
+	unsigned long	 keys_generation; /* bumped when the keys reload */
 };
 
 /*
