@@ -183,27 +183,33 @@ db_exec(struct db *db, const struct db_stmt *st, const char *const *params,
 	return s;
 }
 
-static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
-static const struct db_stmt st_commit = { "tx_commit", "COMMIT", 0 };
-static const struct db_stmt st_rollback = { "tx_rollback", "ROLLBACK", 0 };
-
-static enum db_status
-run_simple(struct db *db, const struct db_stmt *st)
+enum db_status
+db_run(struct db *db, const struct db_stmt *st, const char *const *params)
 {
 	PGresult	*r;
 	enum db_status	 s;
 
-	if ((s = db_exec(db, st, NULL, &r)) == DB_OK)
+	if ((s = db_exec(db, st, params, &r)) == DB_OK)
 		PQclear(r);
 	return s;
 }
+
+char *
+db_value(const PGresult *r, int col)
+{
+	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
+}
+
+static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
+static const struct db_stmt st_commit = { "tx_commit", "COMMIT", 0 };
+static const struct db_stmt st_rollback = { "tx_rollback", "ROLLBACK", 0 };
 
 enum db_status
 db_begin(struct db *db)
 {
 	enum db_status	s;
 
-	if ((s = run_simple(db, &st_begin)) == DB_OK)
+	if ((s = db_run(db, &st_begin, NULL)) == DB_OK)
 		db->in_tx = 1;
 	return s;
 }
@@ -211,7 +217,7 @@ db_begin(struct db *db)
 enum db_status
 db_commit(struct db *db)
 {
-	enum db_status	s = run_simple(db, &st_commit);
+	enum db_status	s = db_run(db, &st_commit, NULL);
 
 	db->in_tx = 0;
 	return s;
@@ -221,7 +227,7 @@ void
 db_rollback(struct db *db)
 {
 	if (db->conn != NULL && db->in_tx)
-		run_simple(db, &st_rollback);
+		db_run(db, &st_rollback, NULL);
 	db->in_tx = 0;
 }
 

@@ -53,6 +53,13 @@ enum db_status	 db_begin(struct db *);
 enum db_status	 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
+/* db_exec() for a statement whose result is not needed. */
+enum db_status	 db_run(struct db *, const struct db_stmt *,
+		    const char *const *params);
+
+/* Row 0's column col as a fresh string (caller frees), NULL for SQL NULL. */
+char		*db_value(const PGresult *, int col);
+
 /* Run a whole SQL script (migrations); DB_OK or an error with a message. */
 enum db_status	 db_script(struct db *, const char *sql, char *err,
 		    size_t errlen);

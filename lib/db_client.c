@@ -44,12 +44,6 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "ORDER BY created_at DESC LIMIT 1", 0 },
 };
 
-static char *
-dup_or_null(const PGresult *r, int col)
-{
-	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
-}
-
 enum db_status
 db_client_find(struct db *db, const char *id, struct client *out,
     int *found)
@@ -66,8 +60,8 @@ db_client_find(struct db *db, const char *id, struct client *out,
 		*found = 1;
 		strncpy(out->id, PQgetvalue(r, 0, 0), sizeof(out->id) - 1);
 		out->name = xstrdup(PQgetvalue(r, 0, 1));
-		out->secret_hex = dup_or_null(r, 2);
-		out->user_id = dup_or_null(r, 3);
+		out->secret_hex = db_value(r, 2);
+		out->user_id = db_value(r, 3);
 		out->redirect_uris = xstrdup(PQgetvalue(r, 0, 4));
 		out->grants = grant_set_parse(PQgetvalue(r, 0, 5));
 		/* Stored scopes passed the CHECK; a parse failure is empty. */

@@ -52,19 +52,9 @@ db_code_insert(struct db *db, const struct code_spec *c)
 			    c->redirect_uri, c->redirect_given ? "t" : "f",
 			    c->challenge, c->challenge ? c->method : NULL,
 			    exp };
-	PGresult	*r;
-	enum db_status	 s;
 
 	snprintf(exp, sizeof(exp), "%lld", (long long)c->exp);
-	if ((s = db_exec(db, &stmts[STMT_INSERT], p, &r)) == DB_OK)
-		PQclear(r);
-	return s;
-}
-
-static char *
-dup_or_null(const PGresult *r, int col)
-{
-	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
+	return db_run(db, &stmts[STMT_INSERT], p);
 }
 
 enum db_status
@@ -86,8 +76,8 @@ db_code_consume(struct db *db, const char *hash, struct code_row *out,
 		out->scopes = xstrdup(PQgetvalue(r, 0, 2));
 		out->redirect_uri = xstrdup(PQgetvalue(r, 0, 3));
 		out->redirect_given = *PQgetvalue(r, 0, 4) == 't';
-		out->challenge = dup_or_null(r, 5);
-		out->method = dup_or_null(r, 6);
+		out->challenge = db_value(r, 5);
+		out->method = db_value(r, 6);
 		out->expired = *PQgetvalue(r, 0, 7) == 't';
 		out->user_revoked = *PQgetvalue(r, 0, 8) == 't';
 		out->user_scopes = xstrdup(PQgetvalue(r, 0, 9));

@@ -48,12 +48,7 @@ enum db_status
 db_scope_add(struct db *db, const char *name, const char *description)
 {
 	const char	*p[2] = { name, description };
-	PGresult	*r;
-	enum db_status	 s;
-
-	if ((s = db_exec(db, &stmts[STMT_ADD], p, &r)) == DB_OK)
-		PQclear(r);
-	return s;
+	return db_run(db, &stmts[STMT_ADD], p);
 }
 
 enum db_status

@@ -28,17 +28,6 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "DELETE FROM oauth_sessions WHERE id = decode($1, 'hex')", 1 },
 };
 
-static enum db_status
-run(struct db *db, enum stmt st, const char *const *p)
-{
-	PGresult	*r;
-	enum db_status	 s;
-
-	if ((s = db_exec(db, &stmts[st], p, &r)) == DB_OK)
-		PQclear(r);
-	return s;
-}
-
 enum db_status
 db_session_create(struct db *db, const char *hash_hex, const char *user_id,
     const char *csrf_hex, time_t exp)
@@ -47,7 +36,7 @@ db_session_create(struct db *db, const char *hash_hex, const char *user_id,
 	const char	*p[4] = { hash_hex, user_id, csrf_hex, e };
 
 	snprintf(e, sizeof(e), "%lld", (long long)exp);
-	return run(db, STMT_CREATE, p);
+	return db_run(db, &stmts[STMT_CREATE], p);
 }
 
 enum db_status
@@ -90,5 +79,5 @@ db_session_delete(struct db *db, const char *hash_hex)
 {
 	const char	*p[1] = { hash_hex };
 
-	return run(db, STMT_DELETE, p);
+	return db_run(db, &stmts[STMT_DELETE], p);
 }

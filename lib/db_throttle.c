@@ -58,25 +58,16 @@ db_throttle_fail(struct db *db, const char *kind, const char *key, int limit,
 {
 	char		 l[16], w[24], b[24];
 	const char	*p[5] = { kind, key, l, w, b };
-	PGresult	*r;
-	enum db_status	 s;
 
 	snprintf(l, sizeof(l), "%d", limit);
 	snprintf(w, sizeof(w), "%ld", window);
 	snprintf(b, sizeof(b), "%ld", block);
-	if ((s = db_exec(db, &stmts[STMT_FAIL], p, &r)) == DB_OK)
-		PQclear(r);
-	return s;
+	return db_run(db, &stmts[STMT_FAIL], p);
 }
 
 enum db_status
 db_throttle_reset(struct db *db, const char *account)
 {
 	const char	*p[1] = { account };
-	PGresult	*r;
-	enum db_status	 s;
-
-	if ((s = db_exec(db, &stmts[STMT_RESET], p, &r)) == DB_OK)
-		PQclear(r);
-	return s;
+	return db_run(db, &stmts[STMT_RESET], p);
 }

@@ -143,12 +143,6 @@ db_token_rotate(struct db *db, const char *old_hash,
 	return s;
 }
 
-static char *
-dup_or_null(const PGresult *r, int col)
-{
-	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
-}
-
 enum db_status
 db_token_refresh_lock(struct db *db, const char *hash_hex,
     struct refresh_row *out, int *found)
@@ -165,13 +159,13 @@ db_token_refresh_lock(struct db *db, const char *hash_hex,
 		*found = 1;
 		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
 		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
-		out->user_id = dup_or_null(r, 2);
+		out->user_id = db_value(r, 2);
 		out->scopes = xstrdup(PQgetvalue(r, 0, 3));
 		out->used = *PQgetvalue(r, 0, 4) == 't';
 		out->revoked = *PQgetvalue(r, 0, 5) == 't';
 		out->expired = *PQgetvalue(r, 0, 6) == 't';
 		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
-		out->user_scopes = dup_or_null(r, 8);
+		out->user_scopes = db_value(r, 8);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -192,12 +186,7 @@ enum db_status
 db_token_revoke_family(struct db *db, const char *family_id)
 {
 	const char	*p[1] = { family_id };
-	PGresult	*r;
-	enum db_status	 s;
-
-	if ((s = db_exec(db, &stmts[STMT_REVOKE_FAMILY], p, &r)) == DB_OK)
-		PQclear(r);
-	return s;
+	return db_run(db, &stmts[STMT_REVOKE_FAMILY], p);
 }
 
 enum db_status
@@ -214,9 +203,9 @@ db_token_access_find(struct db *db, const char *jti, struct access_row *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*active = 1;
-		out->user_id = dup_or_null(r, 0);
-		out->user_name = dup_or_null(r, 1);
-		out->user_email = dup_or_null(r, 2);
+		out->user_id = db_value(r, 0);
+		out->user_name = db_value(r, 1);
+		out->user_email = db_value(r, 2);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -270,8 +259,8 @@ db_token_refresh_find(struct db *db, const char *hash_hex,
 		*found = 1;
 		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
 		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
-		out->user_id = dup_or_null(r, 2);
-		out->user_email = dup_or_null(r, 3);
+		out->user_id = db_value(r, 2);
+		out->user_email = db_value(r, 3);
 		out->scopes = xstrdup(PQgetvalue(r, 0, 4));
 		out->iat = strtoll(PQgetvalue(r, 0, 5), NULL, 10);
 		out->exp = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
