@@ -39,6 +39,7 @@ app_free(struct app *app)
 {
 	db_free(app->db);
 	keyset_free(app->keys);
+	client_cache_free(&app->clients);
 	config_free(&app->cfg);
 	memset(app, 0, sizeof(*app));
 }

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "client_cache.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -17,6 +18,7 @@ struct app {
 	struct db	*db;
 	struct keyset	*keys;	/* NULL unless asked for */
 	unsigned long	 keys_generation; /* bumped when the keys reload */
+	struct client_cache clients;	/* for client_credentials */
 };
 
 /*

@@ -7,16 +7,47 @@
 #include "secret.h"
 #include "valid.h"
 
+/* The verdict on a client found under id; frees *c unless OAUTH_OK. */
 static enum oauth_error
-check(struct app *app, const char *id, const char *secret,
-    struct client *out, int *revoked, const char **desc)
+judge(struct client *c, const char *secret, int *revoked, const char **desc)
+{
+	*desc = "client authentication failed";
+	if (c->secret_hex == NULL) {
+		/* A public client has nothing to present. */
+		if (secret != NULL && *secret != '\0')
+			goto fail;
+	} else if (secret == NULL ||
+	    !secret_matches(c->secret_hex, secret, strlen(secret)))
+		goto fail;
+	if (c->revoked) {
+		if (revoked != NULL)
+			*revoked = 1;
+		*desc = "the client is revoked";
+		goto fail;
+	}
+	return OAUTH_OK;
+fail:
+	db_client_free(c);
+	return OAUTH_INVALID_CLIENT;
+}
+
+static enum oauth_error
+check(struct app *app, struct client_cache *cache, const char *id,
+    const char *secret, struct client *out, int *revoked, const char **desc)
 {
 	enum db_status	s;
+	enum oauth_error e;
 	int		found;
 
 	*desc = "client authentication failed";
 	if (!uuid_valid(id))
 		return OAUTH_INVALID_CLIENT;
+	if (cache != NULL && client_cache_get(cache, id, out)) {
+		if (judge(out, secret, NULL, desc) == OAUTH_OK)
+			return OAUTH_OK;
+		/* The copy may be out of date: refuse only on the row. */
+		client_cache_drop(cache, id);
+	}
 	s = db_client_find(app->db, id, out, &found);
 	if (s != DB_OK) {
 		*desc = NULL;
@@ -25,28 +56,16 @@ check(struct app *app, const char *id, const char *secret,
 	}
 	if (!found)
 		return OAUTH_INVALID_CLIENT;
-	if (out->secret_hex == NULL) {
-		/* A public client has nothing to present. */
-		if (secret != NULL && *secret != '\0')
-			goto fail;
-	} else if (secret == NULL ||
-	    !secret_matches(out->secret_hex, secret, strlen(secret)))
-		goto fail;
-	if (out->revoked) {
-		if (revoked != NULL)
-			*revoked = 1;
-		*desc = "the client is revoked";
-		goto fail;
-	}
-	return OAUTH_OK;
-fail:
-	db_client_free(out);
-	return OAUTH_INVALID_CLIENT;
+	e = judge(out, secret, revoked, desc);
+	if (e == OAUTH_OK && cache != NULL)
+		client_cache_put(cache, out);
+	return e;
 }
 
 enum oauth_error
 client_auth(struct app *app, const struct http_request *req,
-    const struct client_credentials *cc, struct client *out,
+    const struct client_credentials *cc, struct client_cache *cache,
+    struct client *out,
     int *basic_used, int *revoked, const char **desc)
 {
 	char			*id = NULL, *secret = NULL;
@@ -71,7 +90,7 @@ client_auth(struct app *app, const struct http_request *req,
 			*desc = "more than one client authentication method";
 			e = OAUTH_INVALID_REQUEST;
 		} else
-			e = check(app, id, secret, out, revoked, desc);
+			e = check(app, cache, id, secret, out, revoked, desc);
 		free(id);
 		if (secret != NULL) {
 			explicit_bzero(secret, strlen(secret));
@@ -83,6 +102,6 @@ client_auth(struct app *app, const struct http_request *req,
 		*desc = "client authentication required";
 		return OAUTH_INVALID_CLIENT;
 	}
-	return check(app, cc->body_id, cc->body_secret, out, revoked,
+	return check(app, cache, cc->body_id, cc->body_secret, out, revoked,
 	    desc);
 }

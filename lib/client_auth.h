@@ -8,6 +8,7 @@
 #define CPASSPORT_CLIENT_AUTH_H
 
 #include "app.h"
+#include "client_cache.h"
 #include "db_client.h"
 #include "http.h"
 #include "oauth_error.h"
@@ -19,13 +20,15 @@ struct client_credentials {
 
 /*
  * Authenticate; on OAUTH_OK *out is the live client (free with
- * db_client_free()).  *basic_used tells the error writer to add
+ * db_client_free()).  With a cache, *out may be its copy (out->cached):
+ * only for a grant whose statement checks the copy's row versions.  *basic_used tells the error writer to add
  * WWW-Authenticate.  *desc is a constant description on error.  A
  * revoked client is OAUTH_INVALID_CLIENT with *revoked = 1 (when revoked
  * is not NULL), so a grant may answer otherwise.
  */
 enum oauth_error client_auth(struct app *, const struct http_request *,
-		    const struct client_credentials *, struct client *out,
+		    const struct client_credentials *, struct client_cache *,
+		    struct client *out,
 		    int *basic_used, int *revoked, const char **desc);
 
 #endif

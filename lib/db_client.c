@@ -22,7 +22,8 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "array_to_string(c.redirect_uris, ' '), "
 	    "array_to_string(c.grant_types, ' '), "
 	    "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
-	    "array_to_string(u.scopes, ' '), coalesce(u.revoked, false) "
+	    "array_to_string(u.scopes, ' '), coalesce(u.revoked, false), "
+	    "c.xmin, coalesce(u.xmin::text, '') "
 	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
 	    "WHERE c.id = $1", 1 },
 	[STMT_CREATE] = { "client_create",
@@ -73,6 +74,10 @@ db_client_find(struct db *db, const char *id, struct client *out,
 			memset(&out->owner_scopes, 0,
 			    sizeof(out->owner_scopes));
 		out->owner_revoked = *PQgetvalue(r, 0, 10) == 't';
+		snprintf(out->version, sizeof(out->version), "%s",
+		    PQgetvalue(r, 0, 11));
+		snprintf(out->owner_version, sizeof(out->owner_version), "%s",
+		    PQgetvalue(r, 0, 12));
 	}
 	PQclear(r);
 	return DB_OK;
@@ -88,6 +93,24 @@ db_client_free(struct client *c)
 	scope_free(&c->scopes);
 	scope_free(&c->owner_scopes);
 	memset(c, 0, sizeof(*c));
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+db_client_copy(struct client *dst, const struct client *src)
+{
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->secret_hex = dup_or_null(src->secret_hex);
+	dst->user_id = dup_or_null(src->user_id);
+	dst->redirect_uris = xstrdup(src->redirect_uris);
+	scope_copy(&dst->scopes, &src->scopes);
+	scope_copy(&dst->owner_scopes, &src->owner_scopes);
 }
 
 enum db_status

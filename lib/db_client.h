@@ -17,6 +17,14 @@ struct client {
 	int		 owner_revoked;
 	int		 first_party;
 	int		 revoked;
+	/*
+	 * The rows' xmin as read (any UPDATE changes it): a statement can
+	 * insist that the client and its owner are still as they were.
+	 * owner_version is "" when there is no owner.
+	 */
+	char		 version[11];
+	char		 owner_version[11];
+	int		 cached;	/* came from the client cache */
 };
 
 /*
@@ -26,6 +34,8 @@ struct client {
 enum db_status	db_client_find(struct db *, const char *id,
 		    struct client *out, int *found);
 void		db_client_free(struct client *);
+/* A deep copy of src into *dst (free with db_client_free()). */
+void		db_client_copy(struct client *dst, const struct client *src);
 
 /*
  * Insert a client; secret_hex NULL makes it public.  grants and

@@ -16,6 +16,7 @@ enum stmt {
 	STMT_REVOKE_ACCESS,
 	STMT_PERSONAL_LIST,
 	STMT_REFRESH_FIND,
+	STMT_INSERT_CURRENT,
 	STMT__MAX
 };
 
@@ -98,6 +99,18 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "JOIN oauth_clients c ON c.id = a.client_id "
 	    "LEFT JOIN users u ON u.id = a.user_id "
 	    "WHERE r.id = decode($1, 'hex')", 1 },
+	/*
+	 * The whole client_credentials grant in one round trip: stores the
+	 * row only while the client and its owner are the rows the grant
+	 * was judged on ($9, $10: their xmin; xmin, not xmax, so the
+	 * foreign-key share locks of other inserts do not count).
+	 */
+	[STMT_INSERT_CURRENT] = { "token_insert_current",
+	    "INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES " "
+	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
+	    "WHERE c.id = $3::uuid AND c.xmin = $9::xid AND NOT c.revoked "
+	    "AND (c.user_id IS NULL OR (u.xmin = $10::xid AND NOT u.revoked))",
+	    10 },
 };
 
 static enum db_status
@@ -129,6 +142,27 @@ db_token_insert(struct db *db, const struct token_row *t)
 {
 	return write_row(db, &stmts[t->refresh_hash != NULL ?
 	    STMT_INSERT_PAIR : STMT_INSERT_ACCESS], t, NULL, NULL);
+}
+
+enum db_status
+db_token_insert_current(struct db *db, const struct token_row *t,
+    const char *version, const char *owner_version, int *inserted)
+{
+	char		 iat[24], exp[24];
+	const char	*p[10] = { t->jti, t->user_id, t->client_id, t->name,
+			    t->scopes, iat, exp, t->auth_code_hash, version,
+			    *owner_version != '\0' ? owner_version : NULL };
+	PGresult	*r;
+	enum db_status	 s;
+
+	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
+	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
+	*inserted = 0;
+	if ((s = db_exec(db, &stmts[STMT_INSERT_CURRENT], p, &r)) != DB_OK)
+		return s;
+	*inserted = strcmp(PQcmdTuples(r), "1") == 0;
+	PQclear(r);
+	return DB_OK;
 }
 
 enum db_status

@@ -26,6 +26,15 @@ struct token_row {
  */
 enum db_status	db_token_insert(struct db *, const struct token_row *);
 
+/*
+ * Store an access token (no refresh token) only if its client is live and
+ * still the row whose xmin is version, and its owner (t->user_id) the row
+ * whose xmin is owner_version ("" when none): *inserted = 0 when not.
+ */
+enum db_status	db_token_insert_current(struct db *, const struct token_row *,
+		    const char *version, const char *owner_version,
+		    int *inserted);
+
 /* A refresh token as db_token_refresh_lock() finds it. */
 struct refresh_row {
 	char		*family_id;

@@ -66,7 +66,7 @@ oauth_error_write(struct http_response *r, enum oauth_error e,
 	if (e == OAUTH_INVALID_CLIENT && basic_used)
 		http_resp_header(r, "WWW-Authenticate",
 		    "Basic realm=\"cpassport\", charset=\"UTF-8\"");
-	if (e == OAUTH_TEMPORARILY_UNAVAILABLE)
+	if (errors[e].status == 503)
 		http_resp_header(r, "Retry-After", "5");
 }
 

@@ -26,7 +26,9 @@
 	X(OAUTH_METHOD_NOT_ALLOWED,	405, "invalid_request")		\
 	X(OAUTH_TOO_MANY_REQUESTS,	429, "temporarily_unavailable")	\
 	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
-	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")
+	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")	\
+	/* the client row changed while a token was issued on it */	\
+	X(OAUTH_CLIENT_CHANGED,		503, "temporarily_unavailable")
 
 enum oauth_error {
 #define X(e, status, code) e,

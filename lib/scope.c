@@ -62,6 +62,16 @@ scope_free(struct scope_set *s)
 	s->n = 0;
 }
 
+void
+scope_copy(struct scope_set *dst, const struct scope_set *src)
+{
+	size_t	i;
+
+	for (i = 0; i < src->n; i++)
+		dst->items[i] = xstrdup(src->items[i]);
+	dst->n = src->n;
+}
+
 int
 scope_has(const struct scope_set *s, const char *name)
 {

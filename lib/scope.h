@@ -25,6 +25,8 @@ struct scope_set {
  */
 int	 scope_parse(const char *, struct scope_set *out);
 void	 scope_free(struct scope_set *);
+/* A deep copy of src into *dst. */
+void	 scope_copy(struct scope_set *dst, const struct scope_set *src);
 
 /* 1 when set lists name literally. */
 int	 scope_has(const struct scope_set *, const char *name);

@@ -34,12 +34,18 @@ static const grant_fn grants[GRANT__MAX] = {
 	[GRANT_REFRESH_TOKEN] = grant_refresh_token,
 };
 
+/*
+ * Authenticate the client and run grant g.  client_credentials may judge
+ * the client on the process's cached copy (client_cache.h); when its
+ * insert finds the copy out of date, once more from the database.
+ */
 static enum oauth_error
 run_grant(struct app *app, const struct http_request *req,
     struct token_params *tp, struct http_response *resp, int *basic_used,
     const char **desc)
 {
 	struct client_credentials	 cc;
+	struct client_cache		*cache = NULL;
 	struct client			 c;
 	enum oauth_error		 e;
 	int				 g, revoked;
@@ -55,7 +61,10 @@ run_grant(struct app *app, const struct http_request *req,
 	}
 	cc.body_id = tp->v[TP_CLIENT_ID].s;
 	cc.body_secret = tp->v[TP_CLIENT_SECRET].s;
-	e = client_auth(app, req, &cc, &c, basic_used, &revoked, desc);
+	if (g == GRANT_CLIENT_CREDENTIALS)
+		cache = &app->clients;
+again:
+	e = client_auth(app, req, &cc, cache, &c, basic_used, &revoked, desc);
 	/* A revoked client's refresh tokens are dead grants: invalid_grant. */
 	if (e == OAUTH_INVALID_CLIENT && revoked && g == GRANT_REFRESH_TOKEN)
 		return OAUTH_INVALID_GRANT;
@@ -67,6 +76,13 @@ run_grant(struct app *app, const struct http_request *req,
 		e = OAUTH_UNAUTHORIZED_CLIENT;
 	} else
 		e = grants[g](app, &c, tp, resp, desc);
+	if (c.cached && e != OAUTH_OK) {
+		/* Judged on a copy: no refusal stands until the row agrees. */
+		client_cache_drop(cache, c.id);
+		cache = NULL;
+		db_client_free(&c);
+		goto again;
+	}
 	db_client_free(&c);
 	return e;
 }

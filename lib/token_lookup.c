@@ -88,7 +88,8 @@ token_lookup(struct app *app, const struct http_request *req,
 		return e;
 	cc.body_id = l->v[LP_CLIENT_ID].s;
 	cc.body_secret = l->v[LP_CLIENT_SECRET].s;
-	e = client_auth(app, req, &cc, &l->client, basic_used, NULL, desc);
+	e = client_auth(app, req, &cc, NULL, &l->client, basic_used, NULL,
+	    desc);
 	if (e != OAUTH_OK) {
 		form_free(l->v, LP__MAX);
 		return e;

@@ -144,7 +144,9 @@ status=$(pexchange)
 is "$status:$(json .error)" "400:invalid_grant" "pkce-missing-verifier: invalid_grant"
 browse "/oauth/authorize?$PQ&code_challenge=$CHALLENGE&code_challenge_method=S256" >/dev/null
 consent_approve >/dev/null; PCODE=$(qparam code "$(location)")
-status=$(pexchange --data-urlencode "code_verifier=${VERIFIER%?}x")
+# The verifier with its last character changed (to x, or y if it was x).
+WRONG=${VERIFIER%?}x; [ "$WRONG" != "$VERIFIER" ] || WRONG=${VERIFIER%?}y
+status=$(pexchange --data-urlencode "code_verifier=$WRONG")
 is "$status:$(json .error)" "400:invalid_grant" "pkce-wrong-verifier: invalid_grant"
 browse "/oauth/authorize?$PQ&code_challenge=$CHALLENGE&code_challenge_method=S256" >/dev/null
 consent_approve >/dev/null; PCODE=$(qparam code "$(location)")

@@ -41,4 +41,48 @@ psql_q "UPDATE users SET revoked = true WHERE id = $OWNER" >/dev/null
 status=$(post -u "$OWNED_ID:$OWNED_SECRET" -d grant_type=client_credentials)
 is "$status:$(json .error)" "400:invalid_grant" "cc-owner-disabled: a disabled owner's client gets invalid_grant"
 
+
+# Each token.fcgi process keeps copies of the clients it served and issues
+# with one statement that insists the copy is current (client_cache.h).
+# outcomes N CURL-ARGS...: N grants, 8 at a time so that every process
+# answers some; prints each distinct "status scope-or-error" once.
+outcomes() {
+	local n=$1 i code file; shift
+	for i in $(seq "$n"); do
+		printf 'url = "%s/oauth/token"\noutput = "%s/par.%d"\n' "$BASE" "$WORK" "$i"
+	done >"$WORK/par.curl"
+	curl -s --no-progress-meter -Z --parallel-max 8 -K "$WORK/par.curl" -d grant_type=client_credentials \
+	    -w '%{http_code} %{filename_effective}\n' "$@" |
+	while read -r code file; do
+		echo "$code $(jq -r '.scope // .error' "$file")"
+	done | sort -u
+}
+psql_q "UPDATE users SET revoked = false WHERE id = $OWNER" >/dev/null
+is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET" -d 'scope=read write')" "200 read write" \
+    "cc-cache-warm: 40 grants in parallel, all 200"
+psql_q "UPDATE users SET scopes = '{write}' WHERE id = $OWNER" >/dev/null
+is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET" -d 'scope=read write')" "200 write" \
+    "cc-cache-owner-scopes: the owner's scopes changed: every process grants the new bound"
+psql_q "UPDATE users SET revoked = true WHERE id = $OWNER" >/dev/null
+is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET")" "400 invalid_grant" \
+    "cc-cache-owner-revoked: every process refuses at once"
+psql_q "UPDATE users SET revoked = false, scopes = '{read}' WHERE id = $OWNER" >/dev/null
+is "$(outcomes 40 -u "$OWNED_ID:wrong")" "401 invalid_client" \
+    "cc-cache-wrong-secret: a cached client with a wrong secret: invalid_client"
+is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET")" "200 read" \
+    "cc-cache-after-wrong: the right secret still works everywhere"
+NEW_SECRET=rotated-$RANDOM$RANDOM
+psql_q "UPDATE oauth_clients SET secret = sha256(convert_to('$NEW_SECRET', 'UTF8'))
+    WHERE id = '$OWNED_ID'" >/dev/null
+is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET")" "401 invalid_client" \
+    "cc-cache-secret-changed: the old secret is refused by every process"
+is "$(outcomes 40 -u "$OWNED_ID:$NEW_SECRET")" "200 read" \
+    "cc-cache-new-secret: the new one is accepted by every process"
+rows() { psql_q "SELECT count(*) FROM oauth_access_tokens WHERE client_id = '$OWNED_ID'"; }
+before=$(rows)
+"$CPASSPORT" client revoke "$OWNED_ID" >/dev/null
+is "$(outcomes 40 -u "$OWNED_ID:$NEW_SECRET")" "401 invalid_client" \
+    "cc-cache-client-revoked: cpassport client revoke holds at once in every process"
+is "$(rows)" "$before" "cc-cache-no-row-after-revoke: no token row stored after the revocation"
+
 done_testing

@@ -283,8 +283,8 @@ gone() {	# gone PID...: each has exited (or is a zombie its server has yet to re
 		[ -z "$st" ] || [[ "$st" == Z* ]] || return 1
 	done
 }
-# A user whose password takes ~0.5 s of bcrypt (cost 13): a slow request.
-SLOW_HASH=$(python3 -W ignore -c 'import crypt; print(crypt.crypt("slow pw", crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=2**13)))')
+# A user whose password takes ~1 s of bcrypt (cost 14): a slow request.
+SLOW_HASH=$(python3 -W ignore -c 'import crypt; print(crypt.crypt("slow pw", crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=2**14)))')
 psql_q "INSERT INTO users (name, email, password, scopes) VALUES ('Slow', 'slow@example.com', '$SLOW_HASH', '{*}')" >/dev/null
 
 process_life() {	# process_life SERVER ROOT_PID: with max_requests = 5 in the config
