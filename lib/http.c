@@ -251,6 +251,24 @@ serve_one(const struct io *io, http_handler h, void *ctx)
 	free(req.body);
 }
 
+/*
+ * libfcgi ends a connection with shutdown(), then reads until the web
+ * server closes its side (up to 2 s), so that input arriving late cannot
+ * make our close reset the connection and lose the response.  Once the
+ * request's input is read to its end, and the server did not ask to keep
+ * the connection, nothing more can arrive: that wait, a round trip through
+ * the web server on every request, buys nothing, and FCGX_Detach makes
+ * FCGX_Finish_r close at once (bench/RESULTS.md: +17 % token grants).
+ */
+static void
+finish(FCGX_Request *r)
+{
+	if (!r->keepConnection && FCGX_GetChar(r->in) == EOF &&
+	    FCGX_GetError(r->in) == 0)
+		FCGX_Detach(r);
+	FCGX_Finish_r(r);
+}
+
 static void
 on_term(int sig)
 {
@@ -288,7 +306,7 @@ http_serve(http_handler h, void *ctx, long max_requests)
 	while (!stopping && FCGX_Accept_r(&fcgi) >= 0) {
 		busy = 1;
 		serve_one(&io, h, ctx);
-		FCGX_Finish_r(&fcgi);
+		finish(&fcgi);
 		busy = 0;
 		if (max_requests > 0 && ++served >= max_requests)
 			break;

@@ -26,23 +26,40 @@ secret_new(char out[SECRET_TEXT_LEN + 1])
 	return 0;
 }
 
+/* Lower-case hex of n bytes into out (2n + 1 bytes, NUL-terminated). */
+static void
+hex(const unsigned char *b, size_t n, char *out)
+{
+	static const char	digits[] = "0123456789abcdef";
+	size_t			i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 0x0f];
+	}
+	out[2 * n] = '\0';
+}
+
 static void
 digest(const char *s, size_t len, unsigned char md[32])
 {
-	unsigned int	n = 32;
+	/* Fetched once: OpenSSL 3's implicit fetch per call costs more. */
+	static EVP_MD	*sha256;
+	unsigned int	 n = 32;
 
-	EVP_Digest(s, len, md, &n, EVP_sha256(), NULL);
+	if (sha256 == NULL)
+		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	EVP_Digest(s, len, md, &n, sha256 != NULL ? sha256 : EVP_sha256(),
+	    NULL);
 }
 
 void
 secret_hash_hex(const char *s, size_t len, char out[SECRET_HASH_HEX + 1])
 {
 	unsigned char	md[32];
-	size_t		i;
 
 	digest(s, len, md);
-	for (i = 0; i < sizeof(md); i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	hex(md, sizeof(md), out);
 }
 
 int
@@ -75,10 +92,16 @@ uuid_new(char out[UUID_TEXT_LEN + 1])
 		return -1;
 	u[6] = (u[6] & 0x0f) | 0x40;	/* RFC 9562 §5.4: version 4 */
 	u[8] = (u[8] & 0x3f) | 0x80;	/* variant 10 */
-	snprintf(out, UUID_TEXT_LEN + 1,
-	    "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3], u[4], u[5],
-	    u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+	/* 8-4-4-4-12 */
+	hex(u, 4, out);
+	out[8] = '-';
+	hex(u + 4, 2, out + 9);
+	out[13] = '-';
+	hex(u + 6, 2, out + 14);
+	out[18] = '-';
+	hex(u + 8, 2, out + 19);
+	out[23] = '-';
+	hex(u + 10, 6, out + 24);
 	return 0;
 }
 
@@ -86,12 +109,10 @@ int
 secret_new_hex(char out[SECRET_HASH_HEX + 1])
 {
 	unsigned char	raw[32];
-	size_t		i;
 
 	if (RAND_bytes(raw, sizeof(raw)) != 1)
 		return -1;
-	for (i = 0; i < sizeof(raw); i++)
-		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	hex(raw, sizeof(raw), out);
 	OPENSSL_cleanse(raw, sizeof(raw));
 	return 0;
 }
