@@ -12,6 +12,7 @@
 #include "db_scope.h"
 #include "db_user.h"
 #include "form.h"
+#include "login_csrf.h"
 #include "password.h"
 #include "post_form.h"
 #include "redirect.h"
@@ -27,6 +28,7 @@ enum pparam {
 	PP_EMAIL,
 	PP_PASSWORD,
 	PP_CSRF,
+	PP_LOGIN_TOKEN,
 	PP__MAX
 };
 
@@ -36,6 +38,7 @@ static const struct form_param post_params[PP__MAX] = {
 	[PP_EMAIL] = { "email", 254 },
 	[PP_PASSWORD] = { "password", PASSWORD_MAX },
 	[PP_CSRF] = { "csrf_token", SECRET_HASH_HEX },
+	[PP_LOGIN_TOKEN] = { "login_token", SECRET_TEXT_LEN },
 };
 
 static void
@@ -44,6 +47,21 @@ unavailable(struct http_response *r)
 	page_error(r, 503, "The service is temporarily unavailable; "
 	    "try again in a moment.");
 	http_resp_header(r, "Retry-After", "5");
+}
+
+/* The login form, with its CSRF token and that token's cookie. */
+static void
+show_login(struct app *app, const struct http_request *req,
+    struct http_response *r, int status, const char *request,
+    const struct authz *a, const char *email, const char *error)
+{
+	char	token[SECRET_TEXT_LEN + 1];
+
+	if (login_csrf_issue(app, req, r, token) == -1)
+		unavailable(r);
+	else
+		page_login(r, status, request, token, a->client.name, email,
+		    error);
 }
 
 /* An AUTHZ_PAGE or AUTHZ_REDIRECT outcome of authz_parse(). */
@@ -177,7 +195,7 @@ proceed(struct app *app, const struct http_request *req,
 	if (app->cfg.trust_remote_user)
 		have = remote_user_session(app, req, &s, r);
 	else if ((have = session_current(app, req, &s)) == 0)
-		page_login(r, 200, request, a->client.name, NULL, NULL);
+		show_login(app, req, r, 200, request, a, NULL, NULL);
 	if (have == -1)
 		unavailable(r);
 	if (have != 1)
@@ -221,12 +239,19 @@ login(struct app *app, const struct http_request *req,
 		page_error(r, 400, "Malformed login.");
 		return;
 	}
+	/* Before the password is looked at: a forged form learns nothing. */
+	if (!login_csrf_valid(app, req, v[PP_LOGIN_TOKEN].s)) {
+		show_login(app, req, r, 403, request, a, email,
+		    "The sign-in form expired or did not come from this "
+		    "site; sign in again.");
+		return;
+	}
 	if (throttle_wait(app, email, req->remote_addr, &wait) != DB_OK) {
 		unavailable(r);
 		return;
 	}
 	if (wait > 0) {
-		page_login(r, 429, request, a->client.name, email,
+		show_login(app, req, r, 429, request, a, email,
 		    "Too many failed sign-ins. Wait a few minutes and try again.");
 		http_resp_header(r, "Retry-After", "%ld", wait);
 		return;
@@ -241,7 +266,7 @@ login(struct app *app, const struct http_request *req,
 	    !u.revoked;
 	if (!ok) {
 		throttle_failed(app, email, req->remote_addr);
-		page_login(r, 200, request, a->client.name, email,
+		show_login(app, req, r, 200, request, a, email,
 		    "The e-mail address or password is incorrect.");
 	} else if (session_start(app, u.id, r) == -1)
 		unavailable(r);
@@ -267,7 +292,7 @@ decide(struct app *app, const struct http_request *req,
 		return;
 	}
 	if (!have) {
-		page_login(r, 200, v[PP_REQUEST].s, a->client.name, NULL,
+		show_login(app, req, r, 200, v[PP_REQUEST].s, a, NULL,
 		    "Your session has ended; sign in again.");
 		return;
 	}

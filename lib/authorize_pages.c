@@ -41,7 +41,8 @@ finish(struct http_response *r, int status, const char *title,
 
 void
 page_login(struct http_response *r, int status, const char *request,
-    const char *client_name, const char *email, const char *error)
+    const char *login_token, const char *client_name, const char *email,
+    const char *error)
 {
 	struct body	b = { NULL, 0 };
 
@@ -57,6 +58,8 @@ page_login(struct http_response *r, int status, const char *request,
 	    "<input type=\"hidden\" name=\"action\" value=\"login\">"
 	    "<input type=\"hidden\" name=\"request\" value=\"");
 	add_esc(&b, request);
+	add(&b, "\"><input type=\"hidden\" name=\"login_token\" value=\"");
+	add_esc(&b, login_token);
 	add(&b, "\"><label for=\"email\">E-mail</label>"
 	    "<input type=\"email\" id=\"email\" name=\"email\" value=\"");
 	add_esc(&b, email);

@@ -15,7 +15,8 @@ struct scope_line {
 };
 
 void	page_login(struct http_response *, int status, const char *request,
-	    const char *client_name, const char *email, const char *error);
+	    const char *login_token, const char *client_name,
+	    const char *email, const char *error);
 void	page_consent(struct http_response *, const char *request,
 	    const char *csrf, const char *client_name, const char *user,
 	    const struct scope_line *, size_t nscopes);

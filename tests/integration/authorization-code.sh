@@ -36,6 +36,7 @@ login_as() {	# login_as EMAIL PASSWORD QUERY: through the login form
 	rm -f "$JAR"
 	browse "/oauth/authorize?$3" >/dev/null
 	submit --data-urlencode action=login --data-urlencode "request=$(field request)" \
+	    --data-urlencode "login_token=$(field login_token)" \
 	    --data-urlencode "email=$1" --data-urlencode "password=$2"
 }
 consent_approve() {	# on a consent page: approve with its CSRF token
@@ -61,7 +62,27 @@ ok $([ "$status" = 200 ] && grep -q 'name="password"' "$WORK/body" && grep -q '<
     "authz-login-form: no session gives a labelled login form"
 ok $([ "$(header X-Frame-Options)" = DENY ] && header Content-Security-Policy | grep -q "frame-ancestors 'none'"; echo $?) \
     "authz-login-framing: X-Frame-Options DENY and CSP frame-ancestors 'none'"
-status=$(submit --data-urlencode action=login --data-urlencode "request=$(field request)" \
+# Login CSRF: the form's login_token must equal its cookie, which a
+# cross-site POST does not carry (SameSite=Lax).
+REQ=$(field request) TOKEN=$(field login_token)
+ok $([ ${#TOKEN} = 43 ] && header Set-Cookie | grep -q "^cpassport_login=$TOKEN; .*HttpOnly; SameSite=Lax"; echo $?) \
+    "login-csrf-cookie: the form's login_token is also an HttpOnly SameSite=Lax cookie"
+status=$(curl -s -o "$WORK/body" -w '%{http_code}' -X POST "$BASE/oauth/authorize" \
+    --data-urlencode action=login --data-urlencode "request=$REQ" --data-urlencode "login_token=$TOKEN" \
+    --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')
+ok $([ "$status" = 403 ] && grep -q 'did not come from this site' "$WORK/body" &&
+    [ "$(psql_q "SELECT count(*) FROM oauth_sessions")" = 0 ]; echo $?) \
+    "login-csrf-no-cookie: right password, token without its cookie (a forged form): 403, no session"
+status=$(submit --data-urlencode action=login --data-urlencode "request=$REQ" \
+    --data-urlencode "login_token=${TOKEN%?}$([ "${TOKEN: -1}" = A ] && echo B || echo A)" \
+    --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')
+ok $([ "$status" = 403 ] && [ "$(psql_q "SELECT count(*) FROM oauth_sessions")" = 0 ] &&
+    [ "$(field login_token)" = "$TOKEN" ]; echo $?) \
+    "login-csrf-wrong-token: cookie with another token: 403, no session, the form again with the cookie's token"
+status=$(submit --data-urlencode action=login --data-urlencode "request=$REQ" \
+    --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')
+is "$status" 403 "login-csrf-missing-token: no login_token: 403"
+status=$(submit --data-urlencode action=login --data-urlencode "request=$REQ" --data-urlencode "login_token=$TOKEN" \
     --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')
 cookie=$(header Set-Cookie)
 ok $([ "$status" = 303 ] && [[ "$cookie" == *HttpOnly* ]] && [[ "$cookie" == *SameSite=Lax* ]]; echo $?) \

@@ -18,10 +18,12 @@ browse() {	# browse URL-or-PATH [curl args]
 	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$@" "$u"
 }
 field() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" "$WORK/body" | head -1 | sed 's/&amp;/\&/g'; }
-to_code() {	# from a login form on the page: sign in, approve; leaves Location
-	browse /oauth/authorize -X POST --data-urlencode action=login --data-urlencode "request=$(field request)" \
-	    -d email=c@example.com -d password=pw >/dev/null
-	browse "$(header Location)" >/dev/null
+to_code() {	# from the login form (or, signed in, the consent page): approve; leaves Location
+	if grep -q 'name="login_token"' "$WORK/body"; then
+		browse /oauth/authorize -X POST --data-urlencode action=login --data-urlencode "request=$(field request)" \
+		    --data-urlencode "login_token=$(field login_token)" -d email=c@example.com -d password=pw >/dev/null
+		browse "$(header Location)" >/dev/null
+	fi
 	browse /oauth/authorize -X POST --data-urlencode action=approve --data-urlencode "request=$(field request)" \
 	    --data-urlencode "csrf_token=$(field csrf_token)" >/dev/null
 	header Location

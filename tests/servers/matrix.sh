@@ -206,7 +206,7 @@ flows() {	# flows SERVER: every flow through $BASE
 	code=
 	if [ "$(browse "/oauth/authorize?response_type=code&client_id=$WEB_ID&redirect_uri=$(jq -rn --arg u "$CB" '$u|@uri')&scope=read%20write&state=st-1")" = 200 ] &&
 	    [ "$(browse /oauth/authorize -X POST --data-urlencode action=login --data-urlencode "request=$(field request)" \
-		--data-urlencode email=alice@example.com --data-urlencode 'password=pw one')" = 303 ] &&
+		--data-urlencode "login_token=$(field login_token)" --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')" = 303 ] &&
 	    loc=$(header Location) && [ "$(browse "$loc")" = 200 ] && grep -q 'Web app' "$WORK/body" &&
 	    [ "$(browse /oauth/authorize -X POST --data-urlencode action=approve --data-urlencode "request=$(field request)" \
 		--data-urlencode "csrf_token=$(field csrf_token)")" = 302 ] &&
