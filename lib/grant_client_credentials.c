@@ -8,9 +8,10 @@
  * The token acts as the client's owner when it has one (DESIGN.md), so
  * its scopes are bounded by what the owner holds; without an owner, by
  * the client's own list.  "sub" is the owner, else the client id
- * (RFC 9068 §2.2).  No refresh token (RFC 6749 §4.4.3).  One SQL
- * statement when nothing but the default scope is asked: the insert
- * itself checks that c (perhaps the process's cached copy) is current.
+ * (RFC 9068 §2.2).  No refresh token (RFC 6749 §4.4.3).  The insert
+ * itself checks that c (perhaps the process's cached copy) is current,
+ * so a grant that names no scope (and no default_scope is set) is one
+ * SQL statement; named scopes are looked up in the registry first.
  */
 enum oauth_error
 grant_client_credentials(struct app *app, const struct client *c,
