@@ -57,6 +57,22 @@ outcomes() {
 		echo "$code $(jq -r '.scope // .error' "$file")"
 	done | sort -u
 }
+# One statement per grant once a process holds the client: what PostgreSQL
+# executes (log_statement = all) over 80 grants after a warm-up.
+new_client --name "Counted service" --client; CNT_ID=$ID CNT_SECRET=$SECRET
+outcomes 40 -u "$CNT_ID:$CNT_SECRET" >/dev/null
+psql_q "ALTER SYSTEM SET log_statement = 'all'" >/dev/null; psql_q "SELECT pg_reload_conf()" >/dev/null
+sleep 0.5
+mark=$(wc -l <"$WORK/pgsock/pg.log")
+is "$(outcomes 80 -u "$CNT_ID:$CNT_SECRET")" "200 read" "cc-counted: 80 grants, all 200"
+psql_q "ALTER SYSTEM RESET log_statement" >/dev/null; psql_q "SELECT pg_reload_conf()" >/dev/null
+tail -n +"$((mark + 1))" "$WORK/pgsock/pg.log" >"$WORK/counted.log"
+inserts=$(grep -c 'execute token_insert_current:' "$WORK/counted.log")
+finds=$(grep -c 'execute client_find:' "$WORK/counted.log")
+procs=$(pgrep -c -P "$LIGHTTPD_PID" -x token.fcgi)
+echo "# 80 grants: $inserts token_insert_current, $finds client_find, $procs token.fcgi processes"
+ok $([ "$inserts" = 80 ] && [ "$finds" -le "$procs" ]; echo $?) \
+    "cc-one-statement: each grant one insert; the client read at most once per process, not per grant"
 psql_q "UPDATE users SET revoked = false WHERE id = $OWNER" >/dev/null
 is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET" -d 'scope=read write')" "200 read write" \
     "cc-cache-warm: 40 grants in parallel, all 200"
