@@ -113,9 +113,14 @@ verified_claims(struct app *app, const char *token, size_t len)
 	return claims;
 }
 
-enum access_status
-access_token_check(struct app *app, const char *token, size_t len,
-    int check_db, struct access_token *t)
+/*
+ * The JWT, then (with check_db) its row; with a caller, the row check
+ * also confirms the caller's copy (*confirmed), and a token that fails
+ * before the database leaves it unconfirmed.
+ */
+static enum access_status
+check(struct app *app, const char *token, size_t len, int check_db,
+    const struct client *caller, int *confirmed, struct access_token *t)
 {
 	json_object		*claims;
 	struct access_row	 row;
@@ -131,7 +136,11 @@ access_token_check(struct app *app, const char *token, size_t len,
 		goto inactive;
 	if (!check_db)
 		return ACCESS_ACTIVE;
-	s = db_token_access_find(app->db, t->jti, &row, &active);
+	if (caller != NULL)
+		s = db_token_access_find_for(app->db, t->jti, caller->id,
+		    caller->version, &row, &active, confirmed);
+	else
+		s = db_token_access_find(app->db, t->jti, &row, &active);
 	if (s != DB_OK) {
 		access_token_free(t);
 		return s == DB_UNAVAILABLE ? ACCESS_UNAVAILABLE : ACCESS_ERROR;
@@ -145,6 +154,21 @@ access_token_check(struct app *app, const char *token, size_t len,
 inactive:
 	access_token_free(t);
 	return ACCESS_INACTIVE;
+}
+
+enum access_status
+access_token_check(struct app *app, const char *token, size_t len,
+    int check_db, struct access_token *t)
+{
+	return check(app, token, len, check_db, NULL, NULL, t);
+}
+
+enum access_status
+access_token_check_for(struct app *app, const char *token, size_t len,
+    const struct client *caller, int *confirmed, struct access_token *t)
+{
+	*confirmed = 0;
+	return check(app, token, len, 1, caller, confirmed, t);
 }
 
 void

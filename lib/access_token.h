@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "db_client.h"
 #include "scope.h"
 
 enum access_status {
@@ -41,6 +42,16 @@ struct access_token {
  */
 enum access_status access_token_check(struct app *, const char *token,
 		    size_t len, int check_db, struct access_token *out);
+/*
+ * access_token_check (with the row) for a caller judged on a cached copy
+ * (client_cache.h): the same statement confirms that the caller's row is
+ * still that copy and not revoked.  *confirmed = 0 when it is not, or when
+ * the token failed before the row was asked; the caller must then be
+ * judged on its row and the token looked up again.
+ */
+enum access_status access_token_check_for(struct app *, const char *token,
+		    size_t len, const struct client *caller, int *confirmed,
+		    struct access_token *out);
 void	access_token_free(struct access_token *);
 
 #endif

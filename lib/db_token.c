@@ -17,6 +17,7 @@ enum stmt {
 	STMT_PERSONAL_LIST,
 	STMT_REFRESH_FIND,
 	STMT_INSERT_CURRENT,
+	STMT_ACCESS_FIND_FOR,
 	STMT__MAX
 };
 
@@ -75,6 +76,20 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "LEFT JOIN users u ON u.id = a.user_id "
 	    "WHERE a.id = $1 AND NOT a.revoked AND a.expires_at > now() "
 	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false)", 1 },
+	/*
+	 * token_access_find, and in the same round trip whether the caller
+	 * ($2) is still the row it was judged on ($3, its xmin) and live:
+	 * introspection by a client the process holds a copy of.
+	 */
+	[STMT_ACCESS_FIND_FOR] = { "token_access_find_for",
+	    "SELECT k.xmin = $3::xid AND NOT k.revoked, a.id IS NOT NULL, "
+	    "a.user_id, u.name, u.email FROM oauth_clients k "
+	    "LEFT JOIN (oauth_access_tokens a "
+	    "JOIN oauth_clients c ON c.id = a.client_id "
+	    "LEFT JOIN users u ON u.id = a.user_id) "
+	    "ON a.id = $1::uuid AND NOT a.revoked AND a.expires_at > now() "
+	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
+	    "WHERE k.id = $2::uuid", 3 },
 	[STMT_REVOKE_ACCESS] = { "token_revoke_access",
 	    "WITH a AS (UPDATE oauth_access_tokens SET revoked = true, "
 	    "updated_at = now() WHERE id = $1 RETURNING id), "
@@ -240,6 +255,32 @@ db_token_access_find(struct db *db, const char *jti, struct access_row *out,
 		out->user_id = db_value(r, 0);
 		out->user_name = db_value(r, 1);
 		out->user_email = db_value(r, 2);
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_access_find_for(struct db *db, const char *jti,
+    const char *client_id, const char *version, struct access_row *out,
+    int *active, int *current)
+{
+	const char	*p[3] = { jti, client_id, version };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*active = *current = 0;
+	if ((s = db_exec(db, &stmts[STMT_ACCESS_FIND_FOR], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1 && *PQgetvalue(r, 0, 0) == 't') {
+		*current = 1;
+		*active = *PQgetvalue(r, 0, 1) == 't';
+	}
+	if (*active) {
+		out->user_id = db_value(r, 2);
+		out->user_name = db_value(r, 3);
+		out->user_email = db_value(r, 4);
 	}
 	PQclear(r);
 	return DB_OK;

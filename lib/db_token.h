@@ -83,6 +83,14 @@ struct access_row {
  */
 enum db_status	db_token_access_find(struct db *, const char *jti,
 		    struct access_row *, int *active);
+/*
+ * db_token_access_find, confirming in the same statement that the client
+ * client_id is still the row whose xmin was version and is not revoked:
+ * *current = 0 when it is not (then *active says nothing).
+ */
+enum db_status	db_token_access_find_for(struct db *, const char *jti,
+		    const char *client_id, const char *version,
+		    struct access_row *, int *active, int *current);
 void		db_token_access_free(struct access_row *);
 
 /*

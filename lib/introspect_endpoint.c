@@ -63,7 +63,8 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 	enum oauth_error	 e;
 	int			 basic_used, active;
 
-	e = token_lookup(app, req, 1, 1, &l, &basic_used, &desc);
+	e = token_lookup(app, req, 1, 1, &app->clients, &l, &basic_used,
+	    &desc);
 	if (e != OAUTH_OK) {
 		oauth_error_write(resp, e, desc, basic_used);
 		return;

@@ -45,7 +45,7 @@ revoke_endpoint(void *ctx, const struct http_request *req,
 
 	/* Access tokens are found by their signature alone: even revoked
 	 * or expired ones are revoked again, harmlessly. */
-	e = token_lookup(app, req, 0, 0, &l, &basic_used, &desc);
+	e = token_lookup(app, req, 0, 0, NULL, &l, &basic_used, &desc);
 	if (e == OAUTH_OK) {
 		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 		    l.client.id);

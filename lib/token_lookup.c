@@ -15,13 +15,21 @@ static const struct form_param params[LP__MAX] = {
 	[LP_CLIENT_SECRET] = { "client_secret", 256 },
 };
 
+/* With confirmed, also whether l->client's cached copy is its row. */
 static enum oauth_error
-find_access(struct app *app, struct token_lookup *l, int check_db)
+find_access(struct app *app, struct token_lookup *l, int check_db,
+    int *confirmed)
 {
 	const struct form_value	*tok = &l->v[LP_TOKEN];
+	enum access_status	 a;
 
-	switch (access_token_check(app, tok->s, tok->len, check_db,
-	    &l->access)) {
+	if (confirmed != NULL)
+		a = access_token_check_for(app, tok->s, tok->len, &l->client,
+		    confirmed, &l->access);
+	else
+		a = access_token_check(app, tok->s, tok->len, check_db,
+		    &l->access);
+	switch (a) {
 	case ACCESS_ACTIVE:
 		l->kind = LOOKUP_ACCESS;
 		return OAUTH_OK;
@@ -64,21 +72,38 @@ find(struct app *app, struct token_lookup *l, int check_db)
 		if ((e = find_refresh(app, l)) != OAUTH_OK ||
 		    l->kind != LOOKUP_NONE)
 			return e;
-		return find_access(app, l, check_db);
+		return find_access(app, l, check_db, NULL);
 	}
-	if ((e = find_access(app, l, check_db)) != OAUTH_OK ||
+	if ((e = find_access(app, l, check_db, NULL)) != OAUTH_OK ||
 	    l->kind != LOOKUP_NONE)
 		return e;
 	return find_refresh(app, l);
 }
 
+/* What a lookup found, its form kept. */
+static void
+lookup_clear(struct token_lookup *l)
+{
+	db_client_free(&l->client);
+	access_token_free(&l->access);
+	db_token_refresh_info_free(&l->refresh);
+	l->kind = LOOKUP_NONE;
+}
+
+/*
+ * A caller judged on a cached copy (client_cache.h) is confirmed by the
+ * statement that checks an access token's row; any other outcome (an
+ * error, a refresh token, a token that is no JWT of ours) is decided
+ * again once the caller is judged on its row, as is every refusal.
+ */
 enum oauth_error
 token_lookup(struct app *app, const struct http_request *req,
-    int need_secret, int check_db, struct token_lookup *l, int *basic_used,
-    const char **desc)
+    int need_secret, int check_db, struct client_cache *cache,
+    struct token_lookup *l, int *basic_used, const char **desc)
 {
 	struct client_credentials	cc;
 	enum oauth_error		e;
+	int				confirmed;
 
 	memset(l, 0, sizeof(*l));
 	*basic_used = 0;
@@ -88,7 +113,9 @@ token_lookup(struct app *app, const struct http_request *req,
 		return e;
 	cc.body_id = l->v[LP_CLIENT_ID].s;
 	cc.body_secret = l->v[LP_CLIENT_SECRET].s;
-	e = client_auth(app, req, &cc, NULL, &l->client, basic_used, NULL,
+again:
+	confirmed = 0;
+	e = client_auth(app, req, &cc, cache, &l->client, basic_used, NULL,
 	    desc);
 	if (e != OAUTH_OK) {
 		form_free(l->v, LP__MAX);
@@ -100,8 +127,16 @@ token_lookup(struct app *app, const struct http_request *req,
 	} else if (l->v[LP_TOKEN].s == NULL) {
 		*desc = "token is required";
 		e = OAUTH_INVALID_REQUEST;
-	} else
+	} else if (l->client.cached && check_db)
+		e = find_access(app, l, 1, &confirmed);
+	else
 		e = find(app, l, check_db);
+	if (l->client.cached && (e != OAUTH_OK || !confirmed)) {
+		client_cache_drop(cache, l->client.id);
+		lookup_clear(l);
+		cache = NULL;
+		goto again;
+	}
 	if (e != OAUTH_OK)
 		token_lookup_free(l);
 	return e;
@@ -111,8 +146,5 @@ void
 token_lookup_free(struct token_lookup *l)
 {
 	form_free(l->v, LP__MAX);
-	db_client_free(&l->client);
-	access_token_free(&l->access);
-	db_token_refresh_info_free(&l->refresh);
-	l->kind = LOOKUP_NONE;
+	lookup_clear(l);
 }

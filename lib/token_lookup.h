@@ -9,6 +9,7 @@
 #define CPASSPORT_TOKEN_LOOKUP_H
 
 #include "access_token.h"
+#include "client_cache.h"
 #include "db_client.h"
 #include "db_token.h"
 #include "form.h"
@@ -40,12 +41,15 @@ struct token_lookup {
 /*
  * Parse the request, authenticate the client (confidential only when
  * need_secret), and look the token up; with check_db, access tokens are
- * checked against their row too.  On OAUTH_OK, free with
+ * checked against their row too.  With a cache (check_db only), the
+ * client may be judged on the process's copy, confirmed in the statement
+ * that checks the token's row: one round trip per request.  On OAUTH_OK, free with
  * token_lookup_free(); on error *basic_used and *desc are set for
  * oauth_error_write() and nothing is left allocated.
  */
 enum oauth_error token_lookup(struct app *, const struct http_request *,
-		    int need_secret, int check_db, struct token_lookup *,
+		    int need_secret, int check_db, struct client_cache *,
+		    struct token_lookup *,
 		    int *basic_used, const char **desc);
 void		 token_lookup_free(struct token_lookup *);
 

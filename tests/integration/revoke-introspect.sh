@@ -93,4 +93,57 @@ is "$status:$(json .error)" "401:invalid_client" "revoke-bad-client: invalid_cli
 status=$(form /oauth/revoke -u "$CID:$CSECRET" -d '')
 is "$status:$(json .error)" "400:invalid_request" "revoke-no-token: invalid_request"
 
+# Each introspect.fcgi process keeps copies of the clients it served and
+# confirms the copy in the statement that checks the token's row
+# (token_lookup.h).  iresults N TOKEN CURL-ARGS...: N introspections, 8 at
+# a time so that every process answers some; each distinct "status
+# active-or-error" once.
+iresults() {
+	local n=$1 t=$2 i code file; shift 2
+	for i in $(seq "$n"); do
+		printf 'url = "%s/oauth/introspect"\noutput = "%s/intro.%d"\n' "$BASE" "$WORK" "$i"
+	done >"$WORK/intro.curl"
+	curl -s --no-progress-meter -Z --parallel-max 8 -K "$WORK/intro.curl" \
+	    --data-urlencode "token=$t" -w '%{http_code} %{filename_effective}\n' "$@" |
+	while read -r code file; do
+		echo "$code $(jq -r 'if has("active") then .active else .error end' "$file")"
+	done | sort -u
+}
+new_client --name "Cached resource server" --client; CRS_ID=$ID CRS_SECRET=$SECRET
+login
+iresults 40 "$AT" -u "$CRS_ID:$CRS_SECRET" >/dev/null
+psql_q "ALTER SYSTEM SET log_statement = 'all'" >/dev/null; psql_q "SELECT pg_reload_conf()" >/dev/null
+sleep 0.5
+mark=$(wc -l <"$WORK/pgsock/pg.log")
+is "$(iresults 80 "$AT" -u "$CRS_ID:$CRS_SECRET")" "200 true" "introspect-counted: 80 introspections, all active"
+psql_q "ALTER SYSTEM RESET log_statement" >/dev/null; psql_q "SELECT pg_reload_conf()" >/dev/null
+tail -n +"$((mark + 1))" "$WORK/pgsock/pg.log" >"$WORK/counted.log"
+fors=$(grep -c 'execute token_access_find_for:' "$WORK/counted.log")
+finds=$(grep -c 'execute client_find:' "$WORK/counted.log")
+plain=$(grep -c 'execute token_access_find:' "$WORK/counted.log")
+procs=$(pgrep -c -P "$LIGHTTPD_PID" -x introspect.fcgi)
+echo "# 80 introspections: $fors token_access_find_for, $finds client_find, $plain token_access_find, $procs introspect.fcgi processes"
+ok $([ "$fors" = 80 ] && [ "$plain" = 0 ] && [ "$finds" -le "$procs" ]; echo $?) \
+    "introspect-one-statement: one statement each; the caller read at most once per process"
+is "$(iresults 40 "$RT" -u "$CID:$CSECRET")" "200 true" \
+    "introspect-cache-refresh: a refresh token, by its own cached client, is active everywhere"
+is "$(iresults 40 "$AT" -u "$CRS_ID:wrong")" "401 invalid_client" \
+    "introspect-cache-wrong-secret: a cached caller with a wrong secret: invalid_client"
+is "$(iresults 40 "$AT" -u "$CRS_ID:$CRS_SECRET")" "200 true" \
+    "introspect-cache-after-wrong: the right secret still works everywhere"
+NEW_SECRET=rotated-$RANDOM$RANDOM
+psql_q "UPDATE oauth_clients SET secret = sha256(convert_to('$NEW_SECRET', 'UTF8'))
+    WHERE id = '$CRS_ID'" >/dev/null
+is "$(iresults 40 "$AT" -u "$CRS_ID:$CRS_SECRET")" "401 invalid_client" \
+    "introspect-cache-secret-changed: the old secret is refused by every process"
+is "$(iresults 40 "$AT" -u "$CRS_ID:$NEW_SECRET")" "200 true" \
+    "introspect-cache-new-secret: the new one is accepted by every process"
+revoke "$AT" >/dev/null
+is "$(iresults 40 "$AT" -u "$CRS_ID:$NEW_SECRET")" "200 false" \
+    "introspect-cache-token-revoked: every process sees the revocation at once"
+login
+"$CPASSPORT" client revoke "$CRS_ID" >/dev/null
+is "$(iresults 40 "$AT" -u "$CRS_ID:$NEW_SECRET")" "401 invalid_client" \
+    "introspect-cache-caller-revoked: cpassport client revoke holds at once in every process"
+
 done_testing
