@@ -56,6 +56,19 @@ header_b64(const struct key *k, const char *typ)
 	return h;
 }
 
+/* a "." b, fresh (memcpy: vsnprintf copies "%s" a byte at a time). */
+static char *
+dot_join(const char *a, const char *b)
+{
+	size_t	 na = strlen(a), nb = strlen(b);
+	char	*p = xmalloc(na + 1 + nb + 1);
+
+	memcpy(p, a, na);
+	p[na] = '.';
+	memcpy(p + na + 1, b, nb + 1);
+	return p;
+}
+
 /*
  * claims_json is signed byte for byte as the caller built it; it is not
  * parsed again here.
@@ -75,11 +88,11 @@ jwt_sign(const struct key *k, const char *typ, const char *claims_json)
 	    strlen(claims_json))) == NULL)
 		goto fail;
 	/* RFC 7515 §5.1: sign BASE64URL(header) "." BASE64URL(payload). */
-	input = xasprintf("%s.%s", h, c);
+	input = dot_join(h, c);
 	if ((sig = key_sign(k, input, strlen(input), &siglen)) == NULL ||
 	    (s = b64url_encode(sig, siglen)) == NULL)
 		goto fail;
-	jwt = xasprintf("%s.%s", input, s);
+	jwt = dot_join(input, s);
  fail:
 	free(h);
 	free(c);
