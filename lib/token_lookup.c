@@ -132,9 +132,9 @@ again:
 	else
 		e = find(app, l, check_db);
 	if (l->client.cached && (e != OAUTH_OK || !confirmed)) {
+		/* Dropped: the next pass reads the row and keeps a new copy. */
 		client_cache_drop(cache, l->client.id);
 		lookup_clear(l);
-		cache = NULL;
 		goto again;
 	}
 	if (e != OAUTH_OK)
