@@ -113,6 +113,8 @@ token_lookup(struct app *app, const struct http_request *req,
 		return e;
 	cc.body_id = l->v[LP_CLIENT_ID].s;
 	cc.body_secret = l->v[LP_CLIENT_SECRET].s;
+	if (!check_db)
+		cache = NULL;	/* no row statement would confirm a copy */
 again:
 	confirmed = 0;
 	e = client_auth(app, req, &cc, cache, &l->client, basic_used, NULL,
@@ -127,7 +129,7 @@ again:
 	} else if (l->v[LP_TOKEN].s == NULL) {
 		*desc = "token is required";
 		e = OAUTH_INVALID_REQUEST;
-	} else if (l->client.cached && check_db)
+	} else if (l->client.cached)
 		e = find_access(app, l, 1, &confirmed);
 	else
 		e = find(app, l, check_db);

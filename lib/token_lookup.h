@@ -41,11 +41,11 @@ struct token_lookup {
 /*
  * Parse the request, authenticate the client (confidential only when
  * need_secret), and look the token up; with check_db, access tokens are
- * checked against their row too.  With a cache (check_db only), the
- * client may be judged on the process's copy, confirmed in the statement
- * that checks the token's row: one round trip per request.  On OAUTH_OK, free with
- * token_lookup_free(); on error *basic_used and *desc are set for
- * oauth_error_write() and nothing is left allocated.
+ * checked against their row too.  With a cache (used with check_db
+ * only), the client may be judged on the process's copy, confirmed in the
+ * statement that checks the token's row: one round trip per request.  On
+ * OAUTH_OK, free with token_lookup_free(); on error *basic_used and *desc
+ * are set for oauth_error_write() and nothing is left allocated.
  */
 enum oauth_error token_lookup(struct app *, const struct http_request *,
 		    int need_secret, int check_db, struct client_cache *,
