@@ -172,6 +172,11 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		    "clients only");
 		return -1;
 	}
+	if (spec->is_public && spec->resource_server) {
+		snprintf(err, errlen, "a public client cannot be a resource "
+		    "server (it has no secret to introspect with)");
+		return -1;
+	}
 	if (check_owner(app, spec->user_id, err, errlen) == -1)
 		return -1;
 	if ((redirects = join_redirects(spec, err, errlen)) == NULL)
@@ -188,7 +193,7 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	}
 	s = db_client_create(app->db, spec->name, spec->user_id,
 	    spec->is_public ? NULL : hash, kind_grants[spec->kind], redirects,
-	    scopes, spec->first_party, id);
+	    scopes, spec->first_party, spec->resource_server, id);
 	if (s != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		goto out;
@@ -214,6 +219,45 @@ admin_client_revoke(struct app *app, const char *id, char *err,
 		return -1;
 	}
 	if ((s = db_client_revoke(app->db, id, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no client with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_client_resource_server(struct app *app, const char *id, int on,
+    char *err, size_t errlen)
+{
+	struct client	c;
+	enum db_status	s;
+	int		found, is_public;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((s = db_client_find(app->db, id, &c, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	is_public = found && c.secret_hex == NULL;
+	db_client_free(&c);
+	if (!found) {
+		snprintf(err, errlen, "no client with id %s", id);
+		return -1;
+	}
+	if (on && is_public) {
+		snprintf(err, errlen, "a public client cannot be a resource "
+		    "server (it has no secret to introspect with)");
+		return -1;
+	}
+	if ((s = db_client_set_resource_server(app->db, id, on, &found)) !=
+	    DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		return -1;
 	}

@@ -26,6 +26,7 @@ struct client_spec {
 	enum client_kind  kind;
 	int		  is_public;	/* no secret (--public) */
 	int		  first_party;
+	int		  resource_server;	/* RFC 7662 §2.1: sees all */
 	const char	 *redirects[8];
 	size_t		  nredirects;
 	const char	 *scopes;	/* space/comma list; NULL: "*" */
@@ -37,6 +38,12 @@ int	admin_client_create(struct app *, const struct client_spec *,
 	    char *err, size_t errlen);
 int	admin_client_revoke(struct app *, const char *id, char *err,
 	    size_t errlen);
+/*
+ * Register the client as a resource server (on: it may introspect every
+ * access token, RFC 7662 §2.1) or drop that; a public client cannot be.
+ */
+int	admin_client_resource_server(struct app *, const char *id, int on,
+	    char *err, size_t errlen);
 
 /* scopes: comma or space list, "*" for all; NULL for none. */
 int	admin_user_add(struct app *, const char *email, const char *name,

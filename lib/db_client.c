@@ -13,6 +13,7 @@ enum stmt {
 	STMT_REVOKE,
 	STMT_LIST,
 	STMT_PERSONAL,
+	STMT_RESOURCE_SERVER,
 	STMT__MAX
 };
 
@@ -23,26 +24,31 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "array_to_string(c.grant_types, ' '), "
 	    "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
 	    "array_to_string(u.scopes, ' '), coalesce(u.revoked, false), "
-	    "c.xmin, coalesce(u.xmin::text, '') "
+	    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server "
 	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
 	    "WHERE c.id = $1", 1 },
 	[STMT_CREATE] = { "client_create",
 	    "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
-	    "grant_types, redirect_uris, scopes, first_party) "
+	    "grant_types, redirect_uris, scopes, first_party, "
+	    "resource_server) "
 	    "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
 	    "string_to_array($4, ' '), string_to_array($5, ' '), "
-	    "string_to_array($6, ' '), $7) RETURNING id", 7 },
+	    "string_to_array($6, ' '), $7, $8) RETURNING id", 8 },
 	[STMT_REVOKE] = { "client_revoke",
 	    "UPDATE oauth_clients SET revoked = true, updated_at = now() "
 	    "WHERE id = $1", 1 },
 	[STMT_LIST] = { "client_list",
 	    "SELECT id, name, array_to_string(grant_types, ','), "
-	    "coalesce(user_id::text, '-'), revoked "
+	    "coalesce(user_id::text, '-'), revoked, resource_server "
 	    "FROM oauth_clients ORDER BY created_at, id", 0 },
 	[STMT_PERSONAL] = { "client_personal",
 	    "SELECT id FROM oauth_clients WHERE NOT revoked AND "
 	    "'personal_access' = ANY (grant_types) "
 	    "ORDER BY created_at DESC LIMIT 1", 0 },
+	/* Any UPDATE changes xmin: every process's cached copy is stale. */
+	[STMT_RESOURCE_SERVER] = { "client_resource_server",
+	    "UPDATE oauth_clients SET resource_server = $2, "
+	    "updated_at = now() WHERE id = $1", 2 },
 };
 
 enum db_status
@@ -78,6 +84,7 @@ db_client_find(struct db *db, const char *id, struct client *out,
 		    PQgetvalue(r, 0, 11));
 		snprintf(out->owner_version, sizeof(out->owner_version), "%s",
 		    PQgetvalue(r, 0, 12));
+		out->resource_server = *PQgetvalue(r, 0, 13) == 't';
 	}
 	PQclear(r);
 	return DB_OK;
@@ -116,10 +123,12 @@ db_client_copy(struct client *dst, const struct client *src)
 enum db_status
 db_client_create(struct db *db, const char *name, const char *user_id,
     const char *secret_hex, const char *grants, const char *redirect_uris,
-    const char *scopes, int first_party, char id_out[37])
+    const char *scopes, int first_party, int resource_server,
+    char id_out[37])
 {
-	const char	*p[7] = { name, user_id, secret_hex, grants,
-			    redirect_uris, scopes, first_party ? "t" : "f" };
+	const char	*p[8] = { name, user_id, secret_hex, grants,
+			    redirect_uris, scopes, first_party ? "t" : "f",
+			    resource_server ? "t" : "f" };
 	PGresult	*r;
 	enum db_status	 s;
 
@@ -139,6 +148,21 @@ db_client_revoke(struct db *db, const char *id, int *found)
 	enum db_status	 s;
 
 	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
+		return s;
+	*found = strcmp(PQcmdTuples(r), "1") == 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_client_set_resource_server(struct db *db, const char *id, int on,
+    int *found)
+{
+	const char	*p[2] = { id, on ? "t" : "f" };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_RESOURCE_SERVER], p, &r)) != DB_OK)
 		return s;
 	*found = strcmp(PQcmdTuples(r), "1") == 0;
 	PQclear(r);

@@ -17,6 +17,7 @@ struct client {
 	int		 owner_revoked;
 	int		 first_party;
 	int		 revoked;
+	int		 resource_server;	/* may introspect others' tokens */
 	/*
 	 * The rows' xmin as read (any UPDATE changes it): a statement can
 	 * insist that the client and its owner are still as they were.
@@ -44,10 +45,20 @@ void		db_client_copy(struct client *dst, const struct client *src);
 enum db_status	db_client_create(struct db *, const char *name,
 		    const char *user_id, const char *secret_hex,
 		    const char *grants, const char *redirect_uris,
-		    const char *scopes, int first_party, char id_out[37]);
+		    const char *scopes, int first_party, int resource_server,
+		    char id_out[37]);
 /* Mark revoked; *found = 0 when no such client. */
 enum db_status	db_client_revoke(struct db *, const char *id, int *found);
-/* All clients, one row each: id, name, grant_types, user_id, revoked. */
+/*
+ * RFC 7662 §2.1: register the client as a resource server (on) or not;
+ * *found = 0 when no such client.  The schema refuses a public one.
+ */
+enum db_status	db_client_set_resource_server(struct db *, const char *id,
+		    int on, int *found);
+/*
+ * All clients, one row each: id, name, grant_types, user_id, revoked,
+ * resource_server.
+ */
 enum db_status	db_client_list(struct db *, PGresult **);
 /* The newest live personal access client's id into id_out; *found. */
 enum db_status	db_client_personal(struct db *, char id_out[37], int *found);

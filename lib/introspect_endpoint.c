@@ -52,6 +52,24 @@ describe_refresh(json_object *o, struct app *app,
 	add_str(o, "iss", app->cfg.issuer);
 }
 
+/*
+ * RFC 7662 §2.1 leaves to the server which tokens a caller may see: a
+ * client sees the tokens issued to it, and a client registered as a
+ * resource server every access token.  A refresh token is the business of
+ * its own client only (a resource server never receives one).  Anything
+ * else is {"active":false}, as if the token were unknown (§2.2), so no
+ * caller learns who holds another client's token.
+ */
+static int
+visible(const struct token_lookup *l)
+{
+	if (l->kind == LOOKUP_ACCESS)
+		return l->client.resource_server ||
+		    strcmp(l->access.client_id, l->client.id) == 0;
+	return l->kind == LOOKUP_REFRESH && l->refresh.active &&
+	    strcmp(l->refresh.client_id, l->client.id) == 0;
+}
+
 void
 introspect_endpoint(void *ctx, const struct http_request *req,
     struct http_response *resp)
@@ -71,9 +89,7 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 	}
 	snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 	    l.client.id);
-	/* A refresh token is the business of its own client only. */
-	active = l.kind == LOOKUP_ACCESS || (l.kind == LOOKUP_REFRESH &&
-	    l.refresh.active && strcmp(l.refresh.client_id, l.client.id) == 0);
+	active = visible(&l);
 	o = json_object_new_object();
 	json_object_object_add(o, "active", json_object_new_boolean(active));
 	if (active && l.kind == LOOKUP_ACCESS)

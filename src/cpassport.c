@@ -40,9 +40,10 @@ static const char usage_main[] =
 "  keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
 "                                 make (or rotate) the signing key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
-"         [--redirect URI]... [--scopes a,b|*] [--first-party]\n"
+"         [--redirect URI]... [--scopes a,b|*] [--first-party] [--resource-server]\n"
 "                                 register a client; prints its id and secret once\n"
 "  client list | client revoke ID\n"
+"  client update ID --resource-server | --no-resource-server\n"
 "  user add --email E [--name N] [--scopes a,b|*]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID\n"
@@ -218,8 +219,10 @@ static const char usage_client[] =
 "usage: cpassport client --name NAME [--password | --personal | --client |\n"
 "                        --public] [--user ID] [--redirect URI]...\n"
 "                        [--scopes a,b|*] [--first-party]\n"
+"                        [--resource-server]\n"
 "       cpassport client list\n"
 "       cpassport client revoke ID\n"
+"       cpassport client update ID --resource-server | --no-resource-server\n"
 "Register a client and print its id and secret (shown once).\n"
 "  --password     password grant client (with refresh tokens)\n"
 "  --personal     personal access client\n"
@@ -227,7 +230,9 @@ static const char usage_client[] =
 "  --public       authorization code client without a secret (PKCE)\n"
 "  (none)         confidential authorization code client; needs --redirect\n"
 "  --user ID      the owner, whose permissions bound the client's tokens\n"
-"  --scopes LIST  scopes the client may ask for (default *)\n";
+"  --scopes LIST  scopes the client may ask for (default *)\n"
+"  --resource-server  may introspect every access token, not only its own\n"
+"                 (RFC 7662 §2.1); a confidential client only\n";
 
 static int
 client_list(void)
@@ -244,13 +249,14 @@ client_list(void)
 		app_free(&app);
 		return fail(err);
 	}
-	printf("%-36s  %-24s  %-32s  %-6s  %s\n", "ID", "NAME", "GRANTS",
-	    "OWNER", "REVOKED");
+	printf("%-36s  %-24s  %-32s  %-6s  %-7s  %s\n", "ID", "NAME",
+	    "GRANTS", "OWNER", "REVOKED", "RESOURCE_SERVER");
 	for (i = 0; i < PQntuples(r); i++)
-		printf("%-36s  %-24s  %-32s  %-6s  %s\n", PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
-		    PQgetvalue(r, i, 3),
-		    *PQgetvalue(r, i, 4) == 't' ? "yes" : "no");
+		printf("%-36s  %-24s  %-32s  %-6s  %-7s  %s\n",
+		    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3),
+		    *PQgetvalue(r, i, 4) == 't' ? "yes" : "no",
+		    *PQgetvalue(r, i, 5) == 't' ? "yes" : "no");
 	PQclear(r);
 	app_free(&app);
 	return 0;
@@ -275,6 +281,34 @@ client_revoke(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
+/* client update ID --resource-server | --no-resource-server */
+static int
+client_update(int argc, char **argv)
+{
+	struct app	app;
+	int		rc, on;
+
+	if (argc != 4)
+		return usage(usage_client, 1);
+	if (strcmp(argv[3], "--resource-server") == 0)
+		on = 1;
+	else if (strcmp(argv[3], "--no-resource-server") == 0)
+		on = 0;
+	else
+		return usage(usage_client, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_client_resource_server(&app, argv[2], on, err,
+	    sizeof(err));
+	if (rc == 0)
+		printf("client %s %s a resource server\n", argv[2],
+		    on ? "is now" : "is no longer");
+	else
+		fail(err);
+	app_free(&app);
+	return rc == 0 ? 0 : 1;
+}
+
 static int
 cmd_client(int argc, char **argv)
 {
@@ -288,6 +322,7 @@ cmd_client(int argc, char **argv)
 		{ "client", no_argument, NULL, 'C' },
 		{ "public", no_argument, NULL, 'U' },
 		{ "first-party", no_argument, NULL, 'F' },
+		{ "resource-server", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -301,6 +336,8 @@ cmd_client(int argc, char **argv)
 		return argc == 2 ? client_list() : usage(usage_client, 1);
 	if (argc >= 2 && strcmp(argv[1], "revoke") == 0)
 		return client_revoke(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "update") == 0)
+		return client_update(argc, argv);
 	memset(&spec, 0, sizeof(spec));
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -308,6 +345,7 @@ cmd_client(int argc, char **argv)
 		case 'u': spec.user_id = optarg; break;
 		case 's': spec.scopes = optarg; break;
 		case 'F': spec.first_party = 1; break;
+		case 'R': spec.resource_server = 1; break;
 		case 'P': spec.kind = CLIENT_PASSWORD; kinds++; break;
 		case 'A': spec.kind = CLIENT_PERSONAL; kinds++; break;
 		case 'C': spec.kind = CLIENT_CREDENTIALS; kinds++; break;

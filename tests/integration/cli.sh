@@ -75,6 +75,17 @@ check "cli-client-revoke-malformed: a malformed id is refused" fails 'invalid' "
 check "cli-client-unknown-owner: an unknown --user is refused" \
     fails 'no user' "$CPASSPORT" client --name X --password --user 424242
 check "cli-client-no-name: --name is required" fails 'name' "$CPASSPORT" client --password
+# RFC 7662 §2.1: a resource server introspects with its secret.
+check "cli-client-resource-server-public: a public client cannot be a resource server" \
+    fails 'public client cannot be a resource server' "$CPASSPORT" client --name X --public \
+    --redirect https://app.example/cb --resource-server
+out=$("$CPASSPORT" client --name "Public X" --public --redirect https://app.example/cb)
+PUBX=$(sed -n 's/^Client ID: //p' <<<"$out")
+check "cli-client-resource-server-public: nor made one by client update" \
+    fails 'public client cannot be a resource server' "$CPASSPORT" client update "$PUBX" --resource-server
+ok $([ "$(psql_q "SELECT resource_server FROM oauth_clients WHERE id = '$PUBX'")" = f ] &&
+    ! psql_q "UPDATE oauth_clients SET resource_server = true WHERE id = '$PUBX'" 2>/dev/null; echo $?) \
+    "cli-client-resource-server-public: the schema refuses it too"
 check "cli-client-two-kinds: --password with --client is refused" \
     fails 'one of' "$CPASSPORT" client --name X --password --client
 check "cli-client-redirect-required: an authorization code client needs --redirect" \

@@ -7,7 +7,7 @@ stack_start || { echo "Bail out! stack did not start"; exit 1; }
 echo pw | "$CPASSPORT" user add --email i@example.com --name Ivy --scopes read >/dev/null
 IVY=$(psql_q "SELECT id FROM users WHERE email = 'i@example.com'")
 new_client --name App --password; CID=$ID CSECRET=$SECRET
-new_client --name "Resource server" --client; RS_ID=$ID RS_SECRET=$SECRET
+new_client --name "Resource server" --client --resource-server; RS_ID=$ID RS_SECRET=$SECRET
 new_client --name "Public app" --public --redirect https://app.example/cb; PUB_ID=$ID
 
 login() {
@@ -109,7 +109,7 @@ iresults() {
 		echo "$code $(jq -r 'if has("active") then .active else .error end' "$file")"
 	done | sort -u
 }
-new_client --name "Cached resource server" --client; CRS_ID=$ID CRS_SECRET=$SECRET
+new_client --name "Cached resource server" --client --resource-server; CRS_ID=$ID CRS_SECRET=$SECRET
 login
 iresults 40 "$AT" -u "$CRS_ID:$CRS_SECRET" >/dev/null
 psql_q "ALTER SYSTEM SET log_statement = 'all'" >/dev/null; psql_q "SELECT pg_reload_conf()" >/dev/null
@@ -145,5 +145,40 @@ login
 "$CPASSPORT" client revoke "$CRS_ID" >/dev/null
 is "$(iresults 40 "$AT" -u "$CRS_ID:$NEW_SECRET")" "401 invalid_client" \
     "introspect-cache-caller-revoked: cpassport client revoke holds at once in every process"
+
+# RFC 7662 §2.1: who may introspect what.  A client sees the tokens issued
+# to it; only a client registered as a resource server sees the others'
+# access tokens, and nobody sees another client's refresh token.
+new_client --name "Tenant B" --client; B_ID=$ID B_SECRET=$SECRET
+new_client --name "Tenant C" --client; C_ID=$ID C_SECRET=$SECRET
+login
+status=$(form /oauth/introspect -u "$B_ID:$B_SECRET" --data-urlencode "token=$AT")
+is "$status:$(cat "$WORK/body")" '200:{"active":false}' \
+    "introspect-other-client-access: another client's access token is {\"active\":false}, no username (RFC 7662 §2.1)"
+post -u "$B_ID:$B_SECRET" -d grant_type=client_credentials >/dev/null; BT=$(json .access_token)
+status=$(form /oauth/introspect -u "$C_ID:$C_SECRET" --data-urlencode "token=$BT")
+is "$status:$(json .active)" "200:false" \
+    "introspect-other-client-access: nor is a client_credentials token of another client"
+# Every process first answers A (the token's client) from its caches (the
+# verified signature, the caller's copy), then B: B still sees nothing.
+is "$(iresults 40 "$AT" -u "$CID:$CSECRET")" "200 true" \
+    "introspect-cache-other-client: the token's own client sees it active in every process"
+is "$(iresults 40 "$AT" -u "$B_ID:$B_SECRET")" "200 false" \
+    "introspect-cache-other-client: a cached positive answer for its client is not shown to another client"
+"$CPASSPORT" client update "$B_ID" --resource-server >/dev/null
+is "$(iresults 40 "$AT" -u "$B_ID:$B_SECRET")" "200 true" \
+    "introspect-resource-server: once registered as a resource server (client update), every process shows it others' access tokens"
+status=$(form /oauth/introspect -u "$B_ID:$B_SECRET" --data-urlencode "token=$AT")
+is "$status:$(json .active):$(json .username):$(json .client_id)" "200:true:i@example.com:$CID" \
+    "introspect-resource-server: with the token's user and client"
+is "$(iresults 40 "$RT" -u "$B_ID:$B_SECRET")" "200 false" \
+    "introspect-resource-server-refresh: a resource server does not see another client's refresh token"
+"$CPASSPORT" client list >"$WORK/clients"
+ok $(head -1 "$WORK/clients" | grep -q 'RESOURCE_SERVER$' &&
+    grep "^$B_ID " "$WORK/clients" | grep -q ' yes$' && grep "^$C_ID " "$WORK/clients" | grep -q ' no$'; echo $?) \
+    "introspect-client-list: cpassport client list shows which clients are resource servers"
+"$CPASSPORT" client update "$B_ID" --no-resource-server >/dev/null
+is "$(iresults 40 "$AT" -u "$B_ID:$B_SECRET")" "200 false" \
+    "introspect-resource-server-dropped: the flag removed, every process answers false again"
 
 done_testing
