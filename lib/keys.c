@@ -1,7 +1,7 @@
 /*
  * Signing keys for JWS: ES256 (P-256), RS256 (RSA >= 2048 bits) and EdDSA
  * (Ed25519), through the OpenSSL 3 EVP API.  A key is one PKCS#8 PEM file
- * of mode 0600; its kid is the RFC 7638 JWK thumbprint of the public key.
+ * of mode 0600 (0640 allowed, never readable by others); its kid is the RFC 7638 JWK thumbprint of the public key.
  *
  * Error messages name files and reasons, never key material.
  */
@@ -31,6 +31,7 @@
 #include "xalloc.h"
 
 #define RSA_MIN_BITS	2048
+#define KEY_MODE_OTHERS	0007	/* no permission for others, ever */
 #define ES256_COORD	32	/* P-256 coordinate bytes, RFC 7518 §6.2.1.2 */
 #define ES256_DER_MAX	80	/* DER ECDSA-Sig-Value for P-256: at most 72 */
 #define JSON_FLAGS	(JSON_C_TO_STRING_PLAIN | \
@@ -406,6 +407,31 @@ classify(EVP_PKEY *pkey, const char *path, char *err, size_t errlen)
 	return -1;
 }
 
+/*
+ * A private key that every user of the host may read (or write) is no
+ * longer private (RFC 6819 §5.1.4.1.1: standard system security means
+ * guard the server's secrets): refused, naming the file and its mode.  Group read is
+ * allowed, since the programs often run as the web server's user reading
+ * through its group (0640, group www-data).
+ */
+static int
+mode_valid(FILE *fp, const char *path, char *err, size_t errlen)
+{
+	struct stat	sb;
+
+	if (fstat(fileno(fp), &sb) == -1) {
+		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	if ((sb.st_mode & KEY_MODE_OTHERS) != 0) {
+		seterr(err, errlen, "%s: mode %04o gives other users access "
+		    "to the private key; refused (chmod 0600, or 0640 for a "
+		    "group)", path, (unsigned)(sb.st_mode & 07777));
+		return 0;
+	}
+	return 1;
+}
+
 struct key *
 key_load(const char *path, char *err, size_t errlen)
 {
@@ -421,6 +447,10 @@ key_load(const char *path, char *err, size_t errlen)
 	}
 	if ((fp = fopen(path, "re")) == NULL) {
 		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (!mode_valid(fp, path, err, errlen)) {
+		fclose(fp);
 		goto fail;
 	}
 	pkey = PEM_read_PrivateKey(fp, NULL, nopass, NULL);

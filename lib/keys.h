@@ -31,7 +31,11 @@ const char	*key_alg(enum key_type);
 int		 key_generate(enum key_type, const char *path, int force,
 		    char *err, size_t errlen);
 
-/* Load a PEM private key; NULL with a message in err on failure. */
+/*
+ * Load a PEM private key; NULL with a message in err on failure, also
+ * when the file is readable by others than its owner and group (a mode
+ * with any of 0007: the message names the file and its mode).
+ */
 struct key	*key_load(const char *path, char *err, size_t errlen);
 void		 key_free(struct key *);
 

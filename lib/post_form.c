@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "post_form.h"
+#include "transport.h"
 
 /* "application/x-www-form-urlencoded", parameters (charset) allowed. */
 static int
@@ -44,7 +45,7 @@ post_form_parse(const struct app *app, const struct http_request *req,
 		return OAUTH_METHOD_NOT_ALLOWED;
 	}
 	/* RFC 6749 §3.2; X-Forwarded-Proto is the client's word: ignored. */
-	if (!app->cfg.allow_plain_http && !http_is_tls_or_loopback(req)) {
+	if (!transport_allowed(app, req)) {
 		*desc = "this endpoint requires TLS";
 		return OAUTH_INVALID_REQUEST;
 	}

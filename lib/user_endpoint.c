@@ -10,6 +10,7 @@
 #include "bearer_header.h"
 #include "jwt.h"
 #include "oauth_error.h"
+#include "transport.h"
 #include "user_endpoint.h"
 
 static void
@@ -41,6 +42,11 @@ check(struct app *app, const struct http_request *req,
 	    strcmp(req->method, "HEAD") != 0) {
 		*desc = "only GET";
 		return OAUTH_METHOD_NOT_ALLOWED;
+	}
+	/* RFC 6750 §5.3, RFC 6749 §1.6: a Bearer token only over TLS. */
+	if (!transport_allowed(app, req)) {
+		*desc = "this endpoint requires TLS";
+		return OAUTH_INVALID_REQUEST;
 	}
 	h = bearer_header_parse(req->authorization, JWT_MAX_LEN, &tok, &len);
 	if (h == BEARER_HEADER_NONE) {

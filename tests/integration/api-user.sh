@@ -21,6 +21,28 @@ ok $([ "$status" = 200 ] && [ "$(json .id)" = "$ANN" ] && [ "$(json .name)" = 'A
 is "$(header Cache-Control)" no-store "api-user-no-store"
 status=$(get /api/user -H "authorization: bearer $AT")
 is "$status" 200 "api-user-scheme-case: the scheme is case-insensitive"
+# RFC 6750 §5.3, RFC 6749 §1.6: Bearer tokens only over TLS, with the
+# token endpoint's exceptions (loopback, allow_plain_http).  user.fcgi as
+# plain CGI, so that the remote address can be any.
+user_cgi() {	# user_cgi ENV...: GET /api/user with $AT, as the web server would pass it
+	env -i ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} CPASSPORT_CONFIG="$CONF" REQUEST_METHOD=GET \
+	    REQUEST_URI=/api/user HTTP_AUTHORIZATION="Bearer $AT" "$@" "$builddir/cgi-bin/user.fcgi" 2>>"$WORK/cgi.log"
+}
+out=$(user_cgi REMOTE_ADDR=192.0.2.7)
+ok $([[ "$out" == "Status: 400"* ]] && [[ "$out" == *'error="invalid_request"'* ]] &&
+    [[ "$out" != *a@example.com* ]]; echo $?) \
+    "api-user-tls-required: a Bearer token over plain http from a remote address is refused (400 invalid_request)"
+out=$(user_cgi REMOTE_ADDR=192.0.2.7 HTTP_X_FORWARDED_PROTO=https)
+ok $([[ "$out" == "Status: 400"* ]]; echo $?) "api-user-tls-required: a client-sent X-Forwarded-Proto is not trusted"
+out=$(user_cgi REMOTE_ADDR=192.0.2.7 HTTPS=on)
+ok $([[ "$out" == "Status: 200"* ]] && [[ "$out" == *a@example.com* ]]; echo $?) \
+    "api-user-tls-ok: HTTPS=on from the web server is accepted"
+out=$(user_cgi REMOTE_ADDR=::1)
+ok $([[ "$out" == "Status: 200"* ]]; echo $?) "api-user-loopback-ok: plain http from ::1 is accepted"
+echo "allow_plain_http = true" >>"$CONF"
+out=$(user_cgi REMOTE_ADDR=192.0.2.7)
+ok $([[ "$out" == "Status: 200"* ]]; echo $?) "api-user-allow-plain-http: the config can allow plain http"
+sed -i '/^allow_plain_http/d' "$CONF"
 status=$(get /api/user)
 ok $([ "$status" = 401 ] && [ "$(header WWW-Authenticate)" = 'Bearer realm="cpassport"' ]; echo $?) \
     "api-user-no-token: 401 with a bare Bearer challenge (RFC 6750 §3.1)"

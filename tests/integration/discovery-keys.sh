@@ -77,4 +77,31 @@ psql_q "UPDATE oauth_refresh_tokens SET revoked = true" >/dev/null
 is "$(psql_q "SELECT count(*) FROM oauth_access_tokens") $(psql_q "SELECT count(*) FROM oauth_refresh_tokens")" "0 0" \
     "purge-revoked: revoked tokens go"
 
+# RFC 6819 §5.1.4.1.1: a private key file others may read is refused at
+# load, by the CLI and by a program starting, naming the file and its mode;
+# group read (0640, the web server's group) is allowed.
+K_USER=$(psql_q "SELECT id FROM users WHERE email = 'k@example.com'")
+chmod 0644 "$WORK/signing.pem"
+out=$("$CPASSPORT" token --user "$K_USER" --name t 2>&1)
+ok $([ $? -ne 0 ] && grep -q "$WORK/signing.pem: mode 0644" <<<"$out"; echo $?) \
+    "keys-mode-refused-cli: cpassport refuses a 0644 key, naming the file and its mode ($out)"
+jwks_cgi() {	# discovery.fcgi as plain CGI, started afresh; its log in $WORK/keys-mode.log
+	env -i ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} CPASSPORT_CONFIG="$CONF" REQUEST_METHOD=GET \
+	    REQUEST_URI=/.well-known/jwks.json REMOTE_ADDR=127.0.0.1 "$builddir/cgi-bin/discovery.fcgi" 2>"$WORK/keys-mode.log"
+}
+out=$(jwks_cgi); rc=$?
+ok $([ "$rc" -ne 0 ] && [[ "$out" != *'"keys"'* ]] && grep -q "$WORK/signing.pem: mode 0644" "$WORK/keys-mode.log"; echo $?) \
+    "keys-mode-refused-program: a program does not start on a 0644 key; its log names the file and mode ($(head -1 "$WORK/keys-mode.log"))"
+chmod 0604 "$WORK/signing.pem"
+out=$(jwks_cgi); rc=$?
+ok $([ "$rc" -ne 0 ] && grep -q "mode 0604" "$WORK/keys-mode.log"; echo $?) \
+    "keys-mode-refused-program: nor on one only others may read (0604)"
+chmod 0640 "$WORK/signing.pem"
+out=$(jwks_cgi); rc=$?
+ok $([ "$rc" -eq 0 ] && [[ "$out" == *'"keys"'* ]]; echo $?) "keys-mode-group-allowed: 0640 (group read) loads"
+chmod 0600 "$WORK/signing.pem"
+"$CPASSPORT" keys --rotate >/dev/null
+ok $([ "$(stat -c %a "$WORK/signing.pem")" = 600 ] && [ "$(stat -c %a "$(ls "$WORK"/signing.pem.* | head -1)")" = 600 ]; echo $?) \
+    "keys-mode-rotate: cpassport keys --rotate writes 0600 and keeps the old one 0600"
+
 done_testing

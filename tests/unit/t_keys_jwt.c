@@ -47,6 +47,7 @@ write_file(const char *path, const char *text)
 	}
 	fputs(text, fp);
 	fclose(fp);
+	chmod(path, 0600);	/* as a key file is; key_load refuses 0644 */
 }
 
 /* Single-quote s for sh -c. */
@@ -412,6 +413,7 @@ load_written(EVP_PKEY *pkey, const char *name, char *err, size_t errlen)
 		exit(2);
 	PEM_write_PrivateKey(fp, pkey, NULL, NULL, 0, NULL, NULL);
 	fclose(fp);
+	chmod(path, 0600);
 	EVP_PKEY_free(pkey);
 	err[0] = '\0';
 	k = key_load(path, err, errlen);
@@ -502,6 +504,47 @@ check_load_errors(void)
 	    err);
 }
 
+/*
+ * RFC 6819 §5.1.4.1.1: a private key file that others may read is
+ * refused, with a message naming the file and its mode; 0640 (the web
+ * server's group) loads.
+ */
+static void
+check_mode(void)
+{
+	struct key	*k;
+	char		 err[256], *path, want[300];
+	mode_t		 bad[] = { 0644, 0604, 0602, 0601, 0666 };
+	size_t		 i;
+
+	path = xasprintf("%s/mode.pem", tmpdir);
+	if (key_generate(KEY_ES256, path, 0, err, sizeof(err)) == -1) {
+		ok(0, "key-mode: key generated: %s", err);
+		free(path);
+		return;
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		chmod(path, bad[i]);
+		err[0] = '\0';
+		k = key_load(path, err, sizeof(err));
+		snprintf(want, sizeof(want), "%s: mode %04o", path,
+		    (unsigned)bad[i]);
+		ok(k == NULL && strncmp(err, want, strlen(want)) == 0,
+		    "key-mode-%04o-refused: %s", (unsigned)bad[i], err);
+		key_free(k);
+	}
+	chmod(path, 0640);
+	k = key_load(path, err, sizeof(err));
+	ok(k != NULL, "key-mode-0640-allowed: group read loads");
+	key_free(k);
+	chmod(path, 0600);
+	k = key_load(path, err, sizeof(err));
+	ok(k != NULL, "key-mode-0600-allowed");
+	key_free(k);
+	unlink(path);
+	free(path);
+}
+
 /* A P-256 key stored with a compressed point still gives a right JWK. */
 static void
 check_compressed(void)
@@ -522,6 +565,7 @@ check_compressed(void)
 	fp = fopen(path, "w");
 	PEM_write_PrivateKey(fp, pkey, NULL, NULL, 0, NULL, NULL);
 	fclose(fp);
+	chmod(path, 0600);
 	EVP_PKEY_free(pkey);
 	ok(point_len(path) == 33, "its PEM holds a 33-byte compressed point");
 	k = key_load(path, err, sizeof(err));
@@ -589,6 +633,7 @@ main(void)
 	check_type(KEY_EDDSA, "eddsa");
 	check_compressed();
 	check_load_errors();
+	check_mode();
 
 	nftw(tmpdir, rm, 8, FTW_DEPTH | FTW_PHYS);
 	free(tmpdir);

@@ -40,6 +40,7 @@ write_file(const char *path, const char *text)
 	}
 	fputs(text, fp);
 	fclose(fp);
+	chmod(path, 0600);	/* as a key file is; key_load refuses 0644 */
 }
 
 static int
