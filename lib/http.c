@@ -1,8 +1,10 @@
 /* FastCGI / CGI request loop; see http.h. */
+#include <sys/socket.h>
 #include <sys/types.h>
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <poll.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -15,6 +17,7 @@
 
 #include <fcgiapp.h>
 
+#include "deadline.h"
 #include "http.h"
 #include "log.h"
 #include "xalloc.h"
@@ -30,6 +33,7 @@ static const struct {
 	{ 200, "OK" }, { 302, "Found" }, { 400, "Bad Request" },
 	{ 401, "Unauthorized" }, { 403, "Forbidden" },
 	{ 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 408, "Request Timeout" },
 	{ 413, "Content Too Large" }, { 429, "Too Many Requests" },
 	{ 500, "Internal Server Error" }, { 502, "Bad Gateway" },
 	{ 503, "Service Unavailable" }, { 303, "See Other" },
@@ -125,13 +129,21 @@ param(const struct io *io, const char *name)
 	return getenv(name);
 }
 
+/*
+ * Read up to len bytes of body before the deadline: a client trickling
+ * its body cannot hold the process longer than HTTP_BODY_TIMEOUT_MS
+ * (deadline.h: SIGALRM makes the blocked read fail with EINTR, which
+ * libfcgi takes as the end of the stream).  *timed_out says whether the
+ * deadline ended the read.
+ */
 static size_t
-read_body(const struct io *io, char *buf, size_t len)
+read_body(const struct io *io, char *buf, size_t len, int *timed_out)
 {
 	size_t	got = 0;
 	int	n;
 
-	while (got < len) {
+	deadline_start(HTTP_BODY_TIMEOUT_MS);
+	while (got < len && !deadline_passed()) {
 		if (io->fcgi != NULL)
 			n = FCGX_GetStr(buf + got, (int)(len - got),
 			    io->fcgi->in);
@@ -141,6 +153,8 @@ read_body(const struct io *io, char *buf, size_t len)
 			break;
 		got += (size_t)n;
 	}
+	deadline_stop();
+	*timed_out = got < len && deadline_passed();
 	return got;
 }
 
@@ -188,9 +202,9 @@ read_request(const struct io *io, struct http_request *req)
 	if (n == 0)
 		return;
 	req->body = xmalloc(n + 1);
-	req->body_len = read_body(io, req->body, n);
+	req->body_len = read_body(io, req->body, n, &req->body_timed_out);
 	req->body[req->body_len] = '\0';
-	req->body_truncated = req->body_len != n;
+	req->body_truncated = req->body_len != n && !req->body_timed_out;
 }
 
 static void
@@ -231,7 +245,8 @@ now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void
+/* Returns 1 when the request's body was left unread (see abandon()). */
+static int
 serve_one(const struct io *io, http_handler h, void *ctx)
 {
 	struct http_request	req;
@@ -249,6 +264,7 @@ serve_one(const struct io *io, http_handler h, void *ctx)
 	    now_ms() - start);
 	resp_free(&resp);
 	free(req.body);
+	return req.body_too_large || req.body_timed_out;
 }
 
 /*
@@ -267,6 +283,41 @@ finish(FCGX_Request *r)
 	    FCGX_GetError(r->in) == 0)
 		FCGX_Detach(r);
 	FCGX_Finish_r(r);
+}
+
+/*
+ * A body left unread (too large to read, or past its deadline) must not
+ * be waited for either: libfcgi's drain on close reads for as long as the
+ * peer keeps sending within 2 s of each byte, which a trickling client
+ * can do forever.  So: no reuse of the connection, libfcgi closes its
+ * descriptor at once (detached), and a copy of it lingers here for at
+ * most HTTP_LINGER_MS after our side is shut, so that closing with input
+ * pending does not reset the connection before the peer read the answer.
+ */
+static void
+abandon(FCGX_Request *r)
+{
+	struct pollfd	pfd;
+	char		trash[1024];
+	double		end;
+	int		fd, ms;
+
+	fd = dup(r->ipcFd);
+	r->keepConnection = 0;
+	FCGX_Detach(r);
+	FCGX_Finish_r(r);
+	if (fd == -1)
+		return;
+	end = now_ms() + HTTP_LINGER_MS;
+	if (shutdown(fd, SHUT_WR) == 0) {
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		while ((ms = (int)(end - now_ms())) > 0 &&
+		    poll(&pfd, 1, ms) == 1 &&
+		    read(fd, trash, sizeof(trash)) > 0)
+			;
+	}
+	close(fd);
 }
 
 static void
@@ -305,8 +356,10 @@ http_serve(http_handler h, void *ctx, long max_requests)
 	io.fcgi = &fcgi;
 	while (!stopping && FCGX_Accept_r(&fcgi) >= 0) {
 		busy = 1;
-		serve_one(&io, h, ctx);
-		finish(&fcgi);
+		if (serve_one(&io, h, ctx))
+			abandon(&fcgi);
+		else
+			finish(&fcgi);
 		busy = 0;
 		if (max_requests > 0 && ++served >= max_requests)
 			break;

@@ -15,6 +15,8 @@
 
 #define HTTP_MAX_BODY		8192	/* bytes of a request body read */
 #define HTTP_MAX_HEADERS	16	/* headers of one response */
+#define HTTP_BODY_TIMEOUT_MS	5000	/* for the whole body, from its start */
+#define HTTP_LINGER_MS		500	/* for the peer, after an unread body */
 
 struct http_request {
 	const char	*method;	/* REQUEST_METHOD */
@@ -31,6 +33,7 @@ struct http_request {
 	size_t		 body_len;
 	int		 body_too_large;/* over HTTP_MAX_BODY: not read */
 	int		 body_truncated;/* shorter than CONTENT_LENGTH */
+	int		 body_timed_out;/* not all in by HTTP_BODY_TIMEOUT_MS */
 };
 
 struct http_header {

@@ -24,6 +24,8 @@
 	X(OAUTH_INVALID_TOKEN,		401, "invalid_token")		\
 	X(OAUTH_INSUFFICIENT_SCOPE,	403, "insufficient_scope")	\
 	X(OAUTH_METHOD_NOT_ALLOWED,	405, "invalid_request")		\
+	X(OAUTH_BODY_TIMEOUT,		408, "invalid_request")		\
+	X(OAUTH_BODY_TOO_LARGE,		413, "invalid_request")		\
 	X(OAUTH_TOO_MANY_REQUESTS,	429, "temporarily_unavailable")	\
 	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
 	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")	\

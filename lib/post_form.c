@@ -49,9 +49,15 @@ post_form_parse(const struct app *app, const struct http_request *req,
 		*desc = "this endpoint requires TLS";
 		return OAUTH_INVALID_REQUEST;
 	}
+	/* RFC 9110 §15.5.14 413, §15.5.9 408: refused unread, or at the
+	 * body deadline (http.h); still invalid_request (RFC 6749 §5.2). */
 	if (req->body_too_large) {
 		*desc = "request body too large";
-		return OAUTH_INVALID_REQUEST;
+		return OAUTH_BODY_TOO_LARGE;
+	}
+	if (req->body_timed_out) {
+		*desc = "request body not received in time";
+		return OAUTH_BODY_TIMEOUT;
 	}
 	if (req->body_truncated) {
 		*desc = "request body shorter than Content-Length";

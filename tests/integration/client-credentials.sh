@@ -102,11 +102,12 @@ is "$(outcomes 40 -u "$OWNED_ID:$NEW_SECRET")" "401 invalid_client" \
 is "$(rows)" "$before" "cc-cache-no-row-after-revoke: no token row stored after the revocation"
 
 # A process closes its FastCGI connection at once when it read the whole
-# request, and carefully (libfcgi's shutdown and drain) when input is left
-# unread, as with a body over the limit: that answer must arrive whole.
+# request, and carefully (shut down, then a drain bounded by
+# HTTP_LINGER_MS) when input is left unread, as with a body over the
+# limit: that answer (413, RFC 9110 §15.5.14) must arrive whole.
 head -c 1048576 /dev/zero | tr '\0' a >"$WORK/big"
 status=$(post -u "$LONE_ID:$LONE_SECRET" --data-binary @"$WORK/big")
-is "$status:$(json .error_description)" "400:request body too large" \
+is "$status:$(json .error):$(json .error_description)" "413:invalid_request:request body too large" \
     "body-too-large: a 1 MiB body is refused, and the answer arrives whole"
 is "$(outcomes 40 -u "$LONE_ID:$LONE_SECRET")" "200 read" \
     "after-body-too-large: 40 grants in parallel after it, all 200"

@@ -107,7 +107,7 @@ status=$(post -H 'Content-Type: application/json' \
 ok $([ "$status" = 400 ] && [ "$(json .error)" = invalid_request ]; echo $?) "token-wrong-content-type: invalid_request"
 head -c 9000 /dev/zero | tr '\0' a >"$WORK/big"
 status=$(grant --data-urlencode "username@$WORK/big" --data-urlencode password=x)
-ok $([ "$status" = 400 ] && [ "$(json .error)" = invalid_request ]; echo $?) "token-body-too-large: invalid_request"
+ok $([ "$status" = 413 ] && [ "$(json .error)" = invalid_request ]; echo $?) "token-body-too-large: 413 invalid_request"
 status=$(grant --data 'username=%zz' --data password=x)
 ok $([ "$status" = 400 ] && [ "$(json .error)" = invalid_request ]; echo $?) "token-bad-percent-encoding: invalid_request"
 status=$(post -u "$CID:$CSECRET" --data-urlencode "client_secret=$CSECRET" \
