@@ -1,7 +1,7 @@
 # Shared by the integration tests: a private PostgreSQL cluster (initdb in
 # a temp dir, its own port and socket), lighttpd on a loopback port with
 # the example config, TAP helpers.  Source it; call stack_start; the EXIT
-# trap stops everything this script started, by PID.
+# trap stops everything this script started (lighttpd by its session).
 set -u
 
 : "${srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -13,6 +13,7 @@ chmod 755 "$WORK"
 CONF="$WORK/cpassport.conf"
 export CPASSPORT_CONFIG="$CONF" CPASSPORT_SQLDIR="$srcdir/sql"
 LIGHTTPD_PID=
+. "$srcdir/scripts/server-session.sh"
 
 tap_n=0
 ok() {	# ok CONDITION-STATUS DESCRIPTION
@@ -77,8 +78,8 @@ CONF
 lighttpd_start() {
 	"$srcdir/scripts/lighttpd-conf" "$HTTP_PORT" "$WORK" "$builddir/cgi-bin" \
 	    "$CONF" >"$WORK/lighttpd.conf" || return 1
-	/usr/sbin/lighttpd -D -f "$WORK/lighttpd.conf" 2>>"$WORK/lighttpd.log" &
-	LIGHTTPD_PID=$!
+	session_start /usr/sbin/lighttpd -D -f "$WORK/lighttpd.conf" 2>>"$WORK/lighttpd.log"
+	LIGHTTPD_PID=$SESSION_PID
 	for _ in $(seq 100); do
 		curl -s -o /dev/null "$BASE/" && return 0
 		sleep 0.05
@@ -91,15 +92,11 @@ psql_q() {	# psql_q SQL: one unaligned value
 	psql -X -h "$WORK/pgsock" -p "$PGPORT" -U postgres -d cpassport -Atqc "$1"
 }
 
-# Stop lighttpd and the FastCGI processes it spawned (lighttpd does not
-# always reap them all on its way out).
+# Stop lighttpd and every FastCGI process of its session: those it
+# re-spawned, and those it left when it died (scripts/server-session.sh).
 lighttpd_stop() {
-	local kids
 	[ -n "$LIGHTTPD_PID" ] || return 0
-	kids=$(pgrep -P "$LIGHTTPD_PID")
-	kill "$LIGHTTPD_PID" 2>/dev/null
-	wait "$LIGHTTPD_PID" 2>/dev/null
-	[ -n "$kids" ] && kill $kids 2>/dev/null
+	session_stop "$LIGHTTPD_PID"
 	LIGHTTPD_PID=
 }
 

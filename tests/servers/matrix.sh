@@ -16,28 +16,20 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 EXAMPLES="$srcdir/httpd-examples"
 LIBEXEC="$builddir/cgi-bin"
 
-# Everything started here, stopped by PID on the way out: server PIDs, and
-# spawn-fcgi PID files.
+# Everything started here, stopped on the way out: each server in a
+# session of its own, ended whole (scripts/server-session.sh), and the
+# programs spawn-fcgi started (each in a session of its own) by their PID
+# files.
 SERVER_PIDS=()
 PIDFILES=()
 descendants() {	# descendants PID: every process below PID
 	local c
 	for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done
 }
-stop_pid() {	# stop_pid PID: SIGTERM it, wait for it, then any child left
-	local kids
-	kids=$(descendants "$1")
-	kill "$1" 2>/dev/null
-	for _ in $(seq 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.05; done
-	wait "$1" 2>/dev/null
-	# shellcheck disable=SC2086
-	[ -n "$kids" ] && kill $kids 2>/dev/null
-	return 0
-}
 pidfile_pids() { cat "$@" 2>/dev/null | grep -E '^[0-9]+$'; }
 servers_stop() {
 	local p f
-	for p in "${SERVER_PIDS[@]}"; do stop_pid "$p"; done
+	for p in "${SERVER_PIDS[@]}"; do session_stop "$p"; done
 	SERVER_PIDS=()
 	for f in "${PIDFILES[@]}"; do
 		# shellcheck disable=SC2046
@@ -90,9 +82,9 @@ apache_start() {	# apache_start KIND STATE: sets BASE, SERVER_PID
 	port=$(free_port); BASE="http://127.0.0.1:$port"
 	mkdir -p "$state"
 	"$HERE/httpd-conf" "$kind" "$port" "$state" "$LIBEXEC" "$CONF" >"$state/httpd.conf" || return 1
-	CPASSPORT_CONFIG=$NO_CONFIG /usr/sbin/apache2 -d "$state" -f "$state/httpd.conf" -DFOREGROUND \
-	    2>>"$state/error.log" &
-	SERVER_PID=$!; SERVER_PIDS+=("$SERVER_PID")
+	CPASSPORT_CONFIG=$NO_CONFIG session_start /usr/sbin/apache2 -d "$state" -f "$state/httpd.conf" \
+	    -DFOREGROUND 2>>"$state/error.log"
+	SERVER_PID=$SESSION_PID; SERVER_PIDS+=("$SERVER_PID")
 	wait_http "$BASE" "$SERVER_PID" || { echo "# $kind did not start:" >&2; sed 's/^/#   /' "$state/error.log" >&2; return 1; }
 }
 nginx_start() {	# nginx_start STATE: sets BASE, SERVER_PID
@@ -101,9 +93,9 @@ nginx_start() {	# nginx_start STATE: sets BASE, SERVER_PID
 	port=$(free_port); BASE="http://127.0.0.1:$port"
 	mkdir -p "$state"
 	"$HERE/httpd-conf" nginx "$port" "$state" "$LIBEXEC" "$CONF" >"$state/nginx.conf" || return 1
-	CPASSPORT_CONFIG=$NO_CONFIG /usr/sbin/nginx -p "$state" -c "$state/nginx.conf" \
-	    -e "$state/error.log" 2>>"$state/error.log" &
-	SERVER_PID=$!; SERVER_PIDS+=("$SERVER_PID")
+	CPASSPORT_CONFIG=$NO_CONFIG session_start /usr/sbin/nginx -p "$state" -c "$state/nginx.conf" \
+	    -e "$state/error.log" 2>>"$state/error.log"
+	SERVER_PID=$SESSION_PID; SERVER_PIDS+=("$SERVER_PID")
 	wait_http "$BASE" "$SERVER_PID" || { echo "# nginx did not start:" >&2; sed 's/^/#   /' "$state/error.log" >&2; return 1; }
 }
 spawn_start() {	# spawn_start STATE: the programs on STATE/run/*.sock (the example script)
@@ -235,6 +227,15 @@ flows() {	# flows SERVER: every flow through $BASE
 	is "$good" 8 "$s: ${FLOWS[9]}"
 }
 
+# stopped_clean NAME PREFIX...: once stopped, none of the server's
+# processes (the server, its workers, the programs it or spawn-fcgi
+# started) is left: none names or holds a file or socket under PREFIX.
+stopped_clean() {
+	local name=$1 left; shift
+	for _ in $(seq 40); do left=$(processes_under "$@"); [ -z "$left" ] && break; sleep 0.05; done
+	ok $([ -z "$left" ]; echo $?) "$name: once stopped, none of its processes is left (left: $(echo $left))"
+}
+
 elapsed() { python3 -c 'import sys; print("%.1f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$1" "$EPOCHREALTIME"; }
 
 # --- the matrix -----------------------------------------------------------------
@@ -266,6 +267,7 @@ for kind in apache-fcgid apache-proxy-fcgi nginx apache-cgi; do
 	t1=$EPOCHREALTIME
 	servers_stop
 	echo "# $name: stopped in $(elapsed "$t1") s"
+	stopped_clean "$name" "$state"
 done
 
 # --- process life ---------------------------------------------------------------
@@ -343,6 +345,10 @@ else
 	for _ in 1 2 3; do ok 1 "apache+mod_fcgid: process life (did not start)"; done
 fi
 servers_stop
+stopped_clean "apache+mod_fcgid (after process life)" "$WORK/apache-fcgid-life"
+# lighttpd re-spawned its programs through max_requests and SIGTERM above.
+lighttpd_stop
+stopped_clean lighttpd "$WORK/run" "$WORK/lighttpd"
 
 # No sanitizer report in any server's error log either (an ASan build).
 ok $(! grep -qsE 'Sanitizer|runtime error:' "$WORK"/*/error.log "$WORK"/*/programs.log; echo $?) \
