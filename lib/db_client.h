@@ -17,7 +17,7 @@ struct client {
 	int		 owner_revoked;
 	int		 first_party;
 	int		 revoked;
-	int		 resource_server;	/* may introspect others' tokens */
+	int		 resource_server;	/* sees others' access tokens */
 	/*
 	 * The rows' xmin as read (any UPDATE changes it): a statement can
 	 * insist that the client and its owner are still as they were.

@@ -4,8 +4,9 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <poll.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -302,7 +303,7 @@ abandon(FCGX_Request *r)
 	double		end;
 	int		fd, ms;
 
-	fd = dup(r->ipcFd);
+	fd = fcntl(r->ipcFd, F_DUPFD_CLOEXEC, 0);
 	r->keepConnection = 0;
 	FCGX_Detach(r);
 	FCGX_Finish_r(r);

@@ -1,7 +1,8 @@
 /*
  * Signing keys for JWS: ES256 (P-256), RS256 (RSA >= 2048 bits) and EdDSA
  * (Ed25519), through the OpenSSL 3 EVP API.  A key is one PKCS#8 PEM file
- * of mode 0600 (0640 allowed, never readable by others); its kid is the RFC 7638 JWK thumbprint of the public key.
+ * of mode 0600 (0640 allowed, never readable by others); its kid is the
+ * RFC 7638 JWK thumbprint of the public key.
  *
  * Error messages name files and reasons, never key material.
  */
@@ -410,9 +411,9 @@ classify(EVP_PKEY *pkey, const char *path, char *err, size_t errlen)
 /*
  * A private key that every user of the host may read (or write) is no
  * longer private (RFC 6819 §5.1.4.1.1: standard system security means
- * guard the server's secrets): refused, naming the file and its mode.  Group read is
- * allowed, since the programs often run as the web server's user reading
- * through its group (0640, group www-data).
+ * guard the server's secrets): refused, naming the file and its mode.
+ * Group read is allowed, since the programs often run as the web
+ * server's user reading through its group (0640, group www-data).
  */
 static int
 mode_valid(FILE *fp, const char *path, char *err, size_t errlen)
