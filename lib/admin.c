@@ -293,6 +293,7 @@ admin_user_passwd(struct app *app, const char *id, const char *password,
 	if ((hash = hash_password(app, password, err, errlen)) == NULL)
 		return -1;
 	/*
+	 * RFC 9700 §4.14.2: a password change revokes refresh tokens.
 	 * One transaction: the new password and the end of every session
 	 * and token made under the old one (personal access tokens stay:
 	 * they were made by the operator, not by a login).

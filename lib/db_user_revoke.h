@@ -1,7 +1,7 @@
 /*
  * Ending what a user is signed in with: login sessions, unused
- * authorization codes, access and refresh tokens (RFC 6749 §10.4: a
- * credential change must end the grants made under the old one).
+ * authorization codes, access and refresh tokens (RFC 9700 §4.14.2: a
+ * password change is a security event that ends refresh tokens).
  */
 #ifndef CPASSPORT_DB_USER_REVOKE_H
 #define CPASSPORT_DB_USER_REVOKE_H

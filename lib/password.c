@@ -2,9 +2,10 @@
  * User passwords through libxcrypt (crypt(5)).
  *
  * New hashes are bcrypt "$2y$" at the configured cost (bcrypt_cost), as
- * PHP's password_hash() and Laravel write them.  bcrypt only uses the first 72 bytes of a password:
- * two passwords that share those 72 bytes verify against each other's
- * hashes.  That is how PHP behaves too, so hashes stay interchangeable.
+ * PHP's password_hash() and Laravel write them.  bcrypt only uses the
+ * first 72 bytes of a password: two passwords that share those 72 bytes
+ * verify against each other's hashes.  That is how PHP behaves too, so
+ * hashes stay interchangeable.
  *
  * libxcrypt refuses passphrases of CRYPT_MAX_PASSPHRASE_SIZE (512) bytes
  * or more (crypt_ra fails with ERANGE): hence PASSWORD_MAX.
@@ -26,7 +27,11 @@
 #define BCRYPT_SALT_BYTES	16
 #define BCRYPT_SETTING_LEN	29	/* "$2y$NN$" and 22 salt characters */
 
-/* The process's dummy setting and the cost it was made at. */
+/*
+ * The process's dummy setting and the cost it was made at.  A setting
+ * (no hash part) is enough: crypt(3) runs the whole bcrypt on its salt
+ * and cost, and what it returns can never equal the setting itself.
+ */
 static char	dummy_setting[BCRYPT_SETTING_LEN + 1];
 static int	dummy_cost;
 
@@ -122,6 +127,7 @@ password_verify(const char *password, const char *hash, int cost)
 
 	if (!acceptable(password))
 		return 0;
+	/* RFC 6749 §10.10: an unknown user costs what a real one costs. */
 	setting = hash != NULL ? hash : password_dummy(cost);
 	if (setting == NULL)
 		return 0;

@@ -1,5 +1,5 @@
 #!/bin/bash
-# RFC 6749 §10.4 (a credential change must end what the old one granted):
+# RFC 9700 §4.14.2 (a password change is a security event that revokes refresh tokens):
 # `cpassport user passwd` ends the user's sessions, unused codes, access
 # and refresh tokens in one transaction, keeping personal access tokens;
 # `cpassport user revoke ID` ends all of them, personal ones included.

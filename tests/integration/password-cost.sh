@@ -1,5 +1,5 @@
 #!/bin/bash
-# No user enumeration by timing (RFC 6749 §10.10, RFC 6819 §5.1.4.2.3):
+# No user enumeration by timing (RFC 6749 §10.10, credentials guessing):
 # an unknown e-mail is checked against a dummy hash of bcrypt_cost, so it
 # costs what a real user's login costs; new hashes are made at that cost,
 # and a cheaper stored hash is rehashed on a successful login, never
