@@ -34,13 +34,14 @@ credentials_check(struct app *app, const char *email, const char *password,
     const char *address, struct user *u, enum credentials_result *res,
     long *wait)
 {
-	enum db_status	s;
-	int		found = 0, ok;
+	struct throttle_slot	slot;
+	enum db_status		s;
+	int			found = 0, ok;
 
 	memset(u, 0, sizeof(*u));
 	*res = CREDENTIALS_WRONG;
 	/* RFC 6749 §4.3.2, §10.10: counted before any password is verified. */
-	if ((s = throttle_take(app, email, address, wait)) != DB_OK)
+	if ((s = throttle_take(app, email, address, &slot, wait)) != DB_OK)
 		return s;
 	if (*wait > 0) {
 		*res = CREDENTIALS_THROTTLED;
@@ -48,7 +49,7 @@ credentials_check(struct app *app, const char *email, const char *password,
 	}
 	if (email_valid(email) &&
 	    (s = db_user_find_by_email(app->db, email, u, &found)) != DB_OK) {
-		throttle_give_back(app, email, address);
+		throttle_give_back(app, email, address, &slot);
 		return s;
 	}
 	/* The same work whether or not the account exists. */
@@ -58,7 +59,7 @@ credentials_check(struct app *app, const char *email, const char *password,
 		db_user_free(u);
 		return DB_OK;	/* the failure keeps its slot */
 	}
-	throttle_give_back(app, email, address);
+	throttle_give_back(app, email, address, &slot);
 	upgrade(app, u, password);
 	*res = CREDENTIALS_OK;
 	return DB_OK;

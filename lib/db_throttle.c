@@ -35,11 +35,17 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "THEN excluded.window_end ELSE f.window_end END "
 	    "RETURNING f.kind = 'account', f.attempts, "
 	    "greatest(ceil(extract(epoch FROM f.window_end - now())), 1)"
-	    "::bigint", 3 },
+	    "::bigint, f.window_end::text", 3 },
+	/*
+	 * Only into the window the slot came from: a slot given back
+	 * after its window ended must not free one in the next.
+	 */
 	[STMT_GIVE_BACK] = { "throttle_give_back",
 	    "UPDATE oauth_login_failures SET attempts = attempts - 1 "
-	    "WHERE ((kind = 'account' AND key = lower($1::text)) OR "
-	    "(kind = 'address' AND key = $2::text)) AND attempts > 0", 2 },
+	    "WHERE attempts > 0 AND ((kind = 'account' AND "
+	    "key = lower($1::text) AND window_end = $2::timestamptz) OR "
+	    "(kind = 'address' AND key = $3::text AND "
+	    "window_end = $4::timestamptz))", 4 },
 };
 
 enum db_status
@@ -61,6 +67,8 @@ db_throttle_take(struct db *db, const char *account, const char *address,
 		out[i].is_account = *PQgetvalue(r, i, 0) == 't';
 		out[i].attempts = atol(PQgetvalue(r, i, 1));
 		out[i].left = atol(PQgetvalue(r, i, 2));
+		snprintf(out[i].window, sizeof(out[i].window), "%s",
+		    PQgetvalue(r, i, 3));
 	}
 	*n = i;
 	PQclear(r);
@@ -69,9 +77,11 @@ db_throttle_take(struct db *db, const char *account, const char *address,
 
 enum db_status
 db_throttle_give_back(struct db *db, const char *account,
-    const char *address)
+    const char *account_window, const char *address,
+    const char *address_window)
 {
-	const char	*p[2] = { account, address };
+	const char	*p[4] = { account, account_window, address,
+			    address_window };
 
 	return db_run(db, &stmts[STMT_GIVE_BACK], p);
 }

@@ -13,20 +13,29 @@
 #define CPASSPORT_THROTTLE_H
 
 #include "app.h"
+#include "db_throttle.h"
 
 #define THROTTLE_ACCOUNT_LIMIT	5	/* failures per window per account */
 #define THROTTLE_ADDRESS_LIMIT	20	/* failures per window per address */
 #define THROTTLE_WINDOW		900	/* seconds */
 
+/* The windows an attempt's slots were taken in ("": none). */
+struct throttle_slot {
+	char	account[THROTTLE_WINDOW_ID_MAX];
+	char	address[THROTTLE_WINDOW_ID_MAX];
+};
+
 /*
- * Take a slot for the attempt.  DB_OK with *wait = 0: go ahead and judge
- * it; DB_OK with *wait > 0: refused (its slot already given back), try
- * again in *wait seconds.  Otherwise the database failed: nothing taken.
+ * Take a slot for the attempt into *slot.  DB_OK with *wait = 0: go
+ * ahead and judge it; DB_OK with *wait > 0: refused (its slot already
+ * given back), try again in *wait seconds.  Otherwise the database
+ * failed: nothing taken.
  */
 enum db_status	throttle_take(struct app *, const char *email,
-		    const char *address, long *wait);
+		    const char *address, struct throttle_slot *slot,
+		    long *wait);
 /* The attempt succeeded, or was not judged: give its slot back. */
 void		throttle_give_back(struct app *, const char *email,
-		    const char *address);
+		    const char *address, const struct throttle_slot *slot);
 
 #endif
