@@ -12,6 +12,7 @@
 #include "db_token.h"
 #include "db_scope.h"
 #include "db_user.h"
+#include "db_user_revoke.h"
 #include "issue.h"
 #include "password.h"
 #include "scope.h"
@@ -269,7 +270,8 @@ admin_client_resource_server(struct app *app, const char *id, int on,
 }
 
 static char *
-hash_password(const char *password, char *err, size_t errlen)
+hash_password(struct app *app, const char *password, char *err,
+    size_t errlen)
 {
 	char	*hash;
 
@@ -279,7 +281,8 @@ hash_password(const char *password, char *err, size_t errlen)
 		    PASSWORD_MAX);
 		return NULL;
 	}
-	if ((hash = password_hash(password)) == NULL)
+	hash = password_hash(password, (int)app->cfg.bcrypt_cost);
+	if (hash == NULL)
 		snprintf(err, errlen, "password hashing failed");
 	return hash;
 }
@@ -304,7 +307,7 @@ admin_user_add(struct app *app, const char *email, const char *name,
 	if ((sc = known_scopes(app, scopes ? scopes : "", err,
 	    errlen)) == NULL)
 		return -1;
-	if ((hash = hash_password(password, err, errlen)) == NULL)
+	if ((hash = hash_password(app, password, err, errlen)) == NULL)
 		goto out;
 	s = db_user_add(app->db, email, name ? name : "", hash, sc, id_out);
 	if (s == DB_CONFLICT)
@@ -331,10 +334,45 @@ admin_user_passwd(struct app *app, const char *id, const char *password,
 		snprintf(err, errlen, "invalid user id");
 		return -1;
 	}
-	if ((hash = hash_password(password, err, errlen)) == NULL)
+	if ((hash = hash_password(app, password, err, errlen)) == NULL)
 		return -1;
-	s = db_user_passwd(app->db, id, hash, &found);
+	/*
+	 * RFC 9700 §4.14.2: a password change revokes refresh tokens.
+	 * One transaction: the new password and the end of every session
+	 * and token made under the old one (personal access tokens stay:
+	 * they were made by the operator, not by a login).
+	 */
+	if ((s = db_begin(app->db)) == DB_OK &&
+	    (s = db_user_passwd(app->db, id, hash, &found)) == DB_OK &&
+	    found && (s = db_user_revoke(app->db, id, 0, NULL)) == DB_OK)
+		s = db_commit(app->db);
 	free(hash);
+	if (s != DB_OK || !found)
+		db_rollback(app->db);
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no user with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_user_revoke(struct app *app, const char *id,
+    struct user_revoke_counts *c, char *err, size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!id_valid(id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((s = db_user_exists(app->db, id, &found)) == DB_OK && found)
+		s = db_user_revoke(app->db, id, 1, c);
 	if (s != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		return -1;

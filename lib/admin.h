@@ -49,8 +49,13 @@ int	admin_client_resource_server(struct app *, const char *id, int on,
 int	admin_user_add(struct app *, const char *email, const char *name,
 	    const char *scopes, const char *password, char **id_out,
 	    char *err, size_t errlen);
+/* The new password also ends the user's sessions and tokens, not PATs. */
 int	admin_user_passwd(struct app *, const char *id, const char *password,
 	    char *err, size_t errlen);
+/* End every session and token of the user, PATs included; c filled. */
+struct user_revoke_counts;
+int	admin_user_revoke(struct app *, const char *id,
+	    struct user_revoke_counts *c, char *err, size_t errlen);
 
 int	admin_scope_add(struct app *, const char *name,
 	    const char *description, char *err, size_t errlen);

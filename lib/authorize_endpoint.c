@@ -8,6 +8,7 @@
 #include "authorize_endpoint.h"
 #include "authorize_pages.h"
 #include "authorize_request.h"
+#include "credentials.h"
 #include "db_code.h"
 #include "db_scope.h"
 #include "db_user.h"
@@ -18,7 +19,6 @@
 #include "redirect.h"
 #include "secret.h"
 #include "session.h"
-#include "throttle.h"
 #include "valid.h"
 #include "xalloc.h"
 
@@ -230,9 +230,9 @@ login(struct app *app, const struct http_request *req,
 {
 	const char	*email = v[PP_EMAIL].s, *pw = v[PP_PASSWORD].s;
 	const char	*request = v[PP_REQUEST].s;
-	struct user	 u;
-	long		 wait;
-	int		 found = 0, ok;
+	struct user			 u;
+	enum credentials_result		 res;
+	long				 wait;
 
 	memset(&u, 0, sizeof(u));
 	if (app->cfg.trust_remote_user || email == NULL || pw == NULL) {
@@ -246,32 +246,21 @@ login(struct app *app, const struct http_request *req,
 		    "site; sign in again.");
 		return;
 	}
-	if (throttle_wait(app, email, req->remote_addr, &wait) != DB_OK) {
+	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
+	    &wait) != DB_OK) {
 		unavailable(r);
 		return;
 	}
-	if (wait > 0) {
+	if (res == CREDENTIALS_THROTTLED) {
 		show_login(app, req, r, 429, request, a, email,
 		    "Too many failed sign-ins. Wait a few minutes and try again.");
 		http_resp_header(r, "Retry-After", "%ld", wait);
-		return;
-	}
-	if (email_valid(email) && db_user_find_by_email(app->db, email, &u,
-	    &found) != DB_OK) {
-		unavailable(r);
-		return;
-	}
-	/* The same work and answer whether or not the account exists. */
-	ok = password_verify(pw, found ? u.password : NULL) && found &&
-	    !u.revoked;
-	if (!ok) {
-		throttle_failed(app, email, req->remote_addr);
+	} else if (res != CREDENTIALS_OK)
 		show_login(app, req, r, 200, request, a, email,
 		    "The e-mail address or password is incorrect.");
-	} else if (session_start(app, u.id, r) == -1)
+	else if (session_start(app, u.id, r) == -1)
 		unavailable(r);
 	else {
-		throttle_succeeded(app, email);
 		/* Back to the authorization request, now signed in. */
 		http_resp_header(r, "Location", "/oauth/authorize?%s", request);
 		http_resp_body(r, 303, NULL, "", 0);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "password.h"
 #include "scope.h"
 #include "xalloc.h"
 
@@ -47,6 +48,7 @@ static const struct {
 	    offsetof(struct config, pkce_allow_plain) },
 	{ "trust_remote_user", K_BOOL,
 	    offsetof(struct config, trust_remote_user) },
+	{ "bcrypt_cost", K_NUMBER, offsetof(struct config, bcrypt_cost) },
 	{ "callback_client_id", K_STRING,
 	    offsetof(struct config, callback_client_id) },
 	{ "callback_client_secret", K_STRING,
@@ -167,6 +169,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->personal_access_token_lifetime = 365 * 86400;
 	cfg->auth_code_lifetime = 600;
 	cfg->session_lifetime = 8 * 3600;
+	cfg->bcrypt_cost = PASSWORD_COST_DEFAULT;
 	cfg->issuer = xstrdup("http://localhost");
 	cfg->default_scope = xstrdup("");
 
@@ -209,6 +212,13 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    !scopes_valid(cfg->user_endpoint_scope, 1))) {
 		snprintf(err, errlen, "%s: default_scope or "
 		    "user_endpoint_scope is not a valid scope list", path);
+		config_free(cfg);
+		return -1;
+	}
+	if (cfg->bcrypt_cost < PASSWORD_COST_MIN ||
+	    cfg->bcrypt_cost > PASSWORD_COST_MAX) {
+		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", path,
+		    PASSWORD_COST_MIN, PASSWORD_COST_MAX);
 		config_free(cfg);
 		return -1;
 	}

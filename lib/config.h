@@ -29,6 +29,7 @@ struct config {
 	int	 pkce_required;		/* for confidential clients too */
 	int	 pkce_allow_plain;	/* accept code_challenge_method=plain */
 	int	 trust_remote_user;	/* REMOTE_USER is the logged-in user */
+	long	 bcrypt_cost;		/* new password hashes; 4 … 16 */
 	/* callback.fcgi, the ready-made client of the seed's first flow. */
 	char	*callback_client_id;
 	char	*callback_client_secret;

@@ -21,6 +21,7 @@ enum stmt {
 	STMT_CODES_EXPIRED,
 	STMT_CODES_REVOKED,
 	STMT_SESSIONS_EXPIRED,
+	STMT_LOGIN_WINDOWS_ENDED,
 	STMT__MAX
 };
 
@@ -49,6 +50,11 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_SESSIONS_EXPIRED] = { "purge_sessions_expired",
 	    "DELETE FROM oauth_sessions WHERE id IN (SELECT id FROM "
 	    "oauth_sessions WHERE expires_at <= now() LIMIT " BATCH ")", 0 },
+	/* A live window is what holds a throttle: only ended ones go. */
+	[STMT_LOGIN_WINDOWS_ENDED] = { "purge_login_windows_ended",
+	    "DELETE FROM oauth_login_failures WHERE (kind, key) IN "
+	    "(SELECT kind, key FROM oauth_login_failures "
+	    "WHERE window_end <= now() LIMIT " BATCH ")", 0 },
 };
 
 /* Run one batched DELETE until it deletes nothing; add to *count. */
@@ -92,6 +98,8 @@ db_purge(struct db *db, int what, struct purge_counts *c)
 		    offsetof(struct purge_counts, codes) },
 		{ PURGE_EXPIRED, STMT_SESSIONS_EXPIRED,
 		    offsetof(struct purge_counts, sessions) },
+		{ PURGE_EXPIRED, STMT_LOGIN_WINDOWS_ENDED,
+		    offsetof(struct purge_counts, login_windows) },
 	};
 	enum db_status	s;
 	size_t		i;

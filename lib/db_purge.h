@@ -1,4 +1,7 @@
-/* Removing dead rows: expired and revoked tokens, codes and sessions. */
+/*
+ * Removing dead rows: expired and revoked tokens, codes and sessions,
+ * and login throttle windows that have ended.
+ */
 #ifndef CPASSPORT_DB_PURGE_H
 #define CPASSPORT_DB_PURGE_H
 
@@ -13,6 +16,7 @@ struct purge_counts {
 	long	refresh;
 	long	codes;
 	long	sessions;
+	long	login_windows;	/* ended login throttle windows */
 };
 
 /*

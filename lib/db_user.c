@@ -12,6 +12,7 @@ enum stmt {
 	STMT_PASSWD,
 	STMT_LIST,
 	STMT_EXISTS,
+	STMT_REHASH,
 	STMT__MAX
 };
 
@@ -35,6 +36,10 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "FROM users ORDER BY id", 0 },
 	[STMT_EXISTS] = { "user_exists",
 	    "SELECT 1 FROM users WHERE id = $1", 1 },
+	/* Only over the hash just verified: a new password wins. */
+	[STMT_REHASH] = { "user_rehash",
+	    "UPDATE users SET password = $3 "
+	    "WHERE id = $1 AND password = $2", 3 },
 };
 
 static enum db_status
@@ -138,4 +143,13 @@ db_user_exists(struct db *db, const char *id, int *found)
 	*found = PQntuples(r) == 1;
 	PQclear(r);
 	return DB_OK;
+}
+
+enum db_status
+db_user_rehash(struct db *db, const char *id, const char *old,
+    const char *hash)
+{
+	const char	*p[3] = { id, old, hash };
+
+	return db_run(db, &stmts[STMT_REHASH], p);
 }

@@ -28,6 +28,12 @@ enum db_status	db_user_add(struct db *, const char *email, const char *name,
 /* Replace the password hash; *found = 0 when no such user. */
 enum db_status	db_user_passwd(struct db *, const char *id,
 		    const char *hash, int *found);
+/*
+ * Store hash as the user's password where it is still old (a rehash on
+ * login must not undo a password change made meanwhile).
+ */
+enum db_status	db_user_rehash(struct db *, const char *id, const char *old,
+		    const char *hash);
 /* One row per user: id, email, name, scopes (comma-separated). */
 enum db_status	db_user_list(struct db *, PGresult **);
 /* 1 in *found when a user with the id exists. */

@@ -1,32 +1,9 @@
 /* Resource owner password credentials grant, RFC 6749 §4.3. */
 #include <string.h>
 
-#include "db_user.h"
+#include "credentials.h"
 #include "grants.h"
 #include "issue.h"
-#include "password.h"
-#include "throttle.h"
-#include "valid.h"
-
-/*
- * The login form's throttle guards the password grant too: 429 with
- * Retry-After while the account or the address is blocked.
- */
-static enum oauth_error
-throttled(struct app *app, const char *username, const char *address,
-    struct http_response *r, const char **desc)
-{
-	enum db_status	s;
-	long		wait;
-
-	if ((s = throttle_wait(app, username, address, &wait)) != DB_OK)
-		return issue_db_error(s);
-	if (wait == 0)
-		return OAUTH_OK;
-	http_resp_header(r, "Retry-After", "%ld", wait);
-	*desc = "too many failed attempts; retry later";
-	return OAUTH_TOO_MANY_REQUESTS;
-}
 
 enum oauth_error
 grant_password(struct app *app, const struct client *c,
@@ -38,33 +15,30 @@ grant_password(struct app *app, const struct client *c,
 	struct scope_set	 granted;
 	struct user		 u;
 	struct issue_request	 ir;
+	enum credentials_result	 res;
 	enum oauth_error	 e;
 	enum db_status		 s;
-	int			 found = 0, ok;
+	long			 wait;
 
 	memset(&u, 0, sizeof(u));
 	if (username == NULL || password == NULL) {
 		*desc = "username and password are required";
 		return OAUTH_INVALID_REQUEST;
 	}
-	if ((e = throttled(app, username, tp->remote_addr, r, desc)) !=
-	    OAUTH_OK)
-		return e;
-	if (email_valid(username) && (s = db_user_find_by_email(app->db,
-	    username, &u, &found)) != DB_OK)
+	s = credentials_check(app, username, password, tp->remote_addr, &u,
+	    &res, &wait);
+	if (s != DB_OK)
 		return issue_db_error(s);
-	/*
-	 * The same work and the same answer whether or not the account
-	 * exists: password_verify(…, NULL) spends one bcrypt's time.
-	 */
-	ok = password_verify(password, found ? u.password : NULL);
-	if (!ok || !found || u.revoked) {
-		throttle_failed(app, username, tp->remote_addr);
-		*desc = "the user credentials are incorrect";
-		e = OAUTH_INVALID_GRANT;
-		goto out;
+	/* The login form's throttle guards the password grant too. */
+	if (res == CREDENTIALS_THROTTLED) {
+		http_resp_header(r, "Retry-After", "%ld", wait);
+		*desc = "too many failed attempts; retry later";
+		return OAUTH_TOO_MANY_REQUESTS;
 	}
-	throttle_succeeded(app, username);
+	if (res != CREDENTIALS_OK) {
+		*desc = "the user credentials are incorrect";
+		return OAUTH_INVALID_GRANT;
+	}
 	/* A token never carries a scope its user does not hold. */
 	e = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes, &u.scopes,
 	    &granted, desc);

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "db_client.h"
 #include "db_purge.h"
+#include "db_user_revoke.h"
 #include "db_token.h"
 #include "db_scope.h"
 #include "db_user.h"
@@ -47,7 +48,7 @@ static const char usage_main[] =
 "  client update ID --resource-server | --no-resource-server\n"
 "  user add --email E [--name N] [--scopes a,b|*]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
-"  user list | user passwd ID\n"
+"  user list | user passwd ID | user revoke ID\n"
 "  scope add NAME DESCRIPTION | scope list\n"
 "  token --user ID --name NAME [--scopes a,b]\n"
 "                                 a personal access token, printed once\n"
@@ -383,7 +384,10 @@ static const char usage_user[] =
 "usage: cpassport user add --email EMAIL [--name NAME] [--scopes a,b|*]\n"
 "       cpassport user list\n"
 "       cpassport user passwd ID\n"
+"       cpassport user revoke ID\n"
 "The password is read from a prompt (no echo) or one line of stdin.\n"
+"passwd ends the user's sessions, codes and tokens except personal access\n"
+"tokens; revoke ends all of them, personal access tokens included.\n"
 "--scopes lists the scopes the user holds; * holds them all.\n";
 
 static int
@@ -476,7 +480,30 @@ user_passwd(int argc, char **argv)
 	app_free(&app);
 	if (rc == -1)
 		return fail(err);
-	printf("password of user %s changed\n", argv[2]);
+	printf("password of user %s changed; its sessions, codes and tokens "
+	    "ended (personal access tokens kept)\n", argv[2]);
+	return 0;
+}
+
+static int
+user_revoke(int argc, char **argv)
+{
+	struct user_revoke_counts	c;
+	struct app			app;
+	int				rc;
+
+	if (argc != 3 || argv[2][0] == '-')
+		return usage(usage_user, argc == 3 &&
+		    strcmp(argv[2], "--help") == 0 ? 0 : 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_user_revoke(&app, argv[2], &c, err, sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: ended %ld sessions, %ld codes, %ld access tokens, "
+	    "%ld refresh tokens\n", argv[2], c.sessions, c.codes, c.access,
+	    c.refresh);
 	return 0;
 }
 
@@ -493,6 +520,8 @@ cmd_user(int argc, char **argv)
 		return argc == 2 ? user_list() : usage(usage_user, 1);
 	if (strcmp(argv[1], "passwd") == 0)
 		return user_passwd(argc, argv);
+	if (strcmp(argv[1], "revoke") == 0)
+		return user_revoke(argc, argv);
 	return usage(usage_user, 1);
 }
 
@@ -623,8 +652,8 @@ static const char usage_purge[] =
 "usage: cpassport purge [--expired] [--revoked]\n"
 "Delete expired and/or revoked (default: both) access and refresh\n"
 "tokens, codes and sessions in batches, keeping any access token a live\n"
-"refresh token depends on; with --expired also the retired signing keys\n"
-"no unexpired token can need.\n";
+"refresh token depends on; with --expired also ended login throttle\n"
+"windows and the retired signing keys no unexpired token can need.\n";
 
 static int
 cmd_purge(int argc, char **argv)
@@ -658,8 +687,9 @@ cmd_purge(int argc, char **argv)
 	if (rc == -1)
 		return fail(err);
 	printf("purged: %ld access tokens, %ld refresh tokens, %ld codes, "
-	    "%ld sessions, %d retired keys\n", pc.access, pc.refresh,
-	    pc.codes, pc.sessions, keys);
+	    "%ld sessions, %ld login throttle windows, %d retired keys\n",
+	    pc.access, pc.refresh, pc.codes, pc.sessions, pc.login_windows,
+	    keys);
 	return 0;
 }
 

@@ -68,6 +68,7 @@ issuer = $BASE
 signing_key = $WORK/signing.pem
 access_token_lifetime = 900
 refresh_token_lifetime = 86400
+bcrypt_cost = ${BCRYPT_COST:-4}
 ${1:-}
 CONF
 	"$CPASSPORT" migrate >/dev/null || return 1
