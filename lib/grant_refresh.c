@@ -11,35 +11,37 @@
 #include "issue.h"
 #include "secret.h"
 
-/* RFC 6749 §6: a narrower scope is allowed, a wider one is not. */
+/*
+ * RFC 6749 §6: the scope asked on refresh, registered names only (§3.3),
+ * must lie within the scope originally granted (scope_within): a
+ * narrower one is allowed, a wider one never, and an empty grant admits
+ * no name.  Omitted, it is the original grant.  What the client or user
+ * hold ("*" included) cannot widen it; it only narrows.
+ */
 static enum oauth_error
-refresh_scope(const struct token_params *tp, const struct refresh_row *row,
-    const struct client *c, struct scope_set *out, const char **desc)
+refresh_scope(struct app *app, const struct token_params *tp,
+    const struct refresh_row *row, const struct client *c,
+    struct scope_set *out, const char **desc)
 {
 	struct scope_set	orig, req, user;
 	enum oauth_error	e = OAUTH_OK;
-	size_t			i;
 
 	memset(out, 0, sizeof(*out));
 	if (scope_parse(row->scopes, &orig) == -1)
 		return OAUTH_SERVER_ERROR;
-	if (tp->v[TP_SCOPE].s == NULL) {
-		req = orig;	/* absent: as originally granted */
-		memset(&orig, 0, sizeof(orig));
-	} else if (scope_parse(tp->v[TP_SCOPE].s, &req) == -1) {
+	if (tp->v[TP_SCOPE].s == NULL)
+		scope_copy(&req, &orig);
+	else if ((e = grant_scope_request(app, tp->v[TP_SCOPE].s, &req,
+	    desc)) != OAUTH_OK) {
 		scope_free(&orig);
-		*desc = "malformed scope";
-		return OAUTH_INVALID_SCOPE;
+		return e;
 	}
-	for (i = 0; i < req.n && orig.n > 0; i++)
-		if (!scope_allows(&orig, req.items[i]) ||
-		    (!strcmp(req.items[i], "*") && !scope_has(&orig, "*"))) {
-			*desc = "scope wider than originally granted";
-			e = OAUTH_INVALID_SCOPE;
-		}
-	/* The user may have lost scopes since: narrow to what holds now. */
-	if (e == OAUTH_OK && scope_parse(row->user_scopes ?
-	    row->user_scopes : "", &user) == 0) {
+	if (!scope_within(&req, &orig)) {
+		*desc = "scope wider than originally granted";
+		e = OAUTH_INVALID_SCOPE;
+	} else if (scope_parse(row->user_scopes ? row->user_scopes : "",
+	    &user) == 0) {
+		/* The user may have lost scopes since: narrow to now. */
 		scope_narrow(&req, &c->scopes, &user, out);
 		scope_free(&user);
 	}
@@ -135,7 +137,7 @@ grant_refresh_token(struct app *app, const struct client *c,
 		*desc = "invalid refresh token";
 		e = OAUTH_INVALID_GRANT;
 	} else if ((e = check_row(app, c, &row, desc)) == OAUTH_OK &&
-	    (e = refresh_scope(tp, &row, c, &granted, desc)) == OAUTH_OK) {
+	    (e = refresh_scope(app, tp, &row, c, &granted, desc)) == OAUTH_OK) {
 		e = rotate(app, c, &row, hash, &granted, r, desc);
 		scope_free(&granted);
 	}

@@ -89,6 +89,19 @@ scope_allows(const struct scope_set *s, const char *name)
 	return scope_has(s, "*") || scope_has(s, name);
 }
 
+/* RFC 6749 §6: no name beyond the grant; "*" only where "*" was granted. */
+int
+scope_within(const struct scope_set *req, const struct scope_set *granted)
+{
+	size_t	i;
+
+	for (i = 0; i < req->n; i++)
+		if (!strcmp(req->items[i], "*") ? !scope_has(granted, "*") :
+		    !scope_allows(granted, req->items[i]))
+			return 0;
+	return 1;
+}
+
 void
 scope_narrow(const struct scope_set *req, const struct scope_set *client,
     const struct scope_set *user, struct scope_set *out)

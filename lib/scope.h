@@ -34,6 +34,14 @@ int	 scope_has(const struct scope_set *, const char *name);
 int	 scope_allows(const struct scope_set *, const char *name);
 
 /*
+ * 1 when every name req lists is one granted grants (RFC 6749 §6): a name
+ * granted lists or covers with "*", and "*" itself only when granted
+ * lists "*".  An empty granted set holds only the empty request.
+ */
+int	 scope_within(const struct scope_set *req,
+	    const struct scope_set *granted);
+
+/*
  * The scopes a token gets: each requested scope that both the client may
  * ask for and the user holds.  A requested "*" stands for everything both
  * allow: "*" itself when both hold "*", else the named scopes they share.

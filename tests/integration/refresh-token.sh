@@ -3,14 +3,21 @@
 . "$(dirname "$0")/lib.sh"
 
 stack_start || { echo "Bail out! stack did not start"; exit 1; }
-for s in read write; do "$CPASSPORT" scope add $s "$s things" >/dev/null; done
+for s in read write admin; do "$CPASSPORT" scope add $s "$s things" >/dev/null; done
 echo pw | "$CPASSPORT" user add --email u@example.com --name U --scopes read,write >/dev/null
+echo pw | "$CPASSPORT" user add --email star@example.com --name S --scopes '*' >/dev/null
 new_client --name App --password; CID=$ID CSECRET=$SECRET
 new_client --name Other --password; OTHER_ID=$ID OTHER_SECRET=$SECRET
 
 login() {	# login [scope]: a password grant; sets AT and RT
 	post -u "$CID:$CSECRET" -d grant_type=password -d username=u@example.com -d password=pw \
 	    --data-urlencode "scope=${1:-read write}" >/dev/null
+	AT=$(json .access_token); RT=$(json .refresh_token)
+}
+login_as() {	# login_as EMAIL [curl args]: a password grant; sets AT and RT
+	local email=$1; shift
+	post -u "$CID:$CSECRET" -d grant_type=password --data-urlencode "username=$email" \
+	    -d password=pw "$@" >/dev/null
 	AT=$(json .access_token); RT=$(json .refresh_token)
 }
 refresh() {	# refresh RT [curl args]: prints status
@@ -48,6 +55,32 @@ RTN=$(json .refresh_token)
 is "$status:$(json .scope)" "200:read" "refresh-narrower-scope: allowed"
 status=$(refresh "$RTN" -d 'scope=read write')
 is "$status:$(json .scope)" "200:read write" "refresh-original-scope: a later refresh may ask the original scope again (RFC 6749 §6)"
+
+# RFC 6749 §6: an empty original grant (no scope asked, empty default_scope)
+# admits no scope on refresh, whatever the client and user hold.
+login_as u@example.com
+is "$(json .scope)" null "refresh-empty-grant: no scope asked, none granted"
+status=$(refresh "$RT" -d 'scope=read write')
+is "$status:$(json .error)" "400:invalid_scope" "refresh-empty-grant-never-widens: asking read write is invalid_scope"
+login_as star@example.com	# the client and the user both hold *
+status=$(refresh "$RT" -d scope=admin)
+is "$status:$(json .error)" "400:invalid_scope" "refresh-empty-grant-never-widens-star: * held by client and user adds nothing"
+status=$(refresh "$RT" -d 'scope=*')
+is "$status:$(json .error)" "400:invalid_scope" "refresh-empty-grant-never-widens-star: nor may * be asked"
+status=$(refresh "$RT")
+RT2=$(json .refresh_token)
+is "$status:$(json .scope)" "200:null" "refresh-empty-grant-held: without scope the empty grant is kept"
+is "$(user_status "$(json .access_token)")" 200 "refresh-empty-grant-held: its access token works"
+status=$(refresh "$RT2")
+is "$status:$(json .scope)" "200:null" "refresh-empty-grant-held: and so does its refresh token"
+
+# RFC 6749 §3.3, §6: a grant of * never admits a name nobody registered.
+login_as star@example.com -d 'scope=*'
+is "$(json .scope)" "*" "refresh-star-grant: * asked of a * client by a * user"
+status=$(refresh "$RT" -d 'scope=nosuch')
+is "$status:$(json .error)" "400:invalid_scope" "refresh-star-grant-unregistered-scope: invalid_scope"
+status=$(refresh "$RT" -d 'scope=admin')
+is "$status:$(json .scope)" "200:admin" "refresh-star-grant-narrows: a registered name within *"
 
 # Bound to its client.
 login

@@ -36,6 +36,21 @@ narrow_is(const char *req, const char *client, const char *user,
 	return same;
 }
 
+/* RFC 6749 §6: the refresh request within the original grant. */
+static int
+within(const char *req, const char *granted)
+{
+	struct scope_set	r, g;
+	int			yes;
+
+	scope_parse(req, &r);
+	scope_parse(granted, &g);
+	yes = scope_within(&r, &g);
+	scope_free(&r);
+	scope_free(&g);
+	return yes;
+}
+
 int
 main(void)
 {
@@ -88,5 +103,13 @@ main(void)
 	ok(narrow_is("*", "a b", "b c", "b"),
 	    "* expands to the shared scopes");
 	ok(narrow_is("", "*", "*", ""), "nothing asked, nothing granted");
+
+	ok(within("a", "a b") && within("a b", "b a"), "within: a subset");
+	ok(!within("a c", "a b"), "within: a name beyond the grant");
+	ok(within("", ""), "within: nothing asked of an empty grant");
+	ok(!within("a", "") && !within("*", ""),
+	    "within: an empty grant holds no name, nor *");
+	ok(within("a *", "*"), "within: * covers names and *");
+	ok(!within("*", "a b"), "within: * is not within named scopes");
 	return done_testing();
 }
