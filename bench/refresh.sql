@@ -8,7 +8,10 @@
 BEGIN;
 SELECT r.family_id, a.client_id, a.user_id, array_to_string(r.scopes, ' '),
     r.used_at IS NOT NULL, r.revoked, r.expires_at <= now(),
-    coalesce(u.revoked, false), array_to_string(u.scopes, ' ')
+    coalesce(u.revoked, false), array_to_string(u.scopes, ' '),
+    5 > 0 AND r.used_at > now() - 5 * interval '1 second' AND
+    NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens f
+    WHERE f.family_id = r.family_id AND f.revoked)
 FROM oauth_refresh_tokens r
 JOIN oauth_access_tokens a ON a.id = r.access_token_id
 LEFT JOIN users u ON u.id = a.user_id
@@ -16,7 +19,7 @@ WHERE r.id = sha256(convert_to('pgb:' || :client_id || ':' || :n, 'UTF8'))
 FOR UPDATE OF r;
 UPDATE oauth_refresh_tokens SET used_at = now()
 WHERE id = sha256(convert_to('pgb:' || :client_id || ':' || :n, 'UTF8'))
-    AND used_at IS NULL;
+    AND used_at IS NULL AND NOT revoked;
 INSERT INTO oauth_access_tokens (id, user_id, client_id, name, scopes,
     created_at, updated_at, expires_at)
 VALUES (md5('pgb-new:' || :client_id || ':' || :n)::uuid, :user, ':cid', NULL,

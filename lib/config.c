@@ -15,7 +15,8 @@
 #define SYSCONFDIR "/etc"
 #endif
 
-enum kind { K_STRING, K_NUMBER, K_BOOL };
+/* K_NUMBER0: a number where 0 turns the feature off. */
+enum kind { K_STRING, K_NUMBER, K_NUMBER0, K_BOOL };
 
 static const struct {
 	const char	*name;
@@ -31,6 +32,8 @@ static const struct {
 	    offsetof(struct config, access_token_lifetime) },
 	{ "refresh_token_lifetime", K_NUMBER,
 	    offsetof(struct config, refresh_token_lifetime) },
+	{ "refresh_token_grace_period", K_NUMBER0,
+	    offsetof(struct config, refresh_token_grace_period) },
 	{ "personal_access_token_lifetime", K_NUMBER,
 	    offsetof(struct config, personal_access_token_lifetime) },
 	{ "auth_code_lifetime", K_NUMBER,
@@ -86,16 +89,16 @@ trim(char *s)
 	return s;
 }
 
-/* A count or seconds: 1 … 315360000 (ten years of seconds). */
+/* A count or seconds: min (0 or 1) … 315360000 (ten years of seconds). */
 static int
-parse_number(const char *v, long *out)
+parse_number(const char *v, long min, long *out)
 {
 	char	*end;
 	long	 n;
 
 	errno = 0;
 	n = strtol(v, &end, 10);
-	if (errno || end == v || *end != '\0' || n < 1 || n > 315360000L)
+	if (errno || end == v || *end != '\0' || n < min || n > 315360000L)
 		return -1;
 	*out = n;
 	return 0;
@@ -147,7 +150,9 @@ set_key(struct config *cfg, const char *k, const char *v)
 			return 0;
 		}
 		case K_NUMBER:
-			return parse_number(v, (long *)(base + keys[i].off));
+		case K_NUMBER0:
+			return parse_number(v, keys[i].kind == K_NUMBER0 ? 0 : 1,
+			    (long *)(base + keys[i].off));
 		case K_BOOL:
 			return parse_bool(v, (int *)(base + keys[i].off));
 		}
@@ -166,6 +171,7 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->access_token_lifetime = 3600;
 	cfg->refresh_token_lifetime = 30 * 86400;
+	cfg->refresh_token_grace_period = CONFIG_REFRESH_GRACE_DEFAULT;
 	cfg->personal_access_token_lifetime = 365 * 86400;
 	cfg->auth_code_lifetime = 600;
 	cfg->session_lifetime = 8 * 3600;
@@ -219,6 +225,12 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	    cfg->bcrypt_cost > PASSWORD_COST_MAX) {
 		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", path,
 		    PASSWORD_COST_MIN, PASSWORD_COST_MAX);
+		config_free(cfg);
+		return -1;
+	}
+	if (cfg->refresh_token_grace_period > CONFIG_REFRESH_GRACE_MAX) {
+		snprintf(err, errlen, "%s: refresh_token_grace_period must be "
+		    "0-%d", path, CONFIG_REFRESH_GRACE_MAX);
 		config_free(cfg);
 		return -1;
 	}

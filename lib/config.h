@@ -10,6 +10,13 @@
 #include <stddef.h>
 
 #define CONFIG_MAX_LINE	4096
+/*
+ * Seconds a just-rotated refresh token, presented again by its client, is
+ * taken for a race (two tabs, a retry whose answer was lost) rather than
+ * theft.  Bounded: a long grace would blunt reuse detection.
+ */
+#define CONFIG_REFRESH_GRACE_DEFAULT	5
+#define CONFIG_REFRESH_GRACE_MAX	300
 
 struct config {
 	char	*database;		/* libpq conninfo */
@@ -19,6 +26,7 @@ struct config {
 	char	*default_scope;		/* used when a request names none */
 	long	 access_token_lifetime;	/* seconds */
 	long	 refresh_token_lifetime;	/* seconds */
+	long	 refresh_token_grace_period; /* seconds; 0: off */
 	long	 personal_access_token_lifetime; /* seconds */
 	long	 auth_code_lifetime;	/* seconds */
 	char	*user_endpoint_scope;	/* scope /api/user requires; NULL: none */

@@ -47,18 +47,29 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    ") RETURNING id) " REFRESH_INSERT
 	    "SELECT decode($9, 'hex'), a.id, a.id, string_to_array($10, ' '), "
 	    "to_timestamp($6), to_timestamp($11) FROM a", 11 },
+	/*
+	 * The last column: rotated (used_at) less than $2 seconds ago, and
+	 * nothing in its family revoked since (by reuse, revocation or a
+	 * password change); $2 = 0: never.  The row lock makes a second
+	 * presentation wait for the first one's commit and then see it.
+	 */
 	[STMT_REFRESH_LOCK] = { "token_refresh_lock",
 	    "SELECT r.family_id, a.client_id, a.user_id, "
 	    "array_to_string(r.scopes, ' '), r.used_at IS NOT NULL, r.revoked, "
 	    "r.expires_at <= now(), coalesce(u.revoked, false), "
-	    "array_to_string(u.scopes, ' ') "
+	    "array_to_string(u.scopes, ' '), "
+	    "$2::integer > 0 AND "
+	    "r.used_at > now() - $2::integer * interval '1 second' AND "
+	    "NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens f "
+	    "WHERE f.family_id = r.family_id AND f.revoked) "
 	    "FROM oauth_refresh_tokens r "
 	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
 	    "LEFT JOIN users u ON u.id = a.user_id "
-	    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 1 },
+	    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 2 },
+	/* Only a live token rotates, once: the UPDATE is the single winner. */
 	[STMT_ROTATE] = { "token_rotate",
 	    "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
-	    "WHERE id = decode($12, 'hex') AND used_at IS NULL "
+	    "WHERE id = decode($12, 'hex') AND used_at IS NULL AND NOT revoked "
 	    "RETURNING family_id), "
 	    "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
 	    " FROM old RETURNING id) " REFRESH_INSERT
@@ -193,13 +204,15 @@ db_token_rotate(struct db *db, const char *old_hash,
 }
 
 enum db_status
-db_token_refresh_lock(struct db *db, const char *hash_hex,
+db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
     struct refresh_row *out, int *found)
 {
-	const char	*p[1] = { hash_hex };
+	char		 g[24];
+	const char	*p[2] = { hash_hex, g };
 	PGresult	*r;
 	enum db_status	 s;
 
+	snprintf(g, sizeof(g), "%ld", grace);
 	memset(out, 0, sizeof(*out));
 	*found = 0;
 	if ((s = db_exec(db, &stmts[STMT_REFRESH_LOCK], p, &r)) != DB_OK)
@@ -215,6 +228,7 @@ db_token_refresh_lock(struct db *db, const char *hash_hex,
 		out->expired = *PQgetvalue(r, 0, 6) == 't';
 		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
 		out->user_scopes = db_value(r, 8);
+		out->just_rotated = *PQgetvalue(r, 0, 9) == 't';
 	}
 	PQclear(r);
 	return DB_OK;

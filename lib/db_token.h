@@ -46,21 +46,25 @@ struct refresh_row {
 	int		 expired;
 	int		 user_revoked;
 	char		*user_scopes;	/* the user's held scopes now */
+	int		 just_rotated;	/* used less than grace seconds ago,
+					   nothing in its family revoked */
 };
 
 /*
  * Inside a transaction: find the refresh token by its hash and lock its
- * row (FOR UPDATE), so two concurrent refreshes serialise.  *found = 0
- * when unknown.  Free with db_token_refresh_free().
+ * row (FOR UPDATE), so two concurrent refreshes serialise: the second
+ * waits for the first to commit and then finds the token used.  grace
+ * (seconds, 0: none) sets just_rotated.  *found = 0 when unknown.  Free
+ * with db_token_refresh_free().
  */
 enum db_status	db_token_refresh_lock(struct db *, const char *hash_hex,
-		    struct refresh_row *, int *found);
+		    long grace, struct refresh_row *, int *found);
 void		db_token_refresh_free(struct refresh_row *);
 
 /*
  * Rotate: mark the refresh token old_hash used and insert t (access and
  * refresh rows) in its family, in one statement.  *rotated = 0 when the
- * old token was used meanwhile.
+ * old token was used or revoked meanwhile.
  */
 enum db_status	db_token_rotate(struct db *, const char *old_hash,
 		    const struct token_row *t, int *rotated);

@@ -3,7 +3,10 @@
  * new refresh token and retires the old one; presenting a retired one
  * again revokes its whole family and the access tokens issued from it
  * (OAuth 2.1 §4.3.1, RFC 9700 §4.14.2).  The old token's row is locked
- * FOR UPDATE, so of two concurrent refreshes exactly one succeeds.
+ * FOR UPDATE, so of two concurrent refreshes exactly one succeeds; the
+ * other, by the same client within refresh_token_grace_period of the
+ * rotation, is a race (two tabs, a retry whose answer was lost), not
+ * theft: invalid_grant, and the winner's tokens live on.
  */
 #include <string.h>
 
@@ -58,8 +61,14 @@ check_row(struct app *app, const struct client *c,
 	enum db_status	s;
 
 	*desc = "invalid refresh token";
+	/* Another client's presentation never touches the family. */
 	if (strcmp(row->client_id, c->id) != 0)
 		return OAUTH_INVALID_GRANT;
+	/* RFC 9700 §4.14.2 detects reuse; a rotation just now is a race. */
+	if (row->just_rotated) {
+		*desc = "refresh token already rotated";
+		return OAUTH_INVALID_GRANT;
+	}
 	if (row->used || row->revoked) {
 		if ((s = db_token_revoke_family(app->db, row->family_id)) !=
 		    DB_OK || (s = db_commit(app->db)) != DB_OK)
@@ -128,7 +137,8 @@ grant_refresh_token(struct app *app, const struct client *c,
 	secret_hash_hex(rt, tp->v[TP_REFRESH_TOKEN].len, hash);
 	if ((s = db_begin(app->db)) != DB_OK)
 		return issue_db_error(s);
-	s = db_token_refresh_lock(app->db, hash, &row, &found);
+	s = db_token_refresh_lock(app->db, hash,
+	    app->cfg.refresh_token_grace_period, &row, &found);
 	if (s != DB_OK) {
 		db_rollback(app->db);
 		return issue_db_error(s);

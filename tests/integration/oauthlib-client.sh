@@ -9,7 +9,9 @@
 # Debian's interpreter, with the python3-* packages (not a pyenv one on PATH).
 PY=/usr/bin/python3
 
-stack_start || { echo "Bail out! stack did not start"; exit 1; }
+# Grace 0: oauthlib-refresh-reuse-revokes-family reuses at once.
+stack_start "refresh_token_grace_period = 0" ||
+    { echo "Bail out! stack did not start"; exit 1; }
 for s in read write; do "$CPASSPORT" scope add $s "$s things" >/dev/null; done
 echo pw | "$CPASSPORT" user add --email u@example.com --name U --scopes read,write >/dev/null
 USER_ID=$(psql_q "SELECT id FROM users WHERE email = 'u@example.com'")
