@@ -93,6 +93,28 @@ is "$(answer "$(refresh "$RT")")" "400:invalid_grant:$RACE" \
 is "$(user_status "$(jq -r .access_token "$WORK/lost")"):$(refresh "$(jq -r .refresh_token "$WORK/lost")")" \
     "200:200" "refresh-lost-commit-retry-not-theft: the first refresh's successor still works"
 
+# The same with the connection really cut: the client sends the refresh and
+# hangs up before the answer; once the rotation has committed, it retries.
+cut_refresh() {	# cut_refresh RT: send it, close at once, wait for the rotation
+	local body="grant_type=refresh_token&refresh_token=$1" h i
+	exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT" || return 1
+	printf 'POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic %s\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+	    "$(printf %s "$CID:$CSECRET" | base64 -w0)" ${#body} "$body" >&3
+	exec 3>&- 3<&-
+	h=$(printf %s "$1" | sha256sum | cut -d' ' -f1)
+	for i in $(seq 40); do
+		[ "$(psql_q "SELECT used_at IS NOT NULL FROM oauth_refresh_tokens WHERE id = decode('$h', 'hex')")" = t ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+login
+ok $(cut_refresh "$RT"; echo $?) "refresh-lost-commit-retry-not-theft: a refresh whose client hung up still rotates"
+is "$(answer "$(refresh "$RT")")" "400:invalid_grant:$RACE" \
+    "refresh-lost-commit-retry-not-theft: after a cut connection, the retry is invalid_grant, already rotated"
+is "$(user_status "$AT"):$(psql_q "SELECT count(*) FILTER (WHERE revoked) || '/' || count(*) FROM oauth_refresh_tokens WHERE family_id = (SELECT family_id FROM oauth_refresh_tokens WHERE id = decode('$(printf %s "$RT" | sha256sum | cut -d' ' -f1)', 'hex'))")" \
+    "200:0/2" "refresh-lost-commit-retry-not-theft: after a cut connection, nothing in the family is revoked"
+
 # After the grace period, reuse is theft: the family dies.  A 1 s grace.
 lighttpd_stop
 echo "refresh_token_grace_period = 1" >>"$CONF"
