@@ -8,6 +8,7 @@
 #include "authorize_endpoint.h"
 #include "authorize_pages.h"
 #include "authorize_request.h"
+#include "callback_uri.h"
 #include "credentials.h"
 #include "db_code.h"
 #include "db_scope.h"
@@ -330,7 +331,12 @@ post_authorize(struct app *app, const struct http_request *req,
 	form_free(v, PP__MAX);
 }
 
-/* GET /oauth/request?client=ID: the flow with the registered redirect. */
+/*
+ * GET /oauth/request?client=ID: the flow with the registered redirect.
+ * When that redirect is the ready-made callback's own, its flow starts
+ * at /callback/start, which gives it a state and a PKCE verifier: the
+ * callback exchanges no code it did not start (RFC 6749 §10.12).
+ */
 static void
 request_shortcut(struct app *app, const struct http_request *req,
     struct http_response *r)
@@ -362,6 +368,13 @@ request_shortcut(struct app *app, const struct http_request *req,
 		goto out;
 	}
 	c.redirect_uris[strcspn(c.redirect_uris, " ")] = '\0';
+	if (callback_uri_is_own(&app->cfg, c.id, c.redirect_uris)) {
+		base = callback_uri_start(&app->cfg);
+		http_resp_header(r, "Location", "%s", base);
+		http_resp_body(r, 302, NULL, "", 0);
+		free(base);
+		goto out;
+	}
 	pairs[0] = "response_type", pairs[1] = "code";
 	pairs[2] = "client_id", pairs[3] = c.id;
 	pairs[4] = "redirect_uri", pairs[5] = c.redirect_uris;

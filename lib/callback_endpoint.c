@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 #include <json-c/json.h>
@@ -11,6 +12,7 @@
 #include "app.h"
 #include "b64.h"
 #include "callback_endpoint.h"
+#include "callback_uri.h"
 #include "cookie.h"
 #include "form.h"
 #include "html.h"
@@ -23,9 +25,13 @@
 #define PATH_START		"/callback/start"
 #define PATH_CALLBACK		"/callback"
 
-/* The cookie holding "<state>.<verifier>" between start and callback. */
+/*
+ * The cookie holding "<state>.<verifier>" between start and callback,
+ * __Host- prefixed where it must be Secure (see cookie_secure()).
+ */
 #define COOKIE_NAME		"cpassport_callback"
-#define COOKIE_ATTRS		"Path=/callback; HttpOnly; SameSite=Lax"
+#define COOKIE_HOST_NAME	"__Host-" COOKIE_NAME
+#define COOKIE_ATTRS		"Path=/; HttpOnly; SameSite=Lax"
 #define COOKIE_MAX_AGE		600	/* seconds */
 #define COOKIE_MAX		200	/* bytes of its value */
 
@@ -53,6 +59,12 @@
 	    "The authorization was refused.", 1)			\
 	X(PAGE_NO_CODE, 400, "Bad request",				\
 	    "The callback request carries no authorization code.", 1)	\
+	X(PAGE_NOT_STARTED, 400, "Not started here",			\
+	    "This browser did not start the sign-in that sent you "	\
+	    "here, so its answer is not used: an authorization code "	\
+	    "is exchanged only for the browser that asked for it. "	\
+	    "Sign in from the start with "				\
+	    "<a href=\"" PATH_START "\">" PATH_START "</a>.", 0)	\
 	X(PAGE_BAD_COOKIE, 400, "State mismatch",			\
 	    "state mismatch: the state cookie of this browser could "	\
 	    "not be read.", 1)						\
@@ -181,35 +193,33 @@ configured(const struct config *cfg)
 	    cfg->callback_client_secret[0] != '\0';
 }
 
-/* The issuer without trailing slashes; caller frees. */
-static char *
-issuer_base(const struct config *cfg)
+/*
+ * 1 when the state cookie must be Secure: over TLS, and wherever plain
+ * http is not allowed.  Its name then has the __Host- prefix (RFC 6265bis
+ * §4.1.3.2: Secure, Path=/, no Domain), which neither a sibling host nor
+ * a plain-http answer can set, so nobody plants a state of their own.
+ */
+static int
+cookie_secure(const struct app *app, const struct http_request *req)
 {
-	char	*s = xstrdup(cfg->issuer != NULL ? cfg->issuer : "");
-	size_t	 n = strlen(s);
-
-	while (n > 0 && s[n - 1] == '/')
-		s[--n] = '\0';
-	return s;
+	return !app->cfg.allow_plain_http ||
+	    (req->https != NULL && strcasecmp(req->https, "on") == 0);
 }
 
-/* callback_redirect_uri, else issuer + /callback; caller frees. */
-static char *
-redirect_uri(const struct config *cfg, const char *issuer)
+static const char *
+cookie_name(const struct app *app, const struct http_request *req)
 {
-	if (cfg->callback_redirect_uri != NULL)
-		return xstrdup(cfg->callback_redirect_uri);
-	return xasprintf("%s" PATH_CALLBACK, issuer);
+	return cookie_secure(app, req) ? COOKIE_HOST_NAME : COOKIE_NAME;
 }
 
 /* Set-Cookie; max_age 0 clears it (RFC 6265 §5.2.2). */
 static void
-set_cookie(const struct app *app, struct http_response *r,
-    const char *value, int max_age)
+set_cookie(const struct app *app, const struct http_request *req,
+    struct http_response *r, const char *value, int max_age)
 {
-	http_resp_header(r, "Set-Cookie", COOKIE_NAME "=%s; " COOKIE_ATTRS
-	    "; Max-Age=%d%s", value, max_age,
-	    app->cfg.allow_plain_http ? "" : "; Secure");
+	http_resp_header(r, "Set-Cookie", "%s=%s; %s" COOKIE_ATTRS
+	    "; Max-Age=%d", cookie_name(app, req), value,
+	    cookie_secure(app, req) ? "Secure; " : "", max_age);
 }
 
 /* BASE64URL(SHA256(verifier)), RFC 7636 §4.2; caller frees, NULL on error. */
@@ -262,7 +272,8 @@ done:
 
 /* GET /callback/start: state and PKCE verifier in a cookie, then 302. */
 static void
-start(struct app *app, struct http_response *resp)
+start(struct app *app, const struct http_request *req,
+    struct http_response *resp)
 {
 	const struct config	*cfg = &app->cfg;
 	char			 state[SECRET_TEXT_LEN + 1];
@@ -276,8 +287,8 @@ start(struct app *app, struct http_response *resp)
 		page(resp, PAGE_NOT_CONFIGURED, NULL, NULL);
 		return;
 	}
-	issuer = issuer_base(cfg);
-	redirect = redirect_uri(cfg, issuer);
+	issuer = callback_uri_issuer(cfg);
+	redirect = callback_uri_redirect(cfg);
 	authz = xasprintf("%s/oauth/authorize", issuer);
 	if (secret_new(state) == -1 || secret_new(verifier) == -1 ||
 	    !pkce_syntax_valid(verifier) ||
@@ -314,7 +325,7 @@ start(struct app *app, struct http_response *resp)
 	free(href);
 	http_resp_header(resp, "Location", "%s", url);
 	cookie = xasprintf("%s.%s", state, verifier);
-	set_cookie(app, resp, cookie, COOKIE_MAX_AGE);
+	set_cookie(app, req, resp, cookie, COOKIE_MAX_AGE);
 	OPENSSL_cleanse(cookie, strlen(cookie));
 	free(cookie);
 done:
@@ -328,31 +339,27 @@ done:
 }
 
 /*
- * RFC 6749 §10.12: with the cookie, the state sent back must be the one
- * this browser started with.  Returns 0 with *verifier (inside *cookie,
- * or NULL in the seed's cookie-less flow), or -1 with the page in *p.
- * *cookie is the caller's to free.
+ * RFC 6749 §10.12: an answer is used only by the browser that asked for
+ * it, at /callback/start, whose cookie holds the state and the verifier.
+ * Without the cookie nothing is exchanged: a code in the URL of another
+ * browser (an attacker's own, sent to a victim) would sign the victim in
+ * to the attacker's account.  Returns 0 with *verifier (inside *cookie),
+ * or -1 with the page in *p.  *cookie is the caller's to free.
  */
 static int
-check_state(const struct http_request *req, const char *state,
-    char **cookie, const char **verifier, enum page *p)
+check_state(const struct app *app, const struct http_request *req,
+    const char *state, char **cookie, const char **verifier, enum page *p)
 {
-	char	*dot;
-	size_t	 n;
+	const char	*name = cookie_name(app, req);
+	char		*dot;
+	size_t		 n;
 
 	*verifier = NULL;
-	*cookie = cookie_get(req->cookie, COOKIE_NAME, COOKIE_MAX);
-	if (*cookie == NULL) {
-		/*
-		 * Refused by cookie_get() (twice, malformed) rather than
-		 * absent: never fall back to the flow without state.
-		 */
-		if (req->cookie != NULL &&
-		    strstr(req->cookie, COOKIE_NAME) != NULL) {
-			*p = PAGE_BAD_COOKIE;
-			return -1;
-		}
-		return 0;	/* started at /oauth/request: no state */
+	if ((*cookie = cookie_get(req->cookie, name, COOKIE_MAX)) == NULL) {
+		/* Refused by cookie_get() (twice, malformed), or absent. */
+		*p = req->cookie != NULL && strstr(req->cookie, name) != NULL ?
+		    PAGE_BAD_COOKIE : PAGE_NOT_STARTED;
+		return -1;
 	}
 	if ((dot = strchr(*cookie, '.')) == NULL || dot == *cookie ||
 	    !pkce_syntax_valid(dot + 1)) {
@@ -614,7 +621,10 @@ answer(const struct app *app, const struct http_request *req,
 	page(resp, PAGE_BAD_ANSWER, NULL, NULL);
 }
 
-/* RFC 6749 §4.1.3: exchange the code, §5.1/§5.2: read the answer. */
+/*
+ * RFC 6749 §4.1.3: exchange the code with the verifier (RFC 7636 §4.5),
+ * §5.1/§5.2: read the answer.
+ */
 static void
 exchange(struct app *app, const struct http_request *req,
     struct http_response *resp, const char *code, const char *verifier)
@@ -628,22 +638,21 @@ exchange(struct app *app, const struct http_request *req,
 	CURLcode		 rc;
 	long			 status;
 
-	issuer = issuer_base(cfg);
-	redirect = redirect_uri(cfg, issuer);
+	issuer = callback_uri_issuer(cfg);
+	redirect = callback_uri_redirect(cfg);
 	endpoint = cfg->callback_token_endpoint != NULL ?
 	    xstrdup(cfg->callback_token_endpoint) :
 	    xasprintf("%s/oauth/token", issuer);
 	if ((c = curl_handle()) == NULL ||
 	    (e_code = escape(c, code)) == NULL ||
 	    (e_redirect = escape(c, redirect)) == NULL ||
-	    (verifier != NULL && (e_ver = escape(c, verifier)) == NULL)) {
+	    (e_ver = escape(c, verifier)) == NULL) {
 		log_warnx("%s: libcurl unavailable", __func__);
 		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
 		goto done;
 	}
 	fields = xasprintf("grant_type=authorization_code&code=%s"
-	    "&redirect_uri=%s%s%s", e_code, e_redirect,
-	    e_ver != NULL ? "&code_verifier=" : "", e_ver != NULL ? e_ver : "");
+	    "&redirect_uri=%s&code_verifier=%s", e_code, e_redirect, e_ver);
 	rc = post(c, cfg, endpoint, fields, &a, &status);
 	if (rc != CURLE_OK) {
 		if (a.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
@@ -685,14 +694,21 @@ finish(struct app *app, const struct http_request *req,
 	const char		*verifier;
 	enum page		 p;
 
-	/* The cookie serves one answer, whatever it is. */
-	set_cookie(app, resp, "", 0);
 	if (form_parse(req->query, strlen(req->query), params, P__MAX, v,
 	    NULL) != FORM_OK) {
 		page(resp, PAGE_MALFORMED, NULL, NULL);
 		return;
 	}
-	if (v[P_ERROR].s != NULL)
+	if (check_state(app, req, v[P_STATE].s, &cookie, &verifier,
+	    &p) == -1) {
+		log_warnx("%s: client %s: %s", __func__,
+		    app->cfg.callback_client_id != NULL ?
+		    app->cfg.callback_client_id : "(none)",
+		    p == PAGE_NOT_STARTED ? "no state cookie: not started "
+		    "here" : p == PAGE_BAD_COOKIE ? "unreadable state cookie" :
+		    "state mismatch");
+		page(resp, p, NULL, NULL);
+	} else if (v[P_ERROR].s != NULL)
 		page(resp, PAGE_REFUSED, v[P_ERROR].s,
 		    v[P_ERROR_DESCRIPTION].s);
 	else if (v[P_CODE].s == NULL || v[P_CODE].len == 0)
@@ -701,12 +717,6 @@ finish(struct app *app, const struct http_request *req,
 		log_warnx("%s: callback_client_id/callback_client_secret "
 		    "not configured", __func__);
 		page(resp, PAGE_NOT_CONFIGURED, NULL, NULL);
-	} else if (check_state(req, v[P_STATE].s, &cookie, &verifier,
-	    &p) == -1) {
-		log_warnx("%s: client %s: %s", __func__,
-		    app->cfg.callback_client_id, p == PAGE_BAD_COOKIE ?
-		    "unreadable state cookie" : "state mismatch");
-		page(resp, p, NULL, NULL);
 	} else
 		exchange(app, req, resp, v[P_CODE].s, verifier);
 	free_secret(cookie);
@@ -739,10 +749,13 @@ callback_endpoint(void *ctx, const struct http_request *req,
 	if (app->cfg.callback_client_id != NULL)
 		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 		    app->cfg.callback_client_id);
+	/* The cookie serves one answer at /callback, whatever it is. */
+	if (!is_start)
+		set_cookie(app, req, resp, "", 0);
 	if (strcmp(req->method, "GET") != 0)
 		page(resp, PAGE_METHOD, NULL, NULL);
 	else if (is_start)
-		start(app, resp);
+		start(app, req, resp);
 	else
 		finish(app, req, resp);
 }

@@ -35,7 +35,7 @@ callback_client() {	# callback_client ID SECRET
 	lighttpd_start
 }
 
-export BASE ARTIFACTS CB_ID FP_ID USER_EMAIL=alice@example.com \
+export BASE ARTIFACTS CB_ID CB_SECRET FP_ID USER_EMAIL=alice@example.com \
     USER_PASSWORD='correct horse' USER_NAME=Alice
 
 browser_checks() {	# browser_checks PHASE

@@ -8,7 +8,8 @@ usage: authcode_browser.py confidential|first-party
   confidential: callback_client_id is the confidential "Seed Callback App"
   first-party:  callback_client_id is the first-party client
 
-Environment: BASE ARTIFACTS USER_EMAIL USER_PASSWORD USER_NAME CB_ID FP_ID.
+Environment: BASE ARTIFACTS USER_EMAIL USER_PASSWORD USER_NAME CB_ID
+CB_SECRET FP_ID.
 Every browser gets a fresh profile (tempfile.mkdtemp), is quit and has its
 profile removed whatever happens; every wait is bounded (WAIT seconds)."""
 import base64
@@ -233,6 +234,21 @@ def api_user(token):
         return e.code, e.read().decode(errors="replace")
 
 
+def redeem(client_id, secret, code):
+    """The code at the token endpoint as client_id (RFC 6749 §4.1.3)."""
+    body = urllib.parse.urlencode({
+        "grant_type": "authorization_code", "code": code,
+        "redirect_uri": BASE + "/callback"}).encode()
+    basic = base64.b64encode(f"{client_id}:{secret}".encode()).decode()
+    req = urllib.request.Request(BASE + "/oauth/token", data=body, headers={
+        "Authorization": "Basic " + basic})
+    try:
+        with urllib.request.urlopen(req, timeout=WAIT) as r:
+            return r.status, json.load(r)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode(errors="replace")
+
+
 def seed_walk(size, suffix):
     """/oauth/request?client=ID, login, consent, approve, tokens; with
     screenshots.  Returns the tokens, the page sources and the widths."""
@@ -322,6 +338,41 @@ def confidential():
             check_tokens(t)
             status, body = api_user(t["access_token"])
             assert status == 200 and body["email"] == EMAIL, (status, body)
+
+    # RFC 6749 §10.12: login CSRF through the ready-made callback.
+    @check("browser-callback-without-state: the attacker's own code (a flow "
+           "no /callback/start began) opened in the victim's browser shows "
+           "'Not started here' with a link to /callback/start, no tokens; "
+           "the code is still live for its client")
+    def _():
+        authz = (f"{BASE}/oauth/authorize?response_type=code&client_id="
+                 f"{E['CB_ID']}&redirect_uri="
+                 f"{urllib.parse.quote(BASE + '/callback', safe='')}"
+                 "&state=attacker")
+        with browser() as d:        # the attacker's browser
+            login_page(d, authz)
+            sign_in(d)
+            consent_page(d, "Seed Callback App")
+            click_and_wait(d, "approve")
+            url = d.current_url
+        code = query_of(url).get("code", [None])[0]
+        assert path_of(url) == "/callback" and code, url
+        with browser() as d:        # the victim's, sent the link
+            d.get(url)
+            loaded(d)
+            assert d.title == "Not started here", d.title
+            h1 = d.find_element(By.TAG_NAME, "h1").text
+            assert h1 == "Not started here", h1
+            text = d.find_element(By.TAG_NAME, "main").text
+            assert "did not start the sign-in" in text, text
+            link = d.find_element(By.CSS_SELECTOR, 'a[href="/callback/start"]')
+            assert link.is_displayed(), "the /callback/start link is hidden"
+            assert not d.find_elements(By.ID, "access_token")
+            no_overflow(d)
+            shot(d, "callback-without-state.png")
+        status, body = redeem(E["CB_ID"], E["CB_SECRET"], code)
+        assert status == 200 and body.get("token_type") == "Bearer", \
+            (status, body)
 
     @check("browser-login-keyboard: the e-mail input has focus on load; Tab "
            "goes e-mail -> password -> Sign in; Enter signs in; on consent "
