@@ -6,6 +6,7 @@
 #include <libpq-fe.h>
 
 #include "db.h"
+#include "db_conninfo.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -25,7 +26,7 @@ db_new(const char *conninfo)
 {
 	struct db	*db = xcalloc(1, sizeof(*db));
 
-	db->conninfo = xstrdup(conninfo);
+	db->conninfo = db_conninfo_with_timeout(conninfo);
 	return db;
 }
 
@@ -61,6 +62,23 @@ drop(struct db *db)
 	db->in_tx = 0;
 }
 
+/*
+ * The server's notices (a NOTICE from a migration, a WARNING) as one log
+ * line in the project's format instead of libpq's raw stderr.  The
+ * primary message only, as in classify(): DETAIL lines can quote values.
+ */
+static void
+server_notice(void *arg, const PGresult *r)
+{
+	const char	*sev, *msg;
+
+	(void)arg;
+	sev = PQresultErrorField(r, PG_DIAG_SEVERITY);
+	msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	log_warnx("%s: %s: %s", __func__, sev ? sev : "NOTICE",
+	    msg ? msg : "");
+}
+
 enum db_status
 db_connect(struct db *db)
 {
@@ -75,6 +93,7 @@ db_connect(struct db *db)
 		drop(db);
 		return DB_UNAVAILABLE;
 	}
+	PQsetNoticeReceiver(db->conn, server_notice, NULL);
 	return DB_OK;
 }
 
