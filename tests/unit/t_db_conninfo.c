@@ -61,13 +61,15 @@ main(void)
 
 	unsetenv("PGCONNECT_TIMEOUT");
 	check_default("db-connect-timeout-default",
-	    "host=/tmp dbname=cpassport", DB_CONNECT_TIMEOUT, "dbname", "cpassport");
+	    "host=/tmp dbname=cpassport", DB_CONNECT_TIMEOUT, "dbname",
+	    "cpassport");
 	check_default("db-connect-timeout-default: an empty string", "",
 	    DB_CONNECT_TIMEOUT, NULL, NULL);
 	check_default("db-connect-timeout-kept: key=value",
 	    "dbname=x connect_timeout=30", "30", "dbname", "x");
 	check_default("db-connect-timeout-default-uri",
-	    "postgresql://db.example/cp", DB_CONNECT_TIMEOUT, "host", "db.example");
+	    "postgresql://db.example/cp", DB_CONNECT_TIMEOUT, "host",
+	    "db.example");
 	check_default("db-connect-timeout-default-uri: postgres://",
 	    "postgres://h/cp", DB_CONNECT_TIMEOUT, "dbname", "cp");
 	check_default("db-connect-timeout-default-uri: after other parameters",
