@@ -153,7 +153,7 @@ authz_redirect_error(struct http_response *r, const struct authz *a,
     enum oauth_error e, const char *desc, const char *issuer)
 {
 	const char	*pairs[] = { "error", oauth_error_code(e),
-			    "error_description", desc,
+			    "error_description", oauth_error_desc(e, desc),
 			    "state", a->v[AP_STATE].s, "iss", issuer, NULL };
 
 	redirect_with(r, a->redirect_uri, pairs);

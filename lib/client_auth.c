@@ -49,11 +49,9 @@ check(struct app *app, struct client_cache *cache, const char *id,
 		client_cache_drop(cache, id);
 	}
 	s = db_client_find(app->db, id, out, &found);
-	if (s != DB_OK) {
-		*desc = NULL;
+	if (s != DB_OK)
 		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
 		    OAUTH_SERVER_ERROR;
-	}
 	if (!found)
 		return OAUTH_INVALID_CLIENT;
 	e = judge(out, secret, revoked, desc);

@@ -1,4 +1,5 @@
 /* The process's PostgreSQL connection; see db.h. */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include "db.h"
+#include "db_conninfo.h"
 #include "log.h"
 #include "xalloc.h"
 
@@ -16,7 +18,7 @@ struct db {
 	PGconn			*conn;
 	const struct db_stmt	*prepared[MAX_PREPARED];
 	size_t			 nprepared;
-	int			 in_tx;
+	int			 in_tx;	/* BEGIN ran: no new connection */
 	char			 lasterr[256];
 };
 
@@ -25,7 +27,7 @@ db_new(const char *conninfo)
 {
 	struct db	*db = xcalloc(1, sizeof(*db));
 
-	db->conninfo = xstrdup(conninfo);
+	db->conninfo = db_conninfo_with_timeout(conninfo);
 	return db;
 }
 
@@ -51,6 +53,7 @@ remember_error(struct db *db, const char *msg)
 		db->lasterr[--n] = '\0';
 }
 
+/* The connection is gone; a transaction on it stays open until it ends. */
 static void
 drop(struct db *db)
 {
@@ -58,15 +61,72 @@ drop(struct db *db)
 		PQfinish(db->conn);
 	db->conn = NULL;
 	db->nprepared = 0;
-	db->in_tx = 0;
+}
+
+static int
+has_state(const PGresult *r, const char *state)
+{
+	const char	*s = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+
+	return s != NULL && !strcmp(s, state);
+}
+
+static int
+succeeded(const PGresult *r)
+{
+	return r != NULL && (PQresultStatus(r) == PGRES_TUPLES_OK ||
+	    PQresultStatus(r) == PGRES_COMMAND_OK ||
+	    PQresultStatus(r) == PGRES_EMPTY_QUERY);
+}
+
+/*
+ * A connection the server closed while it sat idle (a restart, an idle
+ * timeout, pg_terminate_backend) is noticed before anything is sent on
+ * it: its farewell and end of file wait unread on the socket.  Then the
+ * statement about to be sent goes on a new connection, never lost.
+ */
+static int
+is_alive(PGconn *c)
+{
+	struct pollfd	pfd;
+	int		i;
+
+	pfd.fd = PQsocket(c);
+	pfd.events = POLLIN;
+	for (i = 0; i < 4 && PQstatus(c) == CONNECTION_OK; i++)
+		if (poll(&pfd, 1, 0) != 1 || !PQconsumeInput(c))
+			break;
+	return PQstatus(c) == CONNECTION_OK;
+}
+
+/*
+ * The server's notices (a NOTICE from a migration, a WARNING) as one log
+ * line in the project's format instead of libpq's raw stderr.  The
+ * primary message only, as in classify(): DETAIL lines can quote values.
+ */
+static void
+server_notice(void *arg, const PGresult *r)
+{
+	const char	*sev, *msg;
+
+	(void)arg;
+	sev = PQresultErrorField(r, PG_DIAG_SEVERITY);
+	msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	log_warnx("%s: %s: %s", __func__, sev ? sev : "NOTICE",
+	    msg ? msg : "");
 }
 
 enum db_status
 db_connect(struct db *db)
 {
-	if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK)
+	if (db->conn != NULL && is_alive(db->conn))
 		return DB_OK;
 	drop(db);
+	if (db->in_tx) {
+		/* The transaction died with its connection. */
+		remember_error(db, "connection lost inside a transaction");
+		return DB_UNAVAILABLE;
+	}
 	db->conn = PQconnectdb(db->conninfo);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		remember_error(db, PQerrorMessage(db->conn));
@@ -75,9 +135,11 @@ db_connect(struct db *db)
 		drop(db);
 		return DB_UNAVAILABLE;
 	}
+	PQsetNoticeReceiver(db->conn, server_notice, NULL);
 	return DB_OK;
 }
 
+/* A failed result's status; DB_UNAVAILABLE has dropped the connection. */
 static enum db_status
 classify(struct db *db, const PGresult *r)
 {
@@ -97,8 +159,10 @@ classify(struct db *db, const PGresult *r)
 	 */
 	if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK ||
 	    state == NULL || !strncmp(state, "08", 2) ||
-	    !strncmp(state, "57P0", 4))
+	    !strncmp(state, "57P0", 4)) {
+		drop(db);
 		return DB_UNAVAILABLE;
+	}
 	/* Class 23: integrity constraint violation. */
 	if (!strcmp(state, "23505") || !strcmp(state, "23503"))
 		return DB_CONFLICT;
@@ -130,34 +194,78 @@ prepare(struct db *db, const struct db_stmt *st)
 		return DB_ERROR;
 	}
 	r = PQprepare(db->conn, st->name, st->sql, st->nparams, NULL);
-	if (r == NULL || PQresultStatus(r) != PGRES_COMMAND_OK)
-		s = classify(db, r);
-	else
+	/* 42P05: the session has it already (prepared before we forgot). */
+	if (succeeded(r) || has_state(r, "42P05"))
 		db->prepared[db->nprepared++] = st;
+	else
+		s = classify(db, r);
 	PQclear(r);
 	return s;
 }
 
+/* What became of one attempt at a statement, for the retry rules. */
+enum attempt {
+	ATTEMPT_ANSWERED,	/* the server answered, or no connection */
+	ATTEMPT_NOT_RUN,	/* certainly not run: may be sent again */
+	ATTEMPT_LOST,		/* sent, and the answer lost: it may have run */
+};
+
 static enum db_status
 exec_once(struct db *db, const struct db_stmt *st,
-    const char *const *params, PGresult **res)
+    const char *const *params, PGresult **res, enum attempt *how)
 {
 	PGresult	*r;
 	enum db_status	 s;
 
+	*how = ATTEMPT_ANSWERED;
 	if ((s = db_connect(db)) != DB_OK)
 		return s;
-	if ((s = prepare(db, st)) != DB_OK)
+	if ((s = prepare(db, st)) != DB_OK) {
+		if (s == DB_UNAVAILABLE)
+			*how = ATTEMPT_NOT_RUN;
 		return s;
+	}
 	r = PQexecPrepared(db->conn, st->name, st->nparams, params, NULL,
 	    NULL, 0);
-	if (r != NULL && (PQresultStatus(r) == PGRES_TUPLES_OK ||
-	    PQresultStatus(r) == PGRES_COMMAND_OK)) {
+	if (succeeded(r)) {
 		*res = r;
 		return DB_OK;
 	}
-	s = classify(db, r);
+	if (has_state(r, "26000")) {
+		/*
+		 * The session lost its prepared statements (DISCARD ALL, a
+		 * pooler's new server connection): the statement did not
+		 * run.  Every one is prepared again on its next use.
+		 */
+		remember_error(db, PQresultErrorField(r,
+		    PG_DIAG_MESSAGE_PRIMARY));
+		db->nprepared = 0;
+		*how = ATTEMPT_NOT_RUN;
+		s = DB_UNAVAILABLE;
+	} else if ((s = classify(db, r)) == DB_UNAVAILABLE)
+		*how = ATTEMPT_LOST;
 	PQclear(r);
+	return s;
+}
+
+/*
+ * Run st, once more when the first attempt certainly did not run it, or
+ * when idempotent and its answer was lost; never inside a transaction,
+ * which cannot move to another connection or outlive an error.
+ */
+static enum db_status
+run(struct db *db, const struct db_stmt *st, const char *const *params,
+    PGresult **res, int idempotent)
+{
+	enum attempt	how;
+	enum db_status	s;
+	int		tries = 0;
+
+	*res = NULL;
+	do
+		s = exec_once(db, st, params, res, &how);
+	while (++tries < 2 && !db->in_tx && (how == ATTEMPT_NOT_RUN ||
+	    (how == ATTEMPT_LOST && idempotent)));
 	return s;
 }
 
@@ -165,22 +273,14 @@ enum db_status
 db_exec(struct db *db, const struct db_stmt *st, const char *const *params,
     PGresult **res)
 {
-	enum db_status	s;
-	int		retry = db->conn != NULL && !db->in_tx;
+	return run(db, st, params, res, 0);
+}
 
-	*res = NULL;
-	s = exec_once(db, st, params, res);
-	/*
-	 * A connection that died while idle (server restart) fails the first
-	 * statement sent on it: reconnect and try once more.
-	 */
-	if (s == DB_UNAVAILABLE && retry) {
-		drop(db);
-		s = exec_once(db, st, params, res);
-	}
-	if (s == DB_UNAVAILABLE)
-		drop(db);
-	return s;
+enum db_status
+db_exec_idempotent(struct db *db, const struct db_stmt *st,
+    const char *const *params, PGresult **res)
+{
+	return run(db, st, params, res, 1);
 }
 
 enum db_status
@@ -200,24 +300,48 @@ db_value(const PGresult *r, int col)
 	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
 }
 
+/*
+ * One simple query, never sent again: COMMIT and ROLLBACK (nothing to
+ * prepare, which an aborted transaction would refuse) and scripts.
+ */
+static enum db_status
+simple(struct db *db, const char *sql)
+{
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_connect(db)) != DB_OK)
+		return s;
+	r = PQexec(db->conn, sql);
+	s = succeeded(r) ? DB_OK : classify(db, r);
+	PQclear(r);
+	return s;
+}
+
+/*
+ * BEGIN is prepared like any statement: a session that lost its prepared
+ * statements says so here, outside the transaction, where they can be
+ * prepared again (inside one, the error would abort it).
+ */
 static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
-static const struct db_stmt st_commit = { "tx_commit", "COMMIT", 0 };
-static const struct db_stmt st_rollback = { "tx_rollback", "ROLLBACK", 0 };
 
 enum db_status
 db_begin(struct db *db)
 {
-	enum db_status	s;
+	PGresult	*r;
+	enum db_status	 s;
 
-	if ((s = db_run(db, &st_begin, NULL)) == DB_OK)
+	if ((s = run(db, &st_begin, NULL, &r, 1)) == DB_OK) {
+		PQclear(r);
 		db->in_tx = 1;
+	}
 	return s;
 }
 
 enum db_status
 db_commit(struct db *db)
 {
-	enum db_status	s = db_run(db, &st_commit, NULL);
+	enum db_status	s = simple(db, "COMMIT");
 
 	db->in_tx = 0;
 	return s;
@@ -227,30 +351,18 @@ void
 db_rollback(struct db *db)
 {
 	if (db->conn != NULL && db->in_tx)
-		db_run(db, &st_rollback, NULL);
+		simple(db, "ROLLBACK");
 	db->in_tx = 0;
 }
 
 enum db_status
 db_script(struct db *db, const char *sql, char *err, size_t errlen)
 {
-	PGresult	*r;
-	enum db_status	 s;
+	enum db_status	s = simple(db, sql);
 
-	if ((s = db_connect(db)) != DB_OK) {
+	if (s != DB_OK)
 		snprintf(err, errlen, "%s", db->lasterr);
-		return s;
-	}
-	r = PQexec(db->conn, sql);
-	if (r != NULL && (PQresultStatus(r) == PGRES_COMMAND_OK ||
-	    PQresultStatus(r) == PGRES_TUPLES_OK)) {
-		PQclear(r);
-		return DB_OK;
-	}
-	s = classify(db, r);
-	snprintf(err, errlen, "%s", db->lasterr);
-	PQclear(r);
-	return s == DB_OK ? DB_ERROR : s;
+	return s;
 }
 
 const char *

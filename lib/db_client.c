@@ -61,7 +61,7 @@ db_client_find(struct db *db, const char *id, struct client *out,
 
 	memset(out, 0, sizeof(*out));
 	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
+	if ((s = db_exec_idempotent(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
@@ -172,7 +172,7 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 enum db_status
 db_client_list(struct db *db, PGresult **r)
 {
-	return db_exec(db, &stmts[STMT_LIST], NULL, r);
+	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
 }
 
 enum db_status
@@ -182,7 +182,8 @@ db_client_personal(struct db *db, char id_out[37], int *found)
 	enum db_status	 s;
 
 	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_PERSONAL], NULL, &r)) != DB_OK)
+	s = db_exec_idempotent(db, &stmts[STMT_PERSONAL], NULL, &r);
+	if (s != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		snprintf(id_out, 37, "%s", PQgetvalue(r, 0, 0));

@@ -35,7 +35,7 @@ db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
 		return DB_OK;
 	joined = scope_join(set);
 	p[0] = joined;
-	s = db_exec(db, &stmts[STMT_COUNT_UNKNOWN], p, &r);
+	s = db_exec_idempotent(db, &stmts[STMT_COUNT_UNKNOWN], p, &r);
 	free(joined);
 	if (s != DB_OK)
 		return s;
@@ -54,5 +54,5 @@ db_scope_add(struct db *db, const char *name, const char *description)
 enum db_status
 db_scope_list(struct db *db, PGresult **r)
 {
-	return db_exec(db, &stmts[STMT_LIST], NULL, r);
+	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
 }

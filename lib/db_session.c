@@ -49,7 +49,7 @@ db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
 
 	memset(out, 0, sizeof(*out));
 	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
+	if ((s = db_exec_idempotent(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;

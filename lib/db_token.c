@@ -262,7 +262,8 @@ db_token_access_find(struct db *db, const char *jti, struct access_row *out,
 
 	memset(out, 0, sizeof(*out));
 	*active = 0;
-	if ((s = db_exec(db, &stmts[STMT_ACCESS_FIND], p, &r)) != DB_OK)
+	s = db_exec_idempotent(db, &stmts[STMT_ACCESS_FIND], p, &r);
+	if (s != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		*active = 1;
@@ -285,7 +286,8 @@ db_token_access_find_for(struct db *db, const char *jti,
 
 	memset(out, 0, sizeof(*out));
 	*active = *current = 0;
-	if ((s = db_exec(db, &stmts[STMT_ACCESS_FIND_FOR], p, &r)) != DB_OK)
+	s = db_exec_idempotent(db, &stmts[STMT_ACCESS_FIND_FOR], p, &r);
+	if (s != DB_OK)
 		return s;
 	if (PQntuples(r) == 1 && *PQgetvalue(r, 0, 0) == 't') {
 		*current = 1;
@@ -329,7 +331,7 @@ db_token_personal_list(struct db *db, const char *user_id, PGresult **r)
 {
 	const char	*p[1] = { user_id };
 
-	return db_exec(db, &stmts[STMT_PERSONAL_LIST], p, r);
+	return db_exec_idempotent(db, &stmts[STMT_PERSONAL_LIST], p, r);
 }
 
 enum db_status
@@ -342,7 +344,8 @@ db_token_refresh_find(struct db *db, const char *hash_hex,
 
 	memset(out, 0, sizeof(*out));
 	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_REFRESH_FIND], p, &r)) != DB_OK)
+	s = db_exec_idempotent(db, &stmts[STMT_REFRESH_FIND], p, &r);
+	if (s != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;

@@ -52,7 +52,7 @@ find(struct db *db, enum stmt st, const char *key, struct user *out,
 
 	memset(out, 0, sizeof(*out));
 	*found = 0;
-	if ((s = db_exec(db, &stmts[st], p, &r)) != DB_OK)
+	if ((s = db_exec_idempotent(db, &stmts[st], p, &r)) != DB_OK)
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
@@ -128,7 +128,7 @@ db_user_passwd(struct db *db, const char *id, const char *hash, int *found)
 enum db_status
 db_user_list(struct db *db, PGresult **r)
 {
-	return db_exec(db, &stmts[STMT_LIST], NULL, r);
+	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
 }
 
 enum db_status
@@ -138,7 +138,7 @@ db_user_exists(struct db *db, const char *id, int *found)
 	PGresult	*r;
 	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_EXISTS], p, &r)) != DB_OK)
+	if ((s = db_exec_idempotent(db, &stmts[STMT_EXISTS], p, &r)) != DB_OK)
 		return s;
 	*found = PQntuples(r) == 1;
 	PQclear(r);

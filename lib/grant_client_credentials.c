@@ -49,10 +49,9 @@ grant_client_credentials(struct app *app, const struct client *c,
 		    c->owner_version, &stored);
 		if (s != DB_OK)
 			e = issue_db_error(s);
-		else if (!stored) {
-			*desc = "the client changed during the request";
+		else if (!stored)
 			e = OAUTH_CLIENT_CHANGED;
-		} else
+		else
 			issue_respond(r, &t);
 	}
 	issue_clear(&t);

@@ -11,10 +11,13 @@
 #define MAX_MIGRATIONS	256
 #define MAX_SQL_BYTES	(1024 * 1024)
 
+/* Quiet: "already exists, skipping" on every run but the first. */
 static const char setup_sql[] =
+	"SET client_min_messages = warning; "
 	"CREATE TABLE IF NOT EXISTS cpassport_migrations ("
 	"version text PRIMARY KEY, "
-	"applied_at timestamptz NOT NULL DEFAULT now())";
+	"applied_at timestamptz NOT NULL DEFAULT now()); "
+	"RESET client_min_messages";
 /* Serialises concurrent `cpassport migrate` runs. */
 static const struct db_stmt st_lock = { "migrate_lock",
 	"SELECT pg_advisory_xact_lock(727272)", 0 };
@@ -75,7 +78,12 @@ run(struct db *db, const struct db_stmt *st, const char *arg, int *rows)
 	return 0;
 }
 
-/* Apply one file in one transaction unless it is recorded already. */
+/*
+ * Apply one file in one transaction unless it is recorded already.  The
+ * transaction goes through db_begin: if the connection drops, nothing is
+ * sent again or on a new connection, so a file is recorded exactly when
+ * all of it committed.
+ */
 static int
 apply(struct db *db, const char *dir, const char *name, int *applied,
     char *err, size_t errlen)
@@ -84,13 +92,16 @@ apply(struct db *db, const char *dir, const char *name, int *applied,
 	char	 e2[256];
 	int	 rows = 0;
 
-	if (db_script(db, "BEGIN", err, errlen) != DB_OK)
-		return -1;
+	if (db_begin(db) != DB_OK)
+		goto fail_db;
 	if (run(db, &st_lock, NULL, NULL) == -1 ||
 	    run(db, &st_applied, name, &rows) == -1)
 		goto fail_db;
-	if (rows == 1)
-		return db_script(db, "COMMIT", err, errlen) == DB_OK ? 0 : -1;
+	if (rows == 1) {
+		if (db_commit(db) != DB_OK)
+			goto fail_db;
+		return 0;
+	}
 	path = xasprintf("%s/%s", dir, name);
 	sql = slurp(path, err, errlen);
 	free(path);
@@ -102,16 +113,14 @@ apply(struct db *db, const char *dir, const char *name, int *applied,
 		goto fail;
 	}
 	free(sql);
-	if (run(db, &st_record, name, NULL) == -1)
+	if (run(db, &st_record, name, NULL) == -1 || db_commit(db) != DB_OK)
 		goto fail_db;
-	if (db_script(db, "COMMIT", err, errlen) != DB_OK)
-		return -1;
 	(*applied)++;
 	return 0;
 fail_db:
 	snprintf(err, errlen, "%s: %s", name, db_last_error(db));
 fail:
-	db_script(db, "ROLLBACK", e2, sizeof(e2));
+	db_rollback(db);
 	return -1;
 }
 

@@ -26,6 +26,14 @@ oauth_error_code(enum oauth_error e)
 	return errors[e].code;
 }
 
+const char *
+oauth_error_desc(enum oauth_error e, const char *desc)
+{
+	if (errors[e].status == 503)
+		return "the service is temporarily unavailable";
+	return errors[e].status >= 500 ? NULL : desc;
+}
+
 static void
 no_store(struct http_response *r)
 {
@@ -40,6 +48,7 @@ json_error(struct http_response *r, enum oauth_error e, const char *desc)
 	json_object	*o = json_object_new_object();
 	const char	*s;
 
+	desc = oauth_error_desc(e, desc);
 	if (errors[e].code != NULL)
 		json_object_object_add(o, "error",
 		    json_object_new_string(errors[e].code));

@@ -43,11 +43,19 @@ int		 oauth_error_status(enum oauth_error);
 const char	*oauth_error_code(enum oauth_error);
 
 /*
+ * The error_description an answer carries: desc, except that a 5xx
+ * describes the server, never the request.  Whatever an earlier step
+ * set, a 503 says only "the service is temporarily unavailable" and a
+ * 500 says nothing more.  Every writer of an error passes through here.
+ */
+const char	*oauth_error_desc(enum oauth_error, const char *desc);
+
+/*
  * Write a JSON error response: {"error":…,"error_description":…} with
  * Cache-Control: no-store and Pragma: no-cache; 405 adds Allow: POST;
  * invalid_client adds WWW-Authenticate: Basic when the client tried
  * Basic (RFC 6749 §5.2), 503 adds Retry-After.  desc is one of our own
- * constant strings, never request data.
+ * constant strings, never request data (and see oauth_error_desc).
  */
 void	oauth_error_write(struct http_response *, enum oauth_error,
 	    const char *desc, int basic_used);

@@ -36,8 +36,8 @@ static const grant_fn grants[GRANT__MAX] = {
 
 /*
  * Authenticate the client and run grant g.  client_credentials may judge
- * the client on the process's cached copy (client_cache.h); when its
- * insert finds the copy out of date, once more from the database.
+ * the client on the process's cached copy (client_cache.h); when the
+ * copy may be out of date, once more from the database.
  */
 static enum oauth_error
 run_grant(struct app *app, const struct http_request *req,
@@ -76,8 +76,13 @@ again:
 		e = OAUTH_UNAUTHORIZED_CLIENT;
 	} else
 		e = grants[g](app, &c, tp, resp, desc);
-	if (c.cached && e != OAUTH_OK) {
-		/* Judged on a copy: no refusal stands until the row agrees. */
+	/*
+	 * Judged on a copy: no refusal stands until the row agrees.  A
+	 * failure of the database is no verdict on the copy, and its
+	 * insert may have run: never again (db.h).
+	 */
+	if (c.cached && e != OAUTH_OK && e != OAUTH_TEMPORARILY_UNAVAILABLE &&
+	    e != OAUTH_SERVER_ERROR) {
 		client_cache_drop(cache, c.id);
 		cache = NULL;
 		db_client_free(&c);
