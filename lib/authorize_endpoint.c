@@ -15,6 +15,7 @@
 #include "db_user.h"
 #include "form.h"
 #include "login_csrf.h"
+#include "logout_endpoint.h"
 #include "password.h"
 #include "post_form.h"
 #include "redirect.h"
@@ -42,14 +43,6 @@ static const struct form_param post_params[PP__MAX] = {
 	[PP_LOGIN_TOKEN] = { "login_token", SECRET_TEXT_LEN },
 };
 
-static void
-unavailable(struct http_response *r)
-{
-	page_error(r, 503, "The service is temporarily unavailable; "
-	    "try again in a moment.");
-	http_resp_header(r, "Retry-After", "5");
-}
-
 /* The login form, with its CSRF token and that token's cookie. */
 static void
 show_login(struct app *app, const struct http_request *req,
@@ -59,7 +52,7 @@ show_login(struct app *app, const struct http_request *req,
 	char	token[SECRET_TEXT_LEN + 1];
 
 	if (login_csrf_issue(app, req, r, token) == -1)
-		unavailable(r);
+		page_unavailable(r);
 	else
 		page_login(r, status, request, token, a->client.name, email,
 		    error);
@@ -73,7 +66,7 @@ refuse(struct app *app, struct http_response *r, const struct authz *a,
 	if (res == AUTHZ_REDIRECT)
 		authz_redirect_error(r, a, a->error, a->desc, app->cfg.issuer);
 	else if (a->error == OAUTH_TEMPORARILY_UNAVAILABLE)
-		unavailable(r);
+		page_unavailable(r);
 	else if (a->error == OAUTH_SERVER_ERROR)
 		page_error(r, 500, "Internal error.");
 	else
@@ -110,7 +103,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	spec.method = a->method;
 	spec.exp = time(NULL) + app->cfg.auth_code_lifetime;
 	if (db_code_insert(app->db, &spec) != DB_OK)
-		unavailable(r);
+		page_unavailable(r);
 	else {
 		pairs[0] = "code", pairs[1] = code;
 		pairs[2] = "state", pairs[3] = a->v[AP_STATE].s;
@@ -136,7 +129,7 @@ consent(struct app *app, const struct authz *a, const struct session_row *s,
 	int			 j;
 
 	if (db_scope_list(app->db, &res) != DB_OK) {
-		unavailable(r);
+		page_unavailable(r);
 		return;
 	}
 	for (i = 0; i < a->scopes.n; i++) {
@@ -198,7 +191,7 @@ proceed(struct app *app, const struct http_request *req,
 	else if ((have = session_current(app, req, &s)) == 0)
 		show_login(app, req, r, 200, request, a, NULL, NULL);
 	if (have == -1)
-		unavailable(r);
+		page_unavailable(r);
 	if (have != 1)
 		return;
 	/* Passport's skipsAuthorization: first-party clients. */
@@ -249,7 +242,7 @@ login(struct app *app, const struct http_request *req,
 	}
 	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
 	    &wait) != DB_OK) {
-		unavailable(r);
+		page_unavailable(r);
 		return;
 	}
 	if (res == CREDENTIALS_THROTTLED) {
@@ -260,7 +253,7 @@ login(struct app *app, const struct http_request *req,
 		show_login(app, req, r, 200, request, a, email,
 		    "The e-mail address or password is incorrect.");
 	else if (session_start(app, u.id, r) == -1)
-		unavailable(r);
+		page_unavailable(r);
 	else {
 		/* Back to the authorization request, now signed in. */
 		http_resp_header(r, "Location", "/oauth/authorize?%s", request);
@@ -278,7 +271,7 @@ decide(struct app *app, const struct http_request *req,
 	int			have;
 
 	if ((have = session_current(app, req, &s)) == -1) {
-		unavailable(r);
+		page_unavailable(r);
 		return;
 	}
 	if (!have) {
@@ -355,7 +348,7 @@ request_shortcut(struct app *app, const struct http_request *req,
 		goto out;
 	}
 	if (db_client_find(app->db, v[0].s, &c, &found) != DB_OK) {
-		unavailable(r);
+		page_unavailable(r);
 		goto out;
 	}
 	if (!found || c.revoked || c.redirect_uris[0] == '\0') {
@@ -412,10 +405,9 @@ authorize_endpoint(void *ctx, const struct http_request *req,
 		post_authorize(app, req, r);
 	else if (path_is(req->uri, "/oauth/request") && get)
 		request_shortcut(app, req, r);
-	else if (path_is(req->uri, "/oauth/logout")) {
-		session_end(app, req, r);
-		page_logged_out(r);
-	} else if (path_is(req->uri, "/oauth/authorize") ||
+	else if (path_is(req->uri, "/oauth/logout"))
+		logout_endpoint(app, req, r);
+	else if (path_is(req->uri, "/oauth/authorize") ||
 	    path_is(req->uri, "/oauth/request")) {
 		page_error(r, 405, "Method not allowed.");
 		http_resp_header(r, "Allow", "GET, POST");

@@ -120,6 +120,38 @@ page_error(struct http_response *r, int status, const char *message)
 }
 
 void
+page_unavailable(struct http_response *r)
+{
+	page_error(r, 503, "The service is temporarily unavailable; "
+	    "try again in a moment.");
+	http_resp_header(r, "Retry-After", "5");
+}
+
+void
+page_logout_confirm(struct http_response *r, const char *csrf,
+    const char *user)
+{
+	struct body	b = { NULL, 0 };
+
+	add(&b, "<h1>Sign out</h1><p>You are signed in as <strong>");
+	add_esc(&b, user);
+	add(&b, "</strong>. Sign out of this site?</p>"
+	    "<form method=\"post\" action=\"/oauth/logout\">"
+	    "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+	add_esc(&b, csrf);
+	add(&b, "\"><button type=\"submit\" id=\"logout\" "
+	    "class=\"primary\">Sign out</button></form>");
+	finish(r, 200, "Sign out", &b);
+}
+
+void
+page_not_signed_in(struct http_response *r)
+{
+	html_page(r, 200, "Not signed in",
+	    "<h1>Not signed in</h1><p>You are not signed in.</p>");
+}
+
+void
 page_logged_out(struct http_response *r)
 {
 	html_page(r, 200, "Signed out",

@@ -76,13 +76,15 @@ out:
 	return rc;
 }
 
-void
+int
 session_end(struct app *app, const struct http_request *req,
     struct http_response *r)
 {
 	char	hash[SECRET_HASH_HEX + 1];
 
-	if (cookie_hash(app, req, hash) == 0)
-		db_session_delete(app->db, hash);
+	if (cookie_hash(app, req, hash) == 0 &&
+	    db_session_delete(app->db, hash) != DB_OK)
+		return -1;
 	set_cookie(app, r, "", 0);
+	return 0;
 }

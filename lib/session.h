@@ -21,8 +21,11 @@ int	session_current(struct app *, const struct http_request *,
 /* Start a session for user_id and set its cookie; 0 or -1. */
 int	session_start(struct app *, const char *user_id,
 	    struct http_response *);
-/* End the request's session (if any) and clear the cookie. */
-void	session_end(struct app *, const struct http_request *,
+/*
+ * End the request's session (if any): its row deleted, its cookie
+ * cleared.  0, or -1 when the database failed (the row may live on).
+ */
+int	session_end(struct app *, const struct http_request *,
 	    struct http_response *);
 
 #endif

@@ -374,6 +374,40 @@ def confidential():
         assert status == 200 and body.get("token_type") == "Bearer", \
             (status, body)
 
+    # RFC 9110 §9.2.1: following a link to /oauth/logout ends nothing.
+    @check("browser-logout-confirm: 'Sign out' on the consent page opens a "
+           "confirmation page (the session still alive); its Sign out "
+           "button ends the session: 'Signed out', then the login form")
+    def _():
+        with browser() as d:
+            login_page(d, f"{BASE}/oauth/request?client={E['CB_ID']}")
+            sign_in(d)
+            consent_page(d, "Seed Callback App")
+            link = d.find_element(By.LINK_TEXT, "Sign out")
+            link.click()
+            wait(d, EC.staleness_of(link), "the page after the Sign out link")
+            loaded(d)
+            assert path_of(d.current_url) == "/oauth/logout", d.current_url
+            assert d.find_element(By.TAG_NAME, "h1").text == "Sign out"
+            assert EMAIL in d.find_element(By.TAG_NAME, "main").text
+            form = d.find_element(By.TAG_NAME, "form")
+            assert form.get_attribute("method") == "post", \
+                form.get_attribute("method")
+            no_overflow(d)
+            shot(d, "logout-confirm.png")
+            # The GET ended nothing: still signed in, in another tab.
+            d.switch_to.new_window("tab")
+            d.get(f"{BASE}/oauth/request?client={E['CB_ID']}")
+            consent_page(d, "Seed Callback App")
+            d.close()
+            d.switch_to.window(d.window_handles[0])
+            click_and_wait(d, "logout")
+            assert path_of(d.current_url) == "/oauth/logout", d.current_url
+            assert d.find_element(By.TAG_NAME, "h1").text == "Signed out"
+            no_overflow(d)
+            shot(d, "logout-done.png")
+            login_page(d, f"{BASE}/oauth/request?client={E['CB_ID']}")
+
     @check("browser-login-keyboard: the e-mail input has focus on load; Tab "
            "goes e-mail -> password -> Sign in; Enter signs in; on consent "
            "Tab reaches Authorize then Cancel; Space on Authorize gives tokens")

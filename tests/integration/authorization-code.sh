@@ -199,9 +199,43 @@ is "$(psql_q "SELECT count(*) FROM oauth_auth_codes WHERE id = decode('$(printf 
 # --- first-party clients skip consent; logout ------------------------------------------
 status=$(browse "/oauth/authorize?response_type=code&client_id=$FP_ID&state=fp")
 ok $([ "$status" = 302 ] && [ -n "$(qparam code "$(location)")" ]; echo $?) "authz-first-party: no consent screen, straight to the code"
-browse /oauth/logout >/dev/null
+# RFC 9110 §9.2.1 (GET is safe): a GET of /oauth/logout (another site's <img>) ends nothing.
+sessions() { psql_q "SELECT count(*) FROM oauth_sessions"; }
+n0=$(sessions)
+status=$(browse /oauth/logout)
+LOGOUT_CSRF=$(field csrf_token)
+ok $([ "$status" = 200 ] && grep -q '<form method="post" action="/oauth/logout">' "$WORK/body" &&
+    [[ "$LOGOUT_CSRF" =~ ^[0-9a-f]{64}$ ]] && grep -q 'id="logout"' "$WORK/body" &&
+    grep -q 'alice@example.com' "$WORK/body" && ! header Set-Cookie | grep -q .; echo $?) \
+    "logout-get-asks: GET /oauth/logout shows a confirmation form (POST, the session's CSRF token), no cookie touched"
 status=$(browse "/oauth/authorize?$Q")
-ok $([ "$status" = 200 ] && grep -q 'name="password"' "$WORK/body"; echo $?) "authz-logout: the session is gone"
+ok $([ "$status" = 200 ] && grep -q 'id="approve"' "$WORK/body" && [ "$(sessions)" = "$n0" ]; echo $?) \
+    "logout-get-session-alive: after the GET the session is alive (consent page, its row kept)"
+# RFC 9110 §9.2.1, RFC 9700 §4.7 (CSRF): the POST must carry the session's token (a forged form has none).
+status=$(browse /oauth/logout -X POST -d x=1)
+ok $([ "$status" = 403 ] && [ "$(sessions)" = "$n0" ] && ! header Set-Cookie | grep -q . &&
+    [ "$(browse "/oauth/authorize?$Q")" = 200 ] && grep -q 'id="approve"' "$WORK/body"; echo $?) \
+    "logout-post-no-token: POST without the CSRF token: 403, the session alive"
+status=$(browse /oauth/logout -X POST -d "csrf_token=$(printf '%064d' 0)")
+ok $([ "$status" = 403 ] && [ "$(sessions)" = "$n0" ] && ! header Set-Cookie | grep -q . &&
+    [ "$(browse "/oauth/authorize?$Q")" = 200 ] && grep -q 'id="approve"' "$WORK/body"; echo $?) \
+    "logout-post-wrong-token: POST with another token: 403, the session alive"
+status=$(browse /oauth/logout -X POST -d "csrf_token=$LOGOUT_CSRF")
+ok $([ "$status" = 200 ] && grep -q '<h1>Signed out</h1>' "$WORK/body" &&
+    header Set-Cookie | grep -q '^cpassport_session=; .*Max-Age=0' && [ "$(sessions)" = $((n0 - 1)) ] &&
+    [ "$(browse "/oauth/authorize?$Q")" = 200 ] && grep -q 'name="password"' "$WORK/body"; echo $?) \
+    "logout-post-token: POST with the session's token ends it: Signed out, cookie cleared, row deleted"
+rm -f "$JAR"
+status=$(browse /oauth/logout)
+status2=$(browse /oauth/logout -X POST -d "csrf_token=$LOGOUT_CSRF")
+ok $([ "$status" = 200 ] && [ "$status2" = 200 ] && grep -q '<h1>Not signed in</h1>' "$WORK/body" &&
+    ! grep -q '<form' "$WORK/body"; echo $?) \
+    "logout-no-session: without a session, GET and POST say you are not signed in (200)"
+# RFC 9110 §15.5.6: 405 names the methods allowed.
+status=$(browse /oauth/logout -X DELETE)
+ok $([ "$status" = 405 ] && [ "$(header Allow)" = "GET, POST" ] &&
+    [ "$(browse /oauth/logout -X PUT -d x=1)" = 405 ]; echo $?) \
+    "logout-method: DELETE or PUT /oauth/logout: 405, Allow: GET, POST"
 
 # --- login throttling ----------------------------------------------------------------
 for i in 1 2 3 4 5; do login_as bob@example.com wrong "$Q" >/dev/null; done

@@ -215,7 +215,7 @@ flows() {	# flows SERVER: every flow through $BASE
 	ok $([ "$(get /.well-known/oauth-authorization-server)" = 200 ] && [ "$(json .issuer)" = "$ISSUER" ] &&
 	    [ "$(get /.well-known/jwks.json)" = 200 ] && [ "$(json '.keys | length')" -ge 1 ] &&
 	    [ "$(get "/oauth/request?client=$WEB_ID")" = 302 ] && [[ "$(header Location)" == *"/oauth/authorize?"*"client_id=$WEB_ID"* ]] &&
-	    [ "$(get /oauth/logout)" = 200 ] && grep -q 'Signed out' "$WORK/body" &&
+	    [ "$(get /oauth/logout)" = 200 ] && grep -q 'Not signed in' "$WORK/body" &&
 	    [ "$(get /callback/start)" = 302 ] && [[ "$(header Location)" == "$ISSUER/oauth/authorize?"*code_challenge=* ]]
 	    echo $?) "$s: ${FLOWS[8]}"
 
