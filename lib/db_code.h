@@ -22,7 +22,6 @@ enum db_status	db_code_insert(struct db *, const struct code_spec *);
 
 struct code_row {
 	char	*user_id;
-	char	*client_id;
 	char	*scopes;
 	char	*redirect_uri;
 	int	 redirect_given;
@@ -34,19 +33,25 @@ struct code_row {
 };
 
 /*
- * Use the code: mark it used in the same statement that reads it (single
- * use, RFC 6749 §4.1.2), so of two exchanges at most one gets a row.
- * *found = 0 when unknown, used or revoked.  Free with db_code_free().
+ * Use the code as client_id: mark it used in the same statement that
+ * reads it (single use, RFC 6749 §4.1.2), so of two exchanges at most
+ * one gets a row, and only when client_id is the client the code was
+ * issued to (§4.1.3): another client's presentation leaves it unused.
+ * *found = 0 when unknown, another client's, used or revoked.  Free with
+ * db_code_free().
  */
 enum db_status	db_code_consume(struct db *, const char *hash,
-		    struct code_row *, int *found);
+		    const char *client_id, struct code_row *, int *found);
 void		db_code_free(struct code_row *);
 
 /*
- * A used code presented again: revoke it and every token issued from it,
- * with their refresh families (RFC 6749 §4.1.2 "SHOULD revoke").
- * *replayed = 1 when the code existed and had been used.
+ * A used code presented again by the client it was issued to: revoke it
+ * and every token issued from it, with their refresh families (RFC 6749
+ * §4.1.2 "SHOULD revoke").  Another client's presentation revokes
+ * nothing: it cannot end the owner's tokens.  *replayed = 1 when the
+ * code existed, was client_id's and had been used.
  */
-enum db_status	db_code_replay(struct db *, const char *hash, int *replayed);
+enum db_status	db_code_replay(struct db *, const char *hash,
+		    const char *client_id, int *replayed);
 
 #endif

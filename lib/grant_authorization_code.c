@@ -1,7 +1,12 @@
 /*
  * Authorization code grant at the token endpoint, RFC 6749 §4.1.3, with
  * PKCE (RFC 7636 §4.6).  The code is consumed by the statement that reads
- * it; a code presented twice revokes what it gave (RFC 6749 §4.1.2).
+ * it, and only by the client it was issued to (§4.1.3): another client,
+ * a public one with no secret included, neither burns it nor, presenting
+ * it used, revokes what it gave.  Presented twice by its own client, it
+ * revokes what it gave (RFC 6749 §4.1.2).  A redirect_uri or PKCE check
+ * failed by its own client comes after the consume and burns the code:
+ * that client restarts the flow.
  */
 #include <string.h>
 
@@ -14,15 +19,14 @@
 
 /* Every check on a consumed code; all failures are invalid_grant. */
 static enum oauth_error
-check_code(const struct client *c, const struct token_params *tp,
-    const struct code_row *row, const char **desc)
+check_code(const struct token_params *tp, const struct code_row *row,
+    const char **desc)
 {
 	const char	*redirect = tp->v[TP_REDIRECT_URI].s;
 	const char	*verifier = tp->v[TP_CODE_VERIFIER].s;
 
 	*desc = "invalid authorization code";
-	if (strcmp(row->client_id, c->id) != 0 || row->expired ||
-	    row->user_revoked)
+	if (row->expired || row->user_revoked)
 		return OAUTH_INVALID_GRANT;
 	/* §4.1.3: identical when it was in the authorization request. */
 	if ((row->redirect_given || redirect != NULL) && (redirect == NULL ||
@@ -101,17 +105,19 @@ grant_authorization_code(struct app *app, const struct client *c,
 		return OAUTH_INVALID_REQUEST;
 	}
 	secret_hash_hex(code->s, code->len, hash);
-	if ((s = db_code_consume(app->db, hash, &row, &found)) != DB_OK)
+	s = db_code_consume(app->db, hash, c->id, &row, &found);
+	if (s != DB_OK)
 		return issue_db_error(s);
 	if (!found) {
-		/* Used before: revoke the tokens it gave. */
-		if ((s = db_code_replay(app->db, hash, &replayed)) != DB_OK)
+		/* Used before by this client: revoke the tokens it gave. */
+		s = db_code_replay(app->db, hash, c->id, &replayed);
+		if (s != DB_OK)
 			return issue_db_error(s);
 		*desc = replayed ? "authorization code reused: its tokens are "
 		    "revoked" : "invalid authorization code";
 		return OAUTH_INVALID_GRANT;
 	}
-	if ((e = check_code(c, tp, &row, desc)) == OAUTH_OK)
+	if ((e = check_code(tp, &row, desc)) == OAUTH_OK)
 		e = issue(app, c, &row, hash, r);
 	db_code_free(&row);
 	return e;
