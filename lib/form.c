@@ -1,16 +1,10 @@
 /*
- * Strict application/x-www-form-urlencoded parsing; see form.h.
- *
- * We validate every component ourselves and leave the %xx arithmetic to
- * libcurl, which is lenient (it passes bad escapes through and decodes
- * %00), so nothing reaches it that we would not accept.
+ * Strict application/x-www-form-urlencoded parsing; see form.h.  Each
+ * component is checked whole before a byte of it is decoded.
  */
-#include <limits.h>
-#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <curl/curl.h>
 
 #include "form.h"
 #include "xalloc.h"
@@ -63,39 +57,29 @@ static enum form_status
 decode(const char *in, size_t len, size_t max, char **out, size_t *outlen)
 {
 	enum form_status	 st;
-	char			*tmp, *d;
-	size_t			 i, n;
-	int			 dlen;
+	char			*d;
+	size_t			 i, n, o;
 
 	*out = NULL;
 	if ((st = check(in, len, &n)) != FORM_OK)
 		return st;
-	if (n > max || len > INT_MAX)
+	if (n > max)
 		return FORM_TOO_LONG;
 
-	/*
-	 * '+' is a space (WHATWG URL, urlencoded parser), so a literal '+'
-	 * arrives as %2B and must survive: substitute before unescaping.
-	 * tmp is NUL-terminated with no NUL inside, so curl's "length 0
-	 * means strlen()" is harmless for an empty component.
-	 */
-	tmp = xstrndup(in, len);
-	for (i = 0; i < len; i++)
-		if (tmp[i] == '+')
-			tmp[i] = ' ';
-	d = curl_easy_unescape(NULL, tmp, (int)len, &dlen);
-	explicit_bzero(tmp, len);
-	free(tmp);
-	if (d == NULL) {
-		/* Input was checked: only allocation can fail (xalloc.h). */
-		fputs("cpassport: out of memory\n", stderr);
-		abort();
+	/* check() vouched for every escape: two hex digits, no NUL/CR/LF. */
+	d = xmalloc(n + 1);
+	for (i = 0, o = 0; i < len; i++, o++) {
+		if (in[i] == '%') {
+			d[o] = (char)(hexval(in[i + 1]) << 4 |
+			    hexval(in[i + 2]));
+			i += 2;
+		} else	/* WHATWG URL: '+' is a space; %2B a literal '+' */
+			d[o] = in[i] == '+' ? ' ' : in[i];
 	}
-	*out = xstrndup(d, (size_t)dlen);
-	explicit_bzero(d, (size_t)dlen);
-	curl_free(d);
+	d[o] = '\0';
+	*out = d;
 	if (outlen != NULL)
-		*outlen = (size_t)dlen;
+		*outlen = o;
 	return FORM_OK;
 }
 
@@ -132,11 +116,16 @@ form_parse(const char *buf, size_t len, const struct form_param *params,
 	const char		*seg, *amp, *eq, *val;
 	char			*name;
 	size_t			 off, slen, vlen, i, pairs = 0;
+	uint64_t		 seen = 0;	/* bit i: params[i] was sent */
 	int			 idx = -1;
 
 	for (i = 0; i < n; i++) {
 		values[i].s = NULL;
 		values[i].len = 0;
+	}
+	if (n > FORM_MAX_PARAMS) {
+		st = FORM_TOO_MANY;
+		goto fail;
 	}
 	if (len > FORM_MAX_BODY) {
 		st = FORM_TOO_LONG;
@@ -175,14 +164,22 @@ form_parse(const char *buf, size_t len, const struct form_param *params,
 			continue;
 		}
 		idx = (int)i;
-		/* RFC 6749 §3.1: "MUST NOT be included more than once". */
-		if (values[i].s != NULL) {
+		/* RFC 6749 §3.1: "MUST NOT be included more than once",
+		 * with or without a value ("scope=&scope=x" too). */
+		if (seen & (uint64_t)1 << i) {
 			st = FORM_DUPLICATE;
 			goto fail;
 		}
+		seen |= (uint64_t)1 << i;
 		if ((st = decode(val, vlen, params[i].max, &values[i].s,
 		    &values[i].len)) != FORM_OK)
 			goto fail;
+		/* RFC 6749 §3.1: "Parameters sent without a value MUST be
+		 * treated as if they were omitted from the request." */
+		if (values[i].len == 0) {
+			free(values[i].s);
+			values[i].s = NULL;
+		}
 		idx = -1;
 	}
 	if (bad != NULL)

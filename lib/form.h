@@ -7,8 +7,10 @@
  * Each caller declares the parameters it knows (name, maximum decoded
  * length).  Unknown parameters are ignored (RFC 6749 §3.1); a known one
  * present twice is an error (RFC 6749 §3.1 "MUST NOT be included more than
- * once").  Decoding is strict: '+' is a space, '%' must be followed by two
- * hex digits, and a decoded NUL, CR or LF is rejected.
+ * once"), with or without a value.  A parameter sent without a value
+ * ("scope=" or a bare "scope") is treated as omitted (RFC 6749 §3.1).
+ * Decoding is strict: '+' is a space, '%' must be followed by two hex
+ * digits, and a decoded NUL, CR or LF is rejected.
  */
 #ifndef CPASSPORT_FORM_H
 #define CPASSPORT_FORM_H
@@ -18,11 +20,13 @@
 #define FORM_MAX_BODY	8192	/* bytes of a request body we read at all */
 #define FORM_MAX_PAIRS	64	/* name=value pairs, known or not */
 #define FORM_MAX_NAME	64	/* decoded length of a parameter name */
+#define FORM_MAX_PARAMS	64	/* parameters a caller may declare */
 
 enum form_status {
 	FORM_OK = 0,
 	FORM_TOO_LONG,		/* input over FORM_MAX_BODY, or a value over its max */
-	FORM_TOO_MANY,		/* more than FORM_MAX_PAIRS pairs */
+	FORM_TOO_MANY,		/* over FORM_MAX_PAIRS pairs, FORM_MAX_PARAMS
+				   declared */
 	FORM_BAD_ENCODING,	/* bad %xx, decoded NUL/CR/LF, name too long */
 	FORM_DUPLICATE,		/* a declared parameter given twice */
 	FORM__MAX
@@ -39,12 +43,13 @@ struct form_value {
 };
 
 /*
- * Parse buf[0..len) against params[0..n).  On FORM_OK, values[i] holds the
- * decoded value of params[i] (s == NULL when absent; an empty value is
- * present with len 0).  On any error, every values[i].s is NULL and
- * nothing is allocated; *bad (if not NULL) is set to the index of the
- * offending declared parameter, or -1 when the fault is not tied to one.
- * The values are freed with form_free().
+ * Parse buf[0..len) against params[0..n), n <= FORM_MAX_PARAMS.  On
+ * FORM_OK, values[i] holds the decoded value of params[i], never empty
+ * (s == NULL when absent or sent without a value, len > 0 otherwise).
+ * On any error, every values[i].s is NULL and nothing is allocated;
+ * *bad (if not NULL) is set to the index of the offending declared
+ * parameter, or -1 when the fault is not tied to one.  The values are
+ * freed with form_free().
  */
 enum form_status form_parse(const char *buf, size_t len,
 	    const struct form_param *params, size_t n,

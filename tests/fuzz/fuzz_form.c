@@ -44,8 +44,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (bad != -1)
 			abort();
 		for (i = 0; i < NP; i++)
-			if (v[i].s != NULL)
+			if (v[i].s != NULL) {
+				/* RFC 6749 §3.1: empty means omitted. */
+				if (v[i].len == 0)
+					abort();
 				check(v[i].s, v[i].len, params[i].max);
+			}
 	} else {
 		if (bad < -1 || bad >= (int)NP)
 			abort();

@@ -168,6 +168,30 @@ is "$status:$(json .error)" "400:invalid_grant" "token-authcode-unknown: invalid
 is "$(psql_q "SELECT count(*) FROM oauth_auth_codes WHERE id = decode('$(printf %s "$CODE" | sha256sum | cut -d' ' -f1)', 'hex')")" 1 \
     "token-authcode-stored-hashed: the code's row is keyed by its SHA-256"
 
+# --- parameters sent without a value are omitted (RFC 6749 §3.1) --------------------
+EQ="response_type=code&client_id=$CID&redirect_uri=$(jq -rn --arg u "$CB" '$u|@uri')"
+# RFC 6749 §3.1, §3.3: "scope=" is as if no scope was sent: default_scope.
+status=$(browse "/oauth/authorize?$EQ&scope=&state=e1")
+ok $([ "$status" = 200 ] && grep -q 'Read or write read things' "$WORK/body" &&
+    ! grep -q 'Read or write write things' "$WORK/body"; echo $?) \
+    "authz-empty-scope-is-default: scope= asks default_scope on the consent page"
+# RFC 6749 §3.1, §4.1.2: "state=" is no state, so none comes back.
+status=$(browse "/oauth/authorize?$EQ&scope=read&state=")
+status=$(consent_approve)
+loc=$(location)
+ok $([ "$status" = 302 ] && [ -n "$(qparam code "$loc")" ] && [[ "$loc" != *state=* ]]; echo $?) \
+    "authz-empty-state-omitted: state= is not echoed with the code"
+status=$(browse "/oauth/authorize?response_type=token&client_id=$CID&redirect_uri=$(jq -rn --arg u "$CB" '$u|@uri')&state=")
+loc=$(location)
+ok $([ "$status" = 302 ] && [ "$(qparam error "$loc")" = unsupported_response_type ] &&
+    [[ "$loc" != *state=* ]]; echo $?) "authz-empty-state-omitted: nor with an error"
+# RFC 6749 §3.1, §3.3, §5.1: the code flow with scope= ends with default_scope.
+browse "/oauth/authorize?$EQ&scope=&state=e2" >/dev/null
+consent_approve >/dev/null; CODE=$(qparam code "$(location)")
+status=$(exchange "$CODE")
+is "$status:$(json .scope):$(jq -r .scope <<<"$(claims "$(json .access_token)")")" "200:read:read" \
+    "authz-empty-scope-token: the token carries default_scope, and the response a scope member"
+
 # --- first-party clients skip consent; logout ------------------------------------------
 status=$(browse "/oauth/authorize?response_type=code&client_id=$FP_ID&state=fp")
 ok $([ "$status" = 302 ] && [ -n "$(qparam code "$(location)")" ]; echo $?) "authz-first-party: no consent screen, straight to the code"

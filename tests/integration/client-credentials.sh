@@ -29,6 +29,10 @@ is "$(jq -r .sub <<<"$c")" "$LONE_ID" "cc-lone-sub: sub is the client id without
 is "$(json .scope)" "read admin" "cc-lone-scope: bounded by the client's --scopes"
 status=$(post -u "$LONE_ID:$LONE_SECRET" -d grant_type=client_credentials)
 is "$(json .scope)" "read" "cc-default-scope: default_scope when none is asked"
+# RFC 6749 §3.1, §3.3: "scope=" is as if no scope was sent.
+status=$(post -u "$LONE_ID:$LONE_SECRET" -d grant_type=client_credentials -d scope=)
+is "$status:$(json .scope):$(jq -r .scope <<<"$(claims "$(json .access_token)")")" "200:read:read" \
+    "cc-empty-scope-is-default: scope= gets default_scope, in the response and the token"
 status=$(post -u "$LONE_ID:$LONE_SECRET" -d grant_type=client_credentials -d scope=nosuch)
 is "$status:$(json .error)" "400:invalid_scope" "cc-unknown-scope: invalid_scope"
 

@@ -187,6 +187,15 @@ out=$(cgi REMOTE_ADDR=192.0.2.7)
 ok $([[ "$out" == "Status: 200"* ]]; echo $?) "token-allow-plain-http: the config can allow plain http"
 sed -i '/^allow_plain_http/d' "$CONF"
 
+# RFC 6749 §3.1, §3.3: "scope=" is as if no scope was sent: default_scope.
+echo "default_scope = read" >>"$CONF"
+lighttpd_stop; lighttpd_start
+status=$(grant --data-urlencode username=alice@example.com \
+    --data-urlencode 'password=correct horse' --data-urlencode scope=)
+is "$status:$(json .scope):$(jq -r .scope <<<"$(claims "$(json .access_token)")")" "200:read:read" \
+    "password-empty-scope-is-default: scope= gets default_scope, in the response and the token"
+sed -i '/^default_scope/d' "$CONF"
+
 # --- PostgreSQL outage: 503, then recovery --------------------------------
 pg_stop immediate
 status=$(grant --data-urlencode username=alice@example.com --data-urlencode 'password=correct horse')

@@ -124,11 +124,22 @@ test_parse(void)
 	form_free(v, NP);
 	ok(all_null(v), "form: form_free NULLs every value");
 
+	/* RFC 6749 §3.1: sent without a value = omitted. */
 	dirty(v);
-	ok(parse("scope=&username", v, NULL) == FORM_OK &&
-	    v[3].s != NULL && v[3].len == 0 && v[1].s != NULL &&
-	    v[1].len == 0 && v[0].s == NULL,
-	    "form: empty value and bare name are present, empty");
+	ok(parse("scope=&username", v, &bad) == FORM_OK && bad == -1 &&
+	    all_null(v),
+	    "form-empty-value-omitted: \"scope=\" and bare \"username\" "
+	    "are absent");
+	dirty(v);
+	ok(parse("scope=&grant_type=x", v, NULL) == FORM_OK &&
+	    v[3].s == NULL && v[3].len == 0 && strcmp(v[0].s, "x") == 0,
+	    "form-empty-value-omitted: the others still parse");
+	form_free(v, NP);
+	dirty(v);
+	ok(parse("scope=%20", v, NULL) == FORM_OK && v[3].s != NULL &&
+	    strcmp(v[3].s, " ") == 0,
+	    "form-empty-value-omitted: a value empty only once decoded "
+	    "is not");
 	form_free(v, NP);
 
 	dirty(v);
@@ -176,6 +187,12 @@ test_parse(void)
 	dirty(v);
 	ok(parse("scope&scope=", v, &bad) == FORM_DUPLICATE && bad == 3,
 	    "form: duplicate empty values still duplicate");
+	dirty(v);
+	ok(parse("scope=&scope=x", v, &bad) == FORM_DUPLICATE && bad == 3 &&
+	    all_null(v), "form: \"scope=&scope=x\" is a duplicate");
+	dirty(v);
+	ok(parse("scope=x&scope", v, &bad) == FORM_DUPLICATE && bad == 3 &&
+	    all_null(v), "form: \"scope=x&scope\" is a duplicate");
 	dirty(v);
 	ok(parse("x=1&x=2&grant_type=g", v, &bad) == FORM_OK &&
 	    strcmp(v[0].s, "g") == 0, "form: undeclared duplicates ignored");
