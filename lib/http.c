@@ -122,12 +122,36 @@ struct io {
 	FCGX_Request	*fcgi;	/* NULL: plain CGI on stdin/stdout */
 };
 
+/*
+ * A parameter of the request.  One the web server sends more than once
+ * is the last one, as PHP-FPM takes it: nginx sends both the
+ * fastcgi_param of "include fastcgi_params" and one written after it for
+ * the same name, and the one after is meant to override (libfcgi's
+ * FCGX_GetParam() would return the first).
+ */
 static const char *
 param(const struct io *io, const char *name)
 {
-	if (io->fcgi != NULL)
-		return FCGX_GetParam(name, io->fcgi->envp);
-	return getenv(name);
+	const char	*v = NULL;
+	char		**p;
+	size_t		 n = strlen(name);
+
+	if (io->fcgi == NULL)
+		return getenv(name);
+	for (p = io->fcgi->envp; p != NULL && *p != NULL; p++)
+		if (strncmp(*p, name, n) == 0 && (*p)[n] == '=')
+			v = *p + n + 1;
+	return v;
+}
+
+const char *
+http_remote_user(const char *remote_user, const char *auth_type)
+{
+	/* RFC 3875 §4.1.1: no AUTH_TYPE, no authentication by the server. */
+	if (auth_type == NULL || *auth_type == '\0' || remote_user == NULL ||
+	    *remote_user == '\0')
+		return NULL;
+	return remote_user;
 }
 
 /*
@@ -190,7 +214,8 @@ read_request(const struct io *io, struct http_request *req)
 		req->uri = "";
 	req->cookie = param(io, "HTTP_COOKIE");
 	req->accept = param(io, "HTTP_ACCEPT");
-	req->remote_user = param(io, "REMOTE_USER");
+	req->remote_user = http_remote_user(param(io, "REMOTE_USER"),
+	    param(io, "AUTH_TYPE"));
 
 	if ((cl = param(io, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
 		errno = 0;

@@ -28,7 +28,7 @@ struct http_request {
 	const char	*uri;		/* REQUEST_URI or "" */
 	const char	*cookie;	/* HTTP_COOKIE or NULL */
 	const char	*accept;	/* HTTP_ACCEPT or NULL */
-	const char	*remote_user;	/* REMOTE_USER (web server auth) or NULL */
+	const char	*remote_user;	/* http_remote_user() or NULL */
 	char		*body;		/* NUL-terminated; NULL when none */
 	size_t		 body_len;
 	int		 body_too_large;/* over HTTP_MAX_BODY: not read */
@@ -60,6 +60,15 @@ void	http_resp_header(struct http_response *, const char *name,
 /* Set status, type and body (copied). */
 void	http_resp_body(struct http_response *, int status,
 	    const char *content_type, const char *body, size_t len);
+
+/*
+ * REMOTE_USER as the user the web server authenticated, or NULL unless
+ * AUTH_TYPE is non-empty (RFC 3875 §4.1.1, §4.1.11).  REMOTE_USER alone
+ * proves nothing: nginx's stock fastcgi_params passes $remote_user, which
+ * nginx decodes from the client's own Authorization: Basic header whether
+ * or not auth_basic ran, and no AUTH_TYPE.
+ */
+const char	*http_remote_user(const char *remote_user, const char *auth_type);
 
 /* 1 when the request came over TLS or from a loopback address. */
 int	http_is_tls_or_loopback(const struct http_request *);

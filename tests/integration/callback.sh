@@ -164,13 +164,18 @@ Q="response_type=code&client_id=$CID&state=r1"
 out=$(authz)
 ok $([[ "$out" == "Status: 403"* ]] && [[ "$out" != *'name="password"'* ]]; echo $?) \
     "authz-remote-user-missing: without REMOTE_USER a 403 page, no login form"
+# RFC 3875 §4.1.1: REMOTE_USER counts only with the AUTH_TYPE of a server that authenticated.
 out=$(authz REMOTE_USER=c@example.com)
+out2=$(authz REMOTE_USER=c@example.com AUTH_TYPE=)
+ok $([[ "$out" == "Status: 403"* ]] && [[ "$out2" == "Status: 403"* ]] && [[ "$out$out2" != *Set-Cookie:* ]]; echo $?) \
+    "authz-remote-user-needs-auth-type: REMOTE_USER without AUTH_TYPE (or with an empty one) signs nobody in: 403, no session"
+out=$(authz REMOTE_USER=c@example.com AUTH_TYPE=Basic)
 cookie=$(sed -n 's/^Set-Cookie: \(cpassport_session=[^;]*\).*/\1/p' <<<"$out" | tr -d '\r')
 ok $([[ "$out" == "Status: 303"* ]] && [ -n "$cookie" ]; echo $?) "authz-remote-user: REMOTE_USER starts a session"
-out=$(authz REMOTE_USER=c@example.com HTTP_COOKIE="$cookie")
+out=$(authz REMOTE_USER=c@example.com AUTH_TYPE=Basic HTTP_COOKIE="$cookie")
 ok $([[ "$out" == "Status: 200"* ]] && [[ "$out" == *'id="approve"'* ]] && [[ "$out" != *'name="password"'* ]]; echo $?) \
     "authz-remote-user-consent: straight to the consent screen"
-out=$(authz REMOTE_USER=nobody@example.com)
+out=$(authz REMOTE_USER=nobody@example.com AUTH_TYPE=Basic)
 ok $([[ "$out" == "Status: 403"* ]]; echo $?) "authz-remote-user-unknown: an unknown REMOTE_USER is refused"
 
 done_testing

@@ -6,6 +6,9 @@
 #   lighttpd (mod_fastcgi, what stack_start does), Apache + mod_fcgid,
 #   Apache + mod_proxy_fcgi + spawn-fcgi, nginx + spawn-fcgi,
 #   Apache + mod_cgid running the programs as plain CGI (.htaccess).
+# Then trust_remote_user (RFC 3875 §4.1.1): through nginx, a forged Basic
+# header signs nobody in, the example's auth_request lines sign in the
+# SSO's user; Apache's and lighttpd's own Basic auth still sign users in.
 # Then process life on lighttpd and on mod_fcgid, the two that supervise
 # the programs: max_requests, SIGTERM with a request in hand.  A web server
 # that is missing fails its lines (scripts/deps installs them all); nothing
@@ -269,6 +272,157 @@ for kind in apache-fcgid apache-proxy-fcgi nginx apache-cgi; do
 	echo "# $name: stopped in $(elapsed "$t1") s"
 	stopped_clean "$name" "$state"
 done
+
+# --- trust_remote_user: only the web server's own authentication -------------
+# RFC 3875 §4.1.1: REMOTE_USER counts only with AUTH_TYPE.  nginx's stock
+# fastcgi_params passes $remote_user, decoded from the client's own
+# Authorization: Basic header whether or not auth_basic ran.  The programs
+# run with trust_remote_user = true; alice is the victim a client names.
+RU_CONF="$WORK/trust-remote-user.conf"
+{ cat "$CONF"; echo "trust_remote_user = true"; } >"$RU_CONF"
+if [ "$(id -u)" -eq 0 ]; then chgrp www-data "$RU_CONF"; chmod 640 "$RU_CONF"; fi
+echo 'pw carol' | "$CPASSPORT" user add --email carol@example.com --name Carol --scopes read >/dev/null
+RU_Q="response_type=code&client_id=$WEB_ID&redirect_uri=$(jq -rn --arg u "$CB" '$u|@uri')&state=ru"
+FORGED="Authorization: Basic $(printf 'alice@example.com:anything' | base64)"
+ru_get() {	# ru_get [curl args]: GET /oauth/authorize?RU_Q; body/headers kept; prints the status
+	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$@" "$BASE/oauth/authorize?$RU_Q"
+}
+signed_in_as() {	# signed_in_as EMAIL [curl args]: a session starts, and its consent page names EMAIL
+	local email=$1 status cookie; shift
+	status=$(ru_get "$@")
+	cookie=$(header Set-Cookie | sed -n 's/^\(cpassport_session=[^;]*\).*/\1/p')
+	[ "$status" = 303 ] && [ -n "$cookie" ] || return 1
+	[ "$(ru_get "$@" -b "$cookie")" = 200 ] && grep -q 'id="approve"' "$WORK/body" &&
+	    grep -q "Signed in as $email\." "$WORK/body"
+}
+refused() {	# refused [curl args]: 403 and no session
+	[ "$(ru_get "$@")" = 403 ] && ! header Set-Cookie | grep -q cpassport_session
+}
+ru_nginx() {	# ru_nginx STATE EDIT: nginx on the example as EDIT leaves it
+	local state=$1 edit=$2 port
+	[ -x /usr/sbin/nginx ] || { echo "# /usr/sbin/nginx is missing" >&2; return 1; }
+	port=$(free_port); BASE="http://127.0.0.1:$port"
+	"$HERE/httpd-conf" nginx "$port" "$state" "$LIBEXEC" "$RU_CONF" >"$state/nginx.conf" || return 1
+	"$edit" "$state"
+	CPASSPORT_CONFIG=$NO_CONFIG session_start /usr/sbin/nginx -p "$state" -c "$state/nginx.conf" \
+	    -e "$state/error.log" 2>>"$state/error.log"
+	SERVER_PID=$SESSION_PID; SERVER_PIDS+=("$SERVER_PID")
+	wait_http "$BASE" "$SERVER_PID" || { echo "# nginx did not start:" >&2; sed 's/^/#   /' "$state/error.log" >&2; return 1; }
+}
+as_shipped() { :; }
+stock_params() {	# the override lines gone: fastcgi_params alone
+	sed -i '/fastcgi_param REMOTE_USER "";/d; /fastcgi_param AUTH_TYPE "";/d' "$1/cpassport.conf"
+}
+AUTH_PORT=$(free_port)
+with_auth_request() {	# the example's commented auth_request lines, and an SSO service
+	sed -i -E 's/^(\s*)#([^ ])/\1\2/; s|http://127\.0\.0\.1:9000/|http://127.0.0.1:'"$AUTH_PORT"'/|' "$1/cpassport.conf"
+	# The single sign-on service: its ticket cookie names carol.
+	sed -i '$d' "$1/nginx.conf"
+	cat >>"$1/nginx.conf" <<CONF
+	server {
+		listen 127.0.0.1:$AUTH_PORT;
+		location = /auth {
+			if (\$cookie_sso = "carol-ticket") {
+				add_header X-User carol@example.com;
+				return 204;
+			}
+			return 401;
+		}
+	}
+}
+CONF
+}
+state="$WORK/nginx-remote-user"
+name="nginx+spawn-fcgi, trust_remote_user"
+if CONF=$RU_CONF spawn_start "$state" && ru_nginx "$state" as_shipped; then
+	check "trust-remote-user-forged-basic: $name, the shipped example: Authorization: Basic naming alice signs nobody in (403, no session)" \
+	    refused -H "$FORGED"
+	session_stop "$SERVER_PID"
+else
+	ok 1 "trust-remote-user-forged-basic: $name (did not start)"
+fi
+if ru_nginx "$state" stock_params; then
+	check "trust-remote-user-stock-params: $name, stock fastcgi_params only (REMOTE_USER \$remote_user, no AUTH_TYPE): the forged Basic user is refused" \
+	    refused -H "$FORGED"
+	session_stop "$SERVER_PID"
+else
+	ok 1 "trust-remote-user-stock-params: $name (did not start)"
+fi
+if ru_nginx "$state" with_auth_request; then
+	ok $([ "$(ru_get)" = 401 ] && signed_in_as carol@example.com -b sso=carol-ticket; echo $?) \
+	    "trust-remote-user-auth-request: $name, the example's auth_request lines: the user the SSO service names is signed in (no ticket: its 401)"
+	check "trust-remote-user-auth-request-forged-basic: $name, auth_request: a forged Basic header naming alice still signs in the SSO's user" \
+	    signed_in_as carol@example.com -b sso=carol-ticket -H "$FORGED"
+else
+	ok 1 "trust-remote-user-auth-request: $name (did not start)"
+	ok 1 "trust-remote-user-auth-request-forged-basic: $name (did not start)"
+fi
+servers_stop
+stopped_clean "$name" "$state"
+
+# Apache's own authentication sets AUTH_TYPE: it still signs the user in.
+ru_apache_auth() {	# the fcgid example, /oauth/authorize behind AuthType Basic
+	htpasswd -bc "$1/htpasswd" carol@example.com 'apache pw' 2>/dev/null
+	[ "$(id -u)" -eq 0 ] && chgrp www-data "$1/htpasswd" && chmod 640 "$1/htpasswd"
+	cat >>"$1/httpd.conf" <<CONF
+LoadModule authn_core_module /usr/lib/apache2/modules/mod_authn_core.so
+LoadModule authn_file_module /usr/lib/apache2/modules/mod_authn_file.so
+LoadModule auth_basic_module /usr/lib/apache2/modules/mod_auth_basic.so
+LoadModule authz_user_module /usr/lib/apache2/modules/mod_authz_user.so
+<Location /oauth/authorize>
+	AuthType Basic
+	AuthName cpassport
+	AuthUserFile $1/htpasswd
+	Require valid-user
+</Location>
+CONF
+}
+state="$WORK/apache-remote-user"
+name="apache+mod_fcgid, trust_remote_user"
+mkdir -p "$state"
+port=$(free_port); BASE="http://127.0.0.1:$port"
+if "$HERE/httpd-conf" apache-fcgid "$port" "$state" "$LIBEXEC" "$RU_CONF" >"$state/httpd.conf" &&
+    ru_apache_auth "$state" &&
+    CPASSPORT_CONFIG=$NO_CONFIG session_start /usr/sbin/apache2 -d "$state" -f "$state/httpd.conf" \
+	-DFOREGROUND 2>>"$state/error.log" && SERVER_PIDS+=("$SESSION_PID") &&
+    wait_http "$BASE" "$SESSION_PID"; then
+	ok $([ "$(ru_get -u 'carol@example.com:wrong')" = 401 ] &&
+	    signed_in_as carol@example.com -u 'carol@example.com:apache pw'; echo $?) \
+	    "trust-remote-user-apache-auth: $name, AuthType Basic on /oauth/authorize: the user Apache authenticated is signed in (a wrong password: Apache's 401)"
+else
+	sed 's/^/#   /' "$state/error.log" >&2
+	ok 1 "trust-remote-user-apache-auth: $name (did not start)"
+fi
+servers_stop
+stopped_clean "$name" "$state"
+
+# lighttpd's mod_auth sets AUTH_TYPE too.
+state="$WORK/lighttpd-remote-user"
+name="lighttpd, trust_remote_user"
+mkdir -p "$state"
+port=$(free_port); BASE="http://127.0.0.1:$port"
+printf 'carol@example.com:lighttpd pw\n' >"$state/users"
+if "$srcdir/scripts/lighttpd-conf" "$port" "$state" "$LIBEXEC" "$RU_CONF" >"$state/lighttpd.conf.example" && {
+	# mod_auth before the example's mod_fastcgi, so it runs first.
+	echo 'server.modules += ( "mod_auth", "mod_authn_file" )'
+	cat "$state/lighttpd.conf.example"
+	cat <<CONF
+auth.backend = "plain"
+auth.backend.plain.userfile = "$state/users"
+auth.require = ( "/oauth/authorize" => ( "method" => "basic", "realm" => "cpassport", "require" => "valid-user" ) )
+CONF
+    } >"$state/lighttpd.conf" &&
+    CPASSPORT_CONFIG=$NO_CONFIG session_start /usr/sbin/lighttpd -D -f "$state/lighttpd.conf" 2>>"$state/error.log" &&
+    SERVER_PIDS+=("$SESSION_PID") && wait_http "$BASE" "$SESSION_PID"; then
+	ok $([ "$(ru_get -u 'carol@example.com:wrong')" = 401 ] &&
+	    signed_in_as carol@example.com -u 'carol@example.com:lighttpd pw'; echo $?) \
+	    "trust-remote-user-lighttpd-auth: $name, mod_auth basic on /oauth/authorize: the user lighttpd authenticated is signed in (a wrong password: lighttpd's 401)"
+else
+	sed 's/^/#   /' "$state/error.log" "$state/lighttpd.log" >&2
+	ok 1 "trust-remote-user-lighttpd-auth: $name (did not start)"
+fi
+servers_stop
+stopped_clean "$name" "$state"
 
 # --- process life ---------------------------------------------------------------
 # token.fcgi processes below a server's PID (mod_fcgid's are grandchildren).
