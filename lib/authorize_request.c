@@ -7,13 +7,14 @@
 #include "grant.h"
 #include "pkce.h"
 #include "redirect.h"
+#include "redirect_uri.h"
 #include "valid.h"
 #include "xalloc.h"
 
 static const struct form_param params[AP__MAX] = {
 	[AP_RESPONSE_TYPE] = { "response_type", 32 },
 	[AP_CLIENT_ID] = { "client_id", 64 },
-	[AP_REDIRECT_URI] = { "redirect_uri", 2000 },
+	[AP_REDIRECT_URI] = { "redirect_uri", REDIRECT_URI_MAX },
 	[AP_SCOPE] = { "scope", SCOPE_MAX_TEXT },
 	[AP_STATE] = { "state", 512 },
 	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
@@ -72,6 +73,10 @@ identify(struct app *app, struct authz *a)
 	if (a->redirect_uri == NULL)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "the redirect_uri is not registered for this client");
+	/* Registered before the rules of redirect_uri.h: never used. */
+	if (!redirect_uri_valid(a->redirect_uri))
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "the registered redirect_uri is not a valid one");
 	return AUTHZ_OK;
 }
 
