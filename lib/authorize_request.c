@@ -21,7 +21,11 @@ static const struct form_param params[AP__MAX] = {
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
 };
 
-/* The registered URI equal to given (exactly, §3.1.2.3), or the only one. */
+/*
+ * The URI to redirect to: given when a registered one stands for it
+ * (redirect_uri.h: exactly, §3.1.2.3, or a loopback one with another
+ * port, RFC 8252 §7.3), or the only registered one when none is given.
+ */
 static char *
 pick_redirect(const char *registered, const char *given)
 {
@@ -30,9 +34,9 @@ pick_redirect(const char *registered, const char *given)
 
 	while (*p != '\0') {
 		n = strcspn(p, " ");
-		if (given != NULL && strlen(given) == n &&
-		    strncmp(p, given, n) == 0)
-			return xstrndup(p, n);
+		if (given != NULL &&
+		    redirect_uri_matches(p, n, given, strlen(given)))
+			return xstrdup(given);
 		count++;
 		p += n + strspn(p + n, " ");
 	}

@@ -72,3 +72,64 @@ redirect_uri_valid(const char *u)
 	}
 	return 1;
 }
+
+/* RFC 8252 §7.3: the loopback IP literals, http only. */
+static const char *const loopback[] = {
+	"http://127.0.0.1",
+	"http://[::1]",
+};
+
+/*
+ * The length of u[0..len)'s loopback origin "http://host[:port]" when it
+ * has one, a decimal port 1-65535 without leading zeros, then nothing or
+ * a path or query; else 0.  *hostlen is the length without the port.
+ */
+static size_t
+loopback_origin(const char *u, size_t len, size_t *hostlen)
+{
+	size_t		i, n, d;
+	unsigned long	port = 0;
+
+	for (i = 0; i < sizeof(loopback) / sizeof(loopback[0]); i++) {
+		n = strlen(loopback[i]);
+		if (len >= n && memcmp(u, loopback[i], n) == 0)
+			break;
+	}
+	if (i == sizeof(loopback) / sizeof(loopback[0]))
+		return 0;
+	*hostlen = n;
+	if (n < len && u[n] == ':') {
+		for (d = n + 1; d < len && u[d] >= '0' && u[d] <= '9'; d++) {
+			if (d - n > 5)
+				return 0;	/* six digits */
+			port = port * 10 + (unsigned long)(u[d] - '0');
+		}
+		if (d == n + 1 || u[n + 1] == '0' || port > 65535)
+			return 0;
+		n = d;
+	}
+	/* Not "http://127.0.0.1:80@evil.example" nor "…1.example". */
+	if (n < len && u[n] != '/' && u[n] != '?')
+		return 0;
+	return n;
+}
+
+int
+redirect_uri_matches(const char *reg, size_t rlen, const char *asked,
+    size_t alen)
+{
+	size_t	ro, ao, rh, ah;
+
+	if (rlen > REDIRECT_URI_MAX || alen > REDIRECT_URI_MAX)
+		return 0;
+	if (rlen == alen && memcmp(reg, asked, rlen) == 0)
+		return 1;
+	/* RFC 8252 §7.3: a native app listens on a port it is given. */
+	if ((ro = loopback_origin(reg, rlen, &rh)) == 0 ||
+	    (ao = loopback_origin(asked, alen, &ah)) == 0)
+		return 0;
+	/* The same host; scheme, path and query byte for byte. */
+	return rh == ah && memcmp(reg, asked, rh) == 0 &&
+	    rlen - ro == alen - ao && memcmp(reg + ro, asked + ao,
+	    rlen - ro) == 0;
+}

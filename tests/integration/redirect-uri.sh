@@ -1,7 +1,8 @@
 #!/bin/bash
-# Redirect URIs (RFC 6749 §3.1.2, §4.1.2; RFC 8252 §7.1): a redirect is the
-# registered URI byte for byte plus the query, what may be registered, and
-# the code exchange with the very string the client registered.
+# Redirect URIs (RFC 6749 §3.1.2, §4.1.2; RFC 8252 §7.1, §7.3): a redirect
+# is the registered URI byte for byte plus the query, what may be
+# registered, the code exchange with the very string the client registered,
+# and loopback URIs that accept any port.
 . "$(dirname "$0")/lib.sh"
 
 stack_start "allow_plain_http = true" || { echo "Bail out! stack did not start"; exit 1; }
@@ -95,6 +96,60 @@ submit --data-urlencode action=deny --data-urlencode "request=$(field request)" 
 loc=$(location)
 ok $([[ "$loc" == "myapp://callback?error=access_denied&"* ]]; echo $?) \
     "redirect-error-as-registered: access_denied goes to myapp://callback?error=…"
+
+# --- loopback redirects: any port (RFC 8252 §7.3, RFC 9700 §4.1.3) ----------
+new_client --name "Loopback v4" --public --redirect http://127.0.0.1/cb; LO4_ID=$ID
+new_client --name "Loopback v6" --public --redirect 'http://[::1]:8080/cb'; LO6_ID=$ID
+new_client --name "Loopback query" --public --redirect 'http://127.0.0.1/cb?x=1'; LOQ_ID=$ID
+new_client --name "Localhost" --public --redirect http://localhost/cb; LH_ID=$ID
+# refused CLIENT ASKED: a page, no redirect (RFC 6749 §4.1.2.1)
+refused() {
+	local status
+	status=$(browse "/oauth/authorize?response_type=code&client_id=$1&redirect_uri=$(uri "$2")&state=s1&code_challenge=$CHALLENGE&code_challenge_method=S256")
+	[ "$status" = 400 ] && [ -z "$(location)" ] && grep -q 'not registered' "$WORK/body"
+}
+# RFC 8252 §7.3: registered without a port, asked with the one it listens on.
+LO_LOC=$(authorize "$LO4_ID" http://127.0.0.1:49152/cb)
+ok $([[ "$LO_LOC" == "http://127.0.0.1:49152/cb?code="* ]]; echo $?) \
+    "redirect-loopback-any-port: http://127.0.0.1/cb registered, http://127.0.0.1:49152/cb asked and redirected to"
+loc=$(authorize "$LO4_ID" http://127.0.0.1/cb)
+ok $([[ "$loc" == "http://127.0.0.1/cb?code="* ]]; echo $?) \
+    "redirect-loopback-any-port: the registered URI itself still works"
+# RFC 8252 §7.3: the IPv6 literal, registered with a port, asked with another.
+loc=$(authorize "$LO6_ID" 'http://[::1]:49153/cb')
+ok $([[ "$loc" == "http://[::1]:49153/cb?code="* ]]; echo $?) \
+    "redirect-loopback-any-port-ipv6: http://[::1]:8080/cb registered, http://[::1]:49153/cb asked"
+loc=$(authorize "$LO6_ID" 'http://[::1]/cb')
+ok $([[ "$loc" == "http://[::1]/cb?code="* ]]; echo $?) \
+    "redirect-loopback-any-port-ipv6: or no port at all"
+# RFC 8252 §7.3: only the port; path, host and scheme stay.
+for u in http://127.0.0.1:49152/other http://127.0.0.1:49152/cb/ http://127.0.0.2:49152/cb \
+    'http://[::1]:49152/cb' https://127.0.0.1:49152/cb; do
+	check "redirect-loopback-bound: $u refused with a page, no redirect" refused "$LO4_ID" "$u"
+done
+# RFC 6749 §4.1.3: the code is bound to the URI asked, port and all.
+LO_CODE=$(qparam code "$LO_LOC")
+status=$(exchange "$LO4_ID" http://127.0.0.1/cb "$LO_CODE")
+is "$status:$(json .error)" "400:invalid_grant" \
+    "redirect-loopback-exchange: the registered URI without the asked port is not the one the code was given to"
+LO_LOC=$(authorize "$LO4_ID" http://127.0.0.1:49152/cb)
+status=$(exchange "$LO4_ID" http://127.0.0.1:49152/cb "$(qparam code "$LO_LOC")")
+is "$status:$(json .token_type)" "200:Bearer" \
+    "redirect-loopback-exchange: the code with redirect_uri=http://127.0.0.1:49152/cb buys a token"
+# RFC 8252 §7.3: nothing but the port may differ.
+loc=$(authorize "$LOQ_ID" 'http://127.0.0.1:5000/cb?x=1')
+ok $([[ "$loc" == "http://127.0.0.1:5000/cb?x=1&code="* ]]; echo $?) \
+    "redirect-loopback-only-port: the registered query, another port: accepted"
+for u in 'http://127.0.0.1:5000/cb?x=2' 'http://127.0.0.1:5000/cb' 'http://127.0.0.1:5000/cb?x=1&y=2' \
+    'http://127.0.0.1:80@evil.example/cb?x=1' 'http://127.0.0.1.evil.example:80/cb?x=1' \
+    'http://127.0.0.1:0/cb?x=1' 'http://127.0.0.1:65536/cb?x=1'; do
+	check "redirect-loopback-only-port: $u refused" refused "$LOQ_ID" "$u"
+done
+# RFC 8252 §8.3: localhost is not a loopback literal: compared exactly.
+check "redirect-localhost-exact: http://localhost:49152/cb refused for http://localhost/cb" \
+    refused "$LH_ID" http://localhost:49152/cb
+loc=$(authorize "$LH_ID" http://localhost/cb)
+ok $([[ "$loc" == "http://localhost/cb?code="* ]]; echo $?) "redirect-localhost-exact: the registered one works"
 
 # RFC 6749 §3.1.2: registration refuses a fragment and a relative URI.
 fails() {	# fails PATTERN COMMAND...: exits non-zero, stderr matches
