@@ -1,10 +1,8 @@
 /* The CLI's operations; see admin.h. */
-#include <ctype.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "admin.h"
 #include "db_client.h"
@@ -15,6 +13,7 @@
 #include "db_user_revoke.h"
 #include "issue.h"
 #include "password.h"
+#include "redirect_uri.h"
 #include "scope.h"
 #include "valid.h"
 #include "xalloc.h"
@@ -75,32 +74,6 @@ known_scopes(struct app *app, const char *list, char *err, size_t errlen)
 	return out;
 }
 
-/*
- * RFC 6749 §3.1.2: an absolute URI without fragment: a scheme (RFC 3986
- * §3.1) and more, so http(s) and private-use schemes (RFC 8252 §7.1,
- * com.example.app:/cb) pass; no spaces or controls; never a scheme that
- * runs code in the browser.
- */
-static int
-redirect_valid(const char *u)
-{
-	size_t	i, n = strlen(u), scheme;
-
-	scheme = strspn(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789+-.");
-	if (n < 4 || n > 2000 || scheme == 0 || u[scheme] != ':' ||
-	    u[scheme + 1] == '\0' || !isalpha((unsigned char)u[0]) ||
-	    strchr(u, '#') != NULL)
-		return 0;
-	if (!strncasecmp(u, "javascript:", 11) || !strncasecmp(u, "data:", 5) ||
-	    !strncasecmp(u, "vbscript:", 9))
-		return 0;
-	for (i = 0; i < n; i++)
-		if ((unsigned char)u[i] <= 0x20 || u[i] == 0x7f)
-			return 0;
-	return 1;
-}
-
 static char *
 join_redirects(const struct client_spec *spec, char *err, size_t errlen)
 {
@@ -108,7 +81,8 @@ join_redirects(const struct client_spec *spec, char *err, size_t errlen)
 	char	*out;
 
 	for (i = 0; i < spec->nredirects; i++) {
-		if (!redirect_valid(spec->redirects[i])) {
+		/* RFC 6749 §3.1.2: absolute, without a fragment. */
+		if (!redirect_uri_valid(spec->redirects[i])) {
 			snprintf(err, errlen, "invalid redirect URI "
 			    "(absolute, no fragment, no spaces)");
 			return NULL;

@@ -7,20 +7,25 @@
 #include "grant.h"
 #include "pkce.h"
 #include "redirect.h"
+#include "redirect_uri.h"
 #include "valid.h"
 #include "xalloc.h"
 
 static const struct form_param params[AP__MAX] = {
 	[AP_RESPONSE_TYPE] = { "response_type", 32 },
 	[AP_CLIENT_ID] = { "client_id", 64 },
-	[AP_REDIRECT_URI] = { "redirect_uri", 2000 },
+	[AP_REDIRECT_URI] = { "redirect_uri", REDIRECT_URI_MAX },
 	[AP_SCOPE] = { "scope", SCOPE_MAX_TEXT },
 	[AP_STATE] = { "state", 512 },
 	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
 };
 
-/* The registered URI equal to given (exactly, §3.1.2.3), or the only one. */
+/*
+ * The URI to redirect to: given when a registered one stands for it
+ * (redirect_uri.h: exactly, §3.1.2.3, or a loopback one with another
+ * port, RFC 8252 §7.3), or the only registered one when none is given.
+ */
 static char *
 pick_redirect(const char *registered, const char *given)
 {
@@ -29,9 +34,9 @@ pick_redirect(const char *registered, const char *given)
 
 	while (*p != '\0') {
 		n = strcspn(p, " ");
-		if (given != NULL && strlen(given) == n &&
-		    strncmp(p, given, n) == 0)
-			return xstrndup(p, n);
+		if (given != NULL &&
+		    redirect_uri_matches(p, n, given, strlen(given)))
+			return xstrdup(given);
 		count++;
 		p += n + strspn(p + n, " ");
 	}
@@ -72,6 +77,10 @@ identify(struct app *app, struct authz *a)
 	if (a->redirect_uri == NULL)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "the redirect_uri is not registered for this client");
+	/* Registered before the rules of redirect_uri.h: never used. */
+	if (!redirect_uri_valid(a->redirect_uri))
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "the registered redirect_uri is not a valid one");
 	return AUTHZ_OK;
 }
 

@@ -158,7 +158,7 @@ form_parse(const char *buf, size_t len, const struct form_param *params,
 				break;
 		free(name);
 		if (i == n) {
-			/* RFC 6749 §3.1: ignore unknown parameters, once valid. */
+			/* RFC 6749 §3.1: ignore unknown ones, once valid. */
 			if ((st = check(val, vlen, &vlen)) != FORM_OK)
 				goto fail;
 			continue;

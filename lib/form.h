@@ -24,7 +24,7 @@
 
 enum form_status {
 	FORM_OK = 0,
-	FORM_TOO_LONG,		/* input over FORM_MAX_BODY, or a value over its max */
+	FORM_TOO_LONG,		/* over FORM_MAX_BODY, or a value over max */
 	FORM_TOO_MANY,		/* over FORM_MAX_PAIRS pairs, FORM_MAX_PARAMS
 				   declared */
 	FORM_BAD_ENCODING,	/* bad %xx, decoded NUL/CR/LF, name too long */

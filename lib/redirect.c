@@ -1,45 +1,76 @@
 /* Redirects with an appended query; see redirect.h. */
 #include <stdlib.h>
-
-#include <curl/curl.h>
+#include <string.h>
 
 #include "redirect.h"
+#include "redirect_uri.h"
 #include "xalloc.h"
+
+/* Each byte as %XX but RFC 3986 §2.3 unreserved ones: worst case 3x. */
+static char *
+encode(char *out, const char *s)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			*out++ = (char)*p;
+		else {
+			*out++ = '%';
+			*out++ = hex[*p >> 4];
+			*out++ = hex[*p & 15];
+		}
+	}
+	return out;
+}
+
+char *
+redirect_url(const char *base, const char *const *pairs)
+{
+	const char *const	*kv;
+	char			*url, *o;
+	size_t			 len;
+	char			 sep;
+
+	if (!redirect_uri_valid(base))
+		return NULL;
+	len = strlen(base) + 1;
+	for (kv = pairs; kv[0] != NULL; kv += 2)
+		if (kv[1] != NULL)
+			len += 3 * (strlen(kv[0]) + strlen(kv[1])) + 2;
+	url = xmalloc(len);
+	o = url + strlen(base);
+	memcpy(url, base, o - url);
+	/* RFC 6749 §3.1.2: keep the query it has, append to it. */
+	sep = strchr(base, '?') != NULL ? '&' : '?';
+	for (kv = pairs; kv[0] != NULL; kv += 2) {
+		if (kv[1] == NULL)
+			continue;
+		/* A registered "…?" or "…&" needs no other separator. */
+		if (sep == '?' || (o[-1] != '?' && o[-1] != '&'))
+			*o++ = sep;
+		o = encode(o, kv[0]);
+		*o++ = '=';
+		o = encode(o, kv[1]);
+		sep = '&';
+	}
+	*o = '\0';
+	return url;
+}
 
 int
 redirect_with(struct http_response *r, const char *base,
     const char *const *pairs)
 {
-	CURLU	*u;
-	char	*kv, *url = NULL;
-	int	 rc = -1;
+	char	*url;
 
-	if ((u = curl_url()) == NULL)
+	if ((url = redirect_url(base, pairs)) == NULL)
 		return -1;
-	/* Private-use schemes (com.example.app:/cb) are redirect URIs too. */
-	if (curl_url_set(u, CURLUPART_URL, base,
-	    CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
-		goto out;
-	for (; pairs[0] != NULL; pairs += 2) {
-		if (pairs[1] == NULL)
-			continue;
-		kv = xasprintf("%s=%s", pairs[0], pairs[1]);
-		/* With APPENDQUERY only the first '=' stays unencoded. */
-		if (curl_url_set(u, CURLUPART_QUERY, kv, CURLU_APPENDQUERY |
-		    CURLU_URLENCODE) != CURLUE_OK) {
-			free(kv);
-			goto out;
-		}
-		free(kv);
-	}
-	if (curl_url_get(u, CURLUPART_URL, &url, 0) != CURLUE_OK)
-		goto out;
 	http_resp_body(r, 302, NULL, "", 0);
 	http_resp_header(r, "Location", "%s", url);
 	http_resp_header(r, "Cache-Control", "no-store");
-	rc = 0;
-out:
-	curl_free(url);
-	curl_url_cleanup(u);
-	return rc;
+	free(url);
+	return 0;
 }
