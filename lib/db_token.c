@@ -302,15 +302,6 @@ db_token_access_find_for(struct db *db, const char *jti,
 	return DB_OK;
 }
 
-void
-db_token_access_free(struct access_row *a)
-{
-	free(a->user_id);
-	free(a->user_name);
-	free(a->user_email);
-	memset(a, 0, sizeof(*a));
-}
-
 enum db_status
 db_token_revoke_access(struct db *db, const char *jti, int *found)
 {

@@ -82,8 +82,8 @@ struct access_row {
 
 /*
  * *active = 1 when the access token jti exists, is neither revoked nor
- * expired, and neither its client nor its user is revoked.  Free with
- * db_token_access_free().
+ * expired, and neither its client nor its user is revoked; then the
+ * row's strings are the caller's (access_token.c hands them on).
  */
 enum db_status	db_token_access_find(struct db *, const char *jti,
 		    struct access_row *, int *active);
@@ -95,7 +95,6 @@ enum db_status	db_token_access_find(struct db *, const char *jti,
 enum db_status	db_token_access_find_for(struct db *, const char *jti,
 		    const char *client_id, const char *version,
 		    struct access_row *, int *active, int *current);
-void		db_token_access_free(struct access_row *);
 
 /*
  * Revoke an access token and the refresh tokens issued with it; *found

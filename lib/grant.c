@@ -22,12 +22,6 @@ grant_parse(const char *s)
 	return -1;
 }
 
-const char *
-grant_name(enum grant g)
-{
-	return names[g];
-}
-
 unsigned
 grant_set_parse(const char *list)
 {

@@ -13,7 +13,6 @@ enum grant {
 
 /* "password" -> GRANT_PASSWORD …; -1 when unknown. */
 int		 grant_parse(const char *);
-const char	*grant_name(enum grant);
 /* Bit set of grants from a space-separated list; unknown names ignored. */
 unsigned	 grant_set_parse(const char *);
 

@@ -18,7 +18,8 @@ grant_client_credentials(struct app *app, const struct client *c,
     const struct token_params *tp, struct http_response *r,
     const char **desc)
 {
-	static const struct scope_set	 everything = { { (char *)"*" }, 1 };
+	static char			 star[] = "*";
+	static const struct scope_set	 everything = { { star }, 1 };
 	struct scope_set		 granted;
 	struct issue_request		 ir;
 	struct issued			 t;

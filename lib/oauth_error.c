@@ -14,12 +14,6 @@ static const struct {
 #undef X
 };
 
-int
-oauth_error_status(enum oauth_error e)
-{
-	return errors[e].status;
-}
-
 const char *
 oauth_error_code(enum oauth_error e)
 {

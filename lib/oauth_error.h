@@ -39,7 +39,6 @@ enum oauth_error {
 	OAUTH__MAX
 };
 
-int		 oauth_error_status(enum oauth_error);
 const char	*oauth_error_code(enum oauth_error);
 
 /*
