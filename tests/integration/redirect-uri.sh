@@ -8,29 +8,8 @@
 stack_start "allow_plain_http = true" || { echo "Bail out! stack did not start"; exit 1; }
 "$CPASSPORT" scope add read "Read things" >/dev/null
 echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice --scopes read >/dev/null
-JAR="$WORK/jar"
-
-browse() {	# browse PATH [curl args]: GET with the cookie jar; prints status
-	local path=$1; shift
-	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" "$@" "$BASE$path"
-}
-submit() {	# submit [curl args]: POST /oauth/authorize with the jar
-	curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -b "$JAR" -c "$JAR" \
-	    -X POST "$@" "$BASE/oauth/authorize"
-}
-field() {	# field NAME: a hidden input's value in the last page (unescaped)
-	sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" "$WORK/body" | head -1 |
-	    sed 's/&amp;/\&/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g'
-}
-location() { header Location; }
+. "$(dirname "$0")/authcode-lib.sh"
 uri() { jq -rn --arg u "$1" '$u|@uri'; }
-qparam() {	# qparam NAME URL
-	python3 -c 'import sys,urllib.parse as u; q=u.parse_qs(u.urlsplit(sys.argv[2]).query); print(q.get(sys.argv[1],[""])[0])' "$1" "$2"
-}
-consent_approve() {	# on a consent page: approve with its CSRF token
-	submit --data-urlencode action=approve --data-urlencode "request=$(field request)" \
-	    --data-urlencode "csrf_token=$(field csrf_token)"
-}
 VERIFIER=$(head -c 48 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d = | head -c 64)
 CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | base64 -w0 | tr '+/' '-_' | tr -d =)
 # authorize CLIENT REDIRECT [more query]: approve; prints the Location.
@@ -47,12 +26,9 @@ exchange() {
 }
 
 # Sign in once; the session serves every request below.
-rm -f "$JAR"
 new_client --name "Private-use" --public --redirect com.example.app:/oauth2redirect; APP_ID=$ID
-browse "/oauth/authorize?response_type=code&client_id=$APP_ID&code_challenge=$CHALLENGE&code_challenge_method=S256" >/dev/null
-status=$(submit --data-urlencode action=login --data-urlencode "request=$(field request)" \
-    --data-urlencode "login_token=$(field login_token)" \
-    --data-urlencode email=alice@example.com --data-urlencode 'password=pw one')
+status=$(login_as alice@example.com 'pw one' \
+    "response_type=code&client_id=$APP_ID&code_challenge=$CHALLENGE&code_challenge_method=S256")
 is "$status" 303 "redirect-setup: signed in"
 
 new_client --name "Custom scheme" --public --redirect myapp://callback; MY_ID=$ID
