@@ -1,7 +1,7 @@
 -- pgbench (-D cid='client id'): the ceiling's transaction as the issue
 -- names it, select the client, then insert the token row, autocommit: the
--- client_find of lib/db_client.c and the access-token insert of
--- lib/db_token.c (no owner, no scope).  The server itself now does both in
+-- client_find of lib/store/db_client.c and the access-token insert of
+-- lib/store/db_token.c (no owner, no scope).  The server itself now does both in
 -- one statement (token_insert_current, on its cached copy of the client),
 -- and reads the client only when its copy is missing or out of date.
 SELECT c.id, c.name, encode(c.secret, 'hex'), c.user_id,

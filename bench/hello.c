@@ -2,7 +2,7 @@
  * bench/hello.c: the smallest FastCGI responder, built and run by
  * bench/run behind lighttpd as the floor of every endpoint's rate: what
  * the web server, the FastCGI hop and wrk cost on this machine with no
- * work behind them.  Same libfcgi loop and close as lib/http.c.
+ * work behind them.  Same libfcgi loop and close as lib/http/http.c.
  */
 #include <stdio.h>
 

@@ -1,6 +1,6 @@
 -- pgbench (-D cid='client id' -D user=ID -D n=0): the SQL of one refresh
 -- grant as separate statements in one transaction: lock the old token
--- (the join of lib/db_token.c's token_refresh_lock), mark it used, insert
+-- (the join of lib/store/db_token.c's token_refresh_lock), mark it used, insert
 -- the new access row and the new refresh row.  Client c takes the next
 -- unused token of its own slice of bench/refresh-pool.sql (:n persists
 -- across a client's transactions).

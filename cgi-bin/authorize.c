@@ -3,8 +3,8 @@
  * /oauth/logout.  Configuration from $CPASSPORT_CONFIG; FastCGI, or plain
  * CGI when stdin is not a socket.
  */
-#include "app.h"
-#include "authorize_endpoint.h"
+#include "app/app.h"
+#include "endpoint/authorize_endpoint.h"
 
 int
 main(void)

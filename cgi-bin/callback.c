@@ -3,8 +3,8 @@
  * client of the seed's first flow.  Configuration from $CPASSPORT_CONFIG;
  * FastCGI, or plain CGI when stdin is not a socket.
  */
-#include "app.h"
-#include "callback_endpoint.h"
+#include "app/app.h"
+#include "client/callback_endpoint.h"
 
 int
 main(void)

@@ -3,8 +3,8 @@
  * known/jwks.json.  Configuration from $CPASSPORT_CONFIG; FastCGI, or
  * plain CGI when stdin is not a socket.
  */
-#include "app.h"
-#include "discovery_endpoint.h"
+#include "app/app.h"
+#include "endpoint/discovery_endpoint.h"
 
 int
 main(void)

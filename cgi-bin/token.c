@@ -2,8 +2,8 @@
  * token.fcgi: POST /oauth/token.  Configuration from $CPASSPORT_CONFIG;
  * FastCGI, or plain CGI when stdin is not a socket.
  */
-#include "app.h"
-#include "token_endpoint.h"
+#include "app/app.h"
+#include "endpoint/token_endpoint.h"
 
 int
 main(void)

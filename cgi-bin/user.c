@@ -2,8 +2,8 @@
  * user.fcgi: GET /api/user.  Configuration from $CPASSPORT_CONFIG;
  * FastCGI, or plain CGI when stdin is not a socket.
  */
-#include "app.h"
-#include "user_endpoint.h"
+#include "app/app.h"
+#include "endpoint/user_endpoint.h"
 
 int
 main(void)

@@ -13,18 +13,18 @@
 
 #include <libpq-fe.h>
 
-#include "admin.h"
-#include "app.h"
-#include "db_client.h"
-#include "db_purge.h"
-#include "db_user_revoke.h"
-#include "db_token.h"
-#include "db_scope.h"
-#include "db_user.h"
-#include "keys.h"
-#include "log.h"
-#include "migrate.h"
-#include "password.h"
+#include "admin/admin.h"
+#include "app/app.h"
+#include "base/log.h"
+#include "crypto/keys.h"
+#include "crypto/password.h"
+#include "store/db_client.h"
+#include "store/db_purge.h"
+#include "store/db_scope.h"
+#include "store/db_token.h"
+#include "store/db_user.h"
+#include "store/db_user_revoke.h"
+#include "store/migrate.h"
 
 #ifndef SQLDIR
 #define SQLDIR "/usr/local/share/cpassport/sql"

@@ -10,14 +10,14 @@ for page in cpassport.8 cpassport.conf.5 cpassport.7; do
 	ok $([ -z "$out" ] && [ -s "$srcdir/man/$page" ]; echo $?) "man-lint: $page has no mandoc warning"
 	[ -z "$out" ] || printf '# %s\n' "$out"
 done
-keys=$(sed -n 's/^	{ "\([a-z_]*\)", K_.*/\1/p' "$srcdir/lib/config.c")
+keys=$(sed -n 's/^	{ "\([a-z_]*\)", K_.*/\1/p' "$srcdir/lib/parse/config.c")
 cmds=$(sed -n 's/^	{ "\([a-z]*\)", cmd_[a-z]* },/\1/p' "$srcdir/src/cpassport.c")
 ok $([ -n "$keys" ] && [ -n "$cmds" ]; echo $?) "man-sources: config keys and commands found in the code"
 missing=
 for key in $keys; do
 	grep -q "$key" "$srcdir/man/cpassport.conf.5" || missing="$missing $key"
 done
-ok $([ -z "$missing" ]; echo $?) "man-config-keys: cpassport.conf(5) documents every key of lib/config.c${missing:+ (missing:$missing)}"
+ok $([ -z "$missing" ]; echo $?) "man-config-keys: cpassport.conf(5) documents every key of lib/parse/config.c${missing:+ (missing:$missing)}"
 missing=
 for cmd in $cmds; do
 	grep -q "Cm $cmd" "$srcdir/man/cpassport.8" || missing="$missing $cmd"

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for lib/basic_auth.c: the input, NUL-terminated, is an
+ * libFuzzer target for lib/parse/basic_auth.c: the input, NUL-terminated, is an
  * Authorization header value.  Aborts when a result breaks the contract
  * in basic_auth.h.
  */
@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "basic_auth.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "parse/basic_auth.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

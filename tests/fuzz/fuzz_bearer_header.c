@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for lib/bearer_header.c: any bytes as an Authorization
+ * libFuzzer target for lib/parse/bearer_header.c: any bytes as an Authorization
  * header.  Aborts when an OK result breaks the contract (token inside the
  * header, within maxlen, only b64token characters).
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bearer_header.h"
+#include "parse/bearer_header.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

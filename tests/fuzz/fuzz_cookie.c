@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for lib/cookie.c: any bytes as a Cookie header, asked
+ * libFuzzer target for lib/parse/cookie.c: any bytes as a Cookie header, asked
  * for a long and a one-letter name.  Aborts when a result breaks the
  * contract in cookie.h: a value within max, made of cookie-octets only
  * (RFC 6265 §4.1.1), found in the header right after "name=" (possibly
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cookie.h"
+#include "parse/cookie.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for lib/form.c: form_parse against a token-endpoint-like
+ * libFuzzer target for lib/parse/form.c: form_parse against a token-endpoint-like
  * table, and form_decode on the whole input.  Beyond the sanitizers, it
  * aborts when a result breaks the contract in form.h.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
+#include "parse/form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for jwt_verify (lib/jwt.c) and key_verify (keys.c).
+ * libFuzzer target for jwt_verify (lib/crypto/jwt.c) and key_verify (keys.c).
  * The input is tried as a whole token; as payload and signature after a
  * header naming a key of the set (so key_verify sees every type); as the
  * header's JSON; and as claims that are then signed for real, which must
@@ -15,11 +15,11 @@
 
 #include <json-c/json.h>
 
-#include "b64.h"
-#include "jwt.h"
-#include "keys.h"
-#include "keyset.h"
-#include "xalloc.h"
+#include "parse/b64.h"
+#include "base/xalloc.h"
+#include "crypto/jwt.h"
+#include "crypto/keys.h"
+#include "crypto/keyset.h"
 
 #define TYP	"at+jwt"
 

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target for lib/redirect_uri.c: the input is "registered\0
+ * libFuzzer target for lib/parse/redirect_uri.c: the input is "registered\0
  * asked" (no NUL: both the same bytes).  Aborts when a result breaks the
  * contract in redirect_uri.h: a valid URI has a scheme, stays within
  * REDIRECT_URI_MAX, and holds no fragment, space, control or non-ASCII
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "redirect_uri.h"
+#include "parse/redirect_uri.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

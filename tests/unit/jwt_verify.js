@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * Independent check of a JWT signed by lib/jwt.c, with node's built-in
+ * Independent check of a JWT signed by lib/crypto/jwt.c, with node's built-in
  * crypto only (no packages):
  *
  *   node jwt_verify.js PUBKEY_PEM TOKEN_FILE EXPECTED_KID [JWK_FILE]

@@ -1,12 +1,12 @@
 /*
- * Unit tests for lib/b64.c: RFC 4648 §10 vectors, the base64url alphabet
+ * Unit tests for lib/parse/b64.c: RFC 4648 §10 vectors, the base64url alphabet
  * (§5) without padding (RFC 7515 §2), and rejection of every
  * non-canonical input.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "b64.h"
+#include "parse/b64.h"
 #include "tap.h"
 
 static const struct {

@@ -1,10 +1,10 @@
-/* Unit tests for lib/basic_auth.c. */
+/* Unit tests for lib/parse/basic_auth.c. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "basic_auth.h"
+#include "parse/basic_auth.h"
 #include "tap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 /* "Basic " + base64(raw[0..len)), standard alphabet, padded. */
 static char *

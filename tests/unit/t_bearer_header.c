@@ -1,7 +1,7 @@
 /* RFC 6750 §2.1 Authorization: Bearer parsing. */
 #include <string.h>
 
-#include "bearer_header.h"
+#include "parse/bearer_header.h"
 #include "tap.h"
 
 static int

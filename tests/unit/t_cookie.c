@@ -1,8 +1,8 @@
-/* RFC 6265 §4.2.1 Cookie header parsing (lib/cookie.c). */
+/* RFC 6265 §4.2.1 Cookie header parsing (lib/parse/cookie.c). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "cookie.h"
+#include "parse/cookie.h"
 #include "tap.h"
 
 #define NAME	"cpassport_callback"

@@ -1,5 +1,5 @@
 /*
- * Unit tests for lib/db_conninfo.c: the connect_timeout default
+ * Unit tests for lib/store/db_conninfo.c: the connect_timeout default
  * (PostgreSQL's libpq "Parameter Key Words", §34.1.2) is added to
  * key=value strings and to postgresql:// URIs that set none, and a
  * timeout the operator set is kept.
@@ -9,7 +9,7 @@
 
 #include <libpq-fe.h>
 
-#include "db_conninfo.h"
+#include "store/db_conninfo.h"
 #include "tap.h"
 
 /* The connect_timeout libpq reads from s ("" when none, NULL if bad). */

@@ -1,10 +1,10 @@
-/* Unit tests for lib/form.c. */
+/* Unit tests for lib/parse/form.c. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
+#include "parse/form.h"
 #include "tap.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
 
 static const struct form_param params[] = {
 	{ "grant_type", 32 },

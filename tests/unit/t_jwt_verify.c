@@ -1,5 +1,5 @@
 /*
- * Unit tests for jwt_verify (lib/jwt.c) and key_verify (lib/keys.c):
+ * Unit tests for jwt_verify (lib/crypto/jwt.c) and key_verify (lib/crypto/keys.c):
  * tokens of every key type verify through a keyset; tampering, unsecured
  * and HMAC tokens (RFC 8725 §2.1, §3.1), algorithm, typ and crit
  * mismatches, unknown kids and malformed input are rejected with the
@@ -21,11 +21,11 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include "b64.h"
-#include "jwt.h"
-#include "keys.h"
-#include "keyset.h"
-#include "xalloc.h"
+#include "parse/b64.h"
+#include "base/xalloc.h"
+#include "crypto/jwt.h"
+#include "crypto/keys.h"
+#include "crypto/keyset.h"
 #include "tap.h"
 
 #define CLAIMS	"{\"sub\":\"1\",\"iss\":\"https://x\"}"

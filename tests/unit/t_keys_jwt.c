@@ -1,5 +1,5 @@
 /*
- * Unit tests for lib/keys.c and lib/jwt.c.  For every key type: generate
+ * Unit tests for lib/crypto/keys.c and lib/crypto/jwt.c.  For every key type: generate
  * (mode 0600, exclusive unless forced), load, check the kid against the
  * RFC 7638 thumbprint, sign a JWT and have node verify it independently
  * with tests/unit/jwt_verify.js (built-in crypto only).
@@ -25,10 +25,10 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include "b64.h"
-#include "jwt.h"
-#include "keys.h"
-#include "xalloc.h"
+#include "parse/b64.h"
+#include "base/xalloc.h"
+#include "crypto/jwt.h"
+#include "crypto/keys.h"
 #include "tap.h"
 
 #define CLAIMS	"{\"sub\":\"1\",\"iss\":\"https://x\"}"

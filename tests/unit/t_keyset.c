@@ -1,5 +1,5 @@
 /*
- * Unit tests for lib/keyset.c: load, rotate, refresh, JWKS and purge of
+ * Unit tests for lib/crypto/keyset.c: load, rotate, refresh, JWKS and purge of
  * a signing key P and its retired keys P.<t>, in mkdtemp directories
  * under $TMPDIR or /tmp.  Tokens signed by a retired key verify until it
  * is purged.
@@ -16,10 +16,10 @@
 
 #include <json-c/json.h>
 
-#include "jwt.h"
-#include "keys.h"
-#include "keyset.h"
-#include "xalloc.h"
+#include "base/xalloc.h"
+#include "crypto/jwt.h"
+#include "crypto/keys.h"
+#include "crypto/keyset.h"
 #include "tap.h"
 
 #define BASE	"signing.pem"

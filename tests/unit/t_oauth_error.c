@@ -1,5 +1,5 @@
 /*
- * Unit tests for lib/oauth_error.c (RFC 6749 §5.2): a 503 answer says
+ * Unit tests for lib/http/oauth_error.c (RFC 6749 §5.2): a 503 answer says
  * only that the service is unavailable and a 500 says nothing more,
  * whatever description an earlier step left; a 4xx keeps its own.
  */
@@ -8,7 +8,7 @@
 
 #include <json-c/json.h>
 
-#include "oauth_error.h"
+#include "http/oauth_error.h"
 #include "tap.h"
 
 #define UNAVAILABLE	"the service is temporarily unavailable"

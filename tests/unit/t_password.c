@@ -1,5 +1,5 @@
 /*
- * Unit tests for lib/password.c: bcrypt "$2y$" hashes that PHP/Laravel
+ * Unit tests for lib/crypto/password.c: bcrypt "$2y$" hashes that PHP/Laravel
  * can read and write, other libxcrypt methods, and the failure cases.
  */
 #include <stdio.h>
@@ -9,7 +9,7 @@
 
 #include <crypt.h>
 
-#include "password.h"
+#include "crypto/password.h"
 #include "tap.h"
 
 /* Laravel's UserFactory hash of "password" (made by PHP password_hash). */

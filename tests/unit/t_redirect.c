@@ -1,13 +1,13 @@
 /*
  * RFC 6749 §4.1.2, §3.1.2; RFC 8252 §7.1: a redirect is the registered URI
- * byte for byte plus the query (lib/redirect.c), and what may be
- * registered (lib/redirect_uri.c).
+ * byte for byte plus the query (lib/http/redirect.c), and what may be
+ * registered (lib/parse/redirect_uri.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "redirect.h"
-#include "redirect_uri.h"
+#include "http/redirect.h"
+#include "parse/redirect_uri.h"
 #include "tap.h"
 
 /* 1 when redirect_url(base, pairs) is exactly want (NULL: refused). */

@@ -1,10 +1,10 @@
 /*
  * RFC 8252 §7.3, §8.3; RFC 9700 §4.1.3; RFC 6749 §3.1.2.3: which asked
- * redirect URI a registered one stands for (lib/redirect_uri.c).
+ * redirect URI a registered one stands for (lib/parse/redirect_uri.c).
  */
 #include <string.h>
 
-#include "redirect_uri.h"
+#include "parse/redirect_uri.h"
 #include "tap.h"
 
 static int

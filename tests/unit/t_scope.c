@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "scope.h"
+#include "parse/scope.h"
 #include "tap.h"
 
 static char *

@@ -1,5 +1,5 @@
 /*
- * Unit tests for lib/secret.c: SHA-256 in lower-case hex (FIPS 180-2
+ * Unit tests for lib/crypto/secret.c: SHA-256 in lower-case hex (FIPS 180-2
  * vectors, the form oauth_clients.secret and the refresh token ids are
  * stored in), secret_matches, and the shapes of random values: version 4
  * UUIDs (RFC 9562 §5.4), 64-hex secrets, 43-character base64url secrets.
@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "secret.h"
+#include "crypto/secret.h"
 #include "tap.h"
 
 static int

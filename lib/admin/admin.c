@@ -1,0 +1,520 @@
+/* The CLI's operations; see admin.h. */
+#include <stdio.h>
+#include <time.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin/admin.h"
+#include "base/xalloc.h"
+#include "crypto/password.h"
+#include "grant/issue.h"
+#include "parse/redirect_uri.h"
+#include "parse/scope.h"
+#include "parse/valid.h"
+#include "store/db_client.h"
+#include "store/db_purge.h"
+#include "store/db_scope.h"
+#include "store/db_token.h"
+#include "store/db_user.h"
+#include "store/db_user_revoke.h"
+
+static const char *const kind_grants[CLIENT_KIND__MAX] = {
+	[CLIENT_AUTH_CODE] = "authorization_code refresh_token",
+	[CLIENT_PASSWORD] = "password refresh_token",
+	[CLIENT_PERSONAL] = "personal_access",
+	[CLIENT_CREDENTIALS] = "client_credentials",
+};
+
+void
+admin_db_error(struct app *app, enum db_status s, char *err, size_t errlen)
+{
+	if (s == DB_UNAVAILABLE)
+		snprintf(err, errlen, "database unavailable: %s",
+		    db_last_error(app->db));
+	else
+		snprintf(err, errlen, "database error: %s",
+		    db_last_error(app->db));
+}
+
+/*
+ * Normalise a comma/space list of scopes to a space-separated one and
+ * check that each is known (or "*").  Returns a fresh string or NULL.
+ */
+static char *
+known_scopes(struct app *app, const char *list, char *err, size_t errlen)
+{
+	struct scope_set	 set;
+	char			*copy, *p, *out;
+	enum db_status		 s;
+	int			 known;
+
+	copy = xstrdup(list);
+	for (p = copy; *p != '\0'; p++)
+		if (*p == ',')
+			*p = ' ';
+	if (scope_parse(copy, &set) == -1) {
+		snprintf(err, errlen, "malformed scope list");
+		free(copy);
+		return NULL;
+	}
+	free(copy);
+	if ((s = db_scope_known(app->db, &set, &known)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		scope_free(&set);
+		return NULL;
+	}
+	if (!known) {
+		snprintf(err, errlen, "unknown scope (add it with "
+		    "`cpassport scope add`)");
+		scope_free(&set);
+		return NULL;
+	}
+	out = scope_join(&set);
+	scope_free(&set);
+	return out;
+}
+
+static char *
+join_redirects(const struct client_spec *spec, char *err, size_t errlen)
+{
+	size_t	 i, len = 1;
+	char	*out;
+
+	for (i = 0; i < spec->nredirects; i++) {
+		/* RFC 6749 §3.1.2: absolute, without a fragment. */
+		if (!redirect_uri_valid(spec->redirects[i])) {
+			snprintf(err, errlen, "invalid redirect URI "
+			    "(absolute, no fragment, no spaces)");
+			return NULL;
+		}
+		len += strlen(spec->redirects[i]) + 1;
+	}
+	out = xcalloc(1, len);
+	for (i = 0; i < spec->nredirects; i++) {
+		if (i > 0)
+			strncat(out, " ", len - strlen(out) - 1);
+		strncat(out, spec->redirects[i], len - strlen(out) - 1);
+	}
+	return out;
+}
+
+static int
+check_owner(struct app *app, const char *user_id, char *err, size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (user_id == NULL)
+		return 0;
+	if (!id_valid(user_id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((s = db_user_exists(app->db, user_id, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no user with id %s", user_id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_client_create(struct app *app, const struct client_spec *spec,
+    char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
+    char *err, size_t errlen)
+{
+	char		 hash[SECRET_HASH_HEX + 1];
+	char		*redirects = NULL, *scopes = NULL;
+	enum db_status	 s;
+	int		 rc = -1;
+
+	secret[0] = '\0';
+	if (spec->name == NULL || *spec->name == '\0' ||
+	    strlen(spec->name) > 255) {
+		snprintf(err, errlen, "--name is required (1-255 bytes)");
+		return -1;
+	}
+	if (spec->kind == CLIENT_AUTH_CODE && spec->nredirects == 0) {
+		snprintf(err, errlen, "an authorization code client needs "
+		    "--redirect URI");
+		return -1;
+	}
+	if (spec->is_public && spec->kind != CLIENT_AUTH_CODE) {
+		snprintf(err, errlen, "--public is for authorization code "
+		    "clients only");
+		return -1;
+	}
+	if (spec->is_public && spec->resource_server) {
+		snprintf(err, errlen, "a public client cannot be a resource "
+		    "server (it has no secret to introspect with)");
+		return -1;
+	}
+	if (check_owner(app, spec->user_id, err, errlen) == -1)
+		return -1;
+	if ((redirects = join_redirects(spec, err, errlen)) == NULL)
+		return -1;
+	if ((scopes = known_scopes(app, spec->scopes ? spec->scopes : "*",
+	    err, errlen)) == NULL)
+		goto out;
+	if (!spec->is_public) {
+		if (secret_new(secret) == -1) {
+			snprintf(err, errlen, "random number generator failed");
+			goto out;
+		}
+		secret_hash_hex(secret, strlen(secret), hash);
+	}
+	s = db_client_create(app->db, spec->name, spec->user_id,
+	    spec->is_public ? NULL : hash, kind_grants[spec->kind], redirects,
+	    scopes, spec->first_party, spec->resource_server, id);
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc == -1)
+		explicit_bzero(secret, SECRET_TEXT_LEN + 1);
+	free(redirects);
+	free(scopes);
+	return rc;
+}
+
+int
+admin_client_revoke(struct app *app, const char *id, char *err,
+    size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((s = db_client_revoke(app->db, id, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no client with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_client_resource_server(struct app *app, const char *id, int on,
+    char *err, size_t errlen)
+{
+	struct client	c;
+	enum db_status	s;
+	int		found, is_public;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((s = db_client_find(app->db, id, &c, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	is_public = found && c.secret_hex == NULL;
+	db_client_free(&c);
+	if (!found) {
+		snprintf(err, errlen, "no client with id %s", id);
+		return -1;
+	}
+	if (on && is_public) {
+		snprintf(err, errlen, "a public client cannot be a resource "
+		    "server (it has no secret to introspect with)");
+		return -1;
+	}
+	if ((s = db_client_set_resource_server(app->db, id, on, &found)) !=
+	    DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no client with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+hash_password(struct app *app, const char *password, char *err,
+    size_t errlen)
+{
+	char	*hash;
+
+	if (password == NULL || *password == '\0' ||
+	    strlen(password) > PASSWORD_MAX) {
+		snprintf(err, errlen, "the password must be 1-%d bytes",
+		    PASSWORD_MAX);
+		return NULL;
+	}
+	hash = password_hash(password, (int)app->cfg.bcrypt_cost);
+	if (hash == NULL)
+		snprintf(err, errlen, "password hashing failed");
+	return hash;
+}
+
+int
+admin_user_add(struct app *app, const char *email, const char *name,
+    const char *scopes, const char *password, char **id_out, char *err,
+    size_t errlen)
+{
+	char		*hash = NULL, *sc = NULL;
+	enum db_status	 s;
+	int		 rc = -1;
+
+	if (!email_valid(email)) {
+		snprintf(err, errlen, "invalid e-mail address");
+		return -1;
+	}
+	if (name != NULL && strlen(name) > 255) {
+		snprintf(err, errlen, "--name is longer than 255 bytes");
+		return -1;
+	}
+	if ((sc = known_scopes(app, scopes ? scopes : "", err,
+	    errlen)) == NULL)
+		return -1;
+	if ((hash = hash_password(app, password, err, errlen)) == NULL)
+		goto out;
+	s = db_user_add(app->db, email, name ? name : "", hash, sc, id_out);
+	if (s == DB_CONFLICT)
+		snprintf(err, errlen, "a user with that e-mail exists");
+	else if (s != DB_OK)
+		admin_db_error(app, s, err, errlen);
+	else
+		rc = 0;
+out:
+	free(hash);
+	free(sc);
+	return rc;
+}
+
+int
+admin_user_passwd(struct app *app, const char *id, const char *password,
+    char *err, size_t errlen)
+{
+	char		*hash;
+	enum db_status	 s;
+	int		 found;
+
+	if (!id_valid(id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((hash = hash_password(app, password, err, errlen)) == NULL)
+		return -1;
+	/*
+	 * RFC 9700 §4.14.2: a password change revokes refresh tokens.
+	 * One transaction: the new password and the end of every session
+	 * and token made under the old one (personal access tokens stay:
+	 * they were made by the operator, not by a login).
+	 */
+	if ((s = db_begin(app->db)) == DB_OK &&
+	    (s = db_user_passwd(app->db, id, hash, &found)) == DB_OK &&
+	    found && (s = db_user_revoke(app->db, id, 0, NULL)) == DB_OK)
+		s = db_commit(app->db);
+	free(hash);
+	if (s != DB_OK || !found)
+		db_rollback(app->db);
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no user with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_user_revoke(struct app *app, const char *id,
+    struct user_revoke_counts *c, char *err, size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!id_valid(id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((s = db_user_exists(app->db, id, &found)) == DB_OK && found)
+		s = db_user_revoke(app->db, id, 1, c);
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no user with id %s", id);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_scope_add(struct app *app, const char *name, const char *description,
+    char *err, size_t errlen)
+{
+	struct scope_set	set;
+	enum db_status		s;
+
+	if (scope_parse(name, &set) == -1 || set.n != 1 ||
+	    strcmp(set.items[0], name) != 0 || strcmp(name, "*") == 0) {
+		if (set.n > 0)
+			scope_free(&set);
+		snprintf(err, errlen, "invalid scope name (RFC 6749 §3.3 "
+		    "characters, at most %d bytes)", SCOPE_MAX_NAME);
+		return -1;
+	}
+	scope_free(&set);
+	if (strlen(description) > 1000) {
+		snprintf(err, errlen, "description too long");
+		return -1;
+	}
+	s = db_scope_add(app->db, name, description);
+	if (s == DB_CONFLICT)
+		snprintf(err, errlen, "scope %s exists", name);
+	else if (s != DB_OK)
+		admin_db_error(app, s, err, errlen);
+	return s == DB_OK ? 0 : -1;
+}
+
+/* The personal access client and the user, both live. */
+static int
+personal_parties(struct app *app, const char *user_id, struct client *c,
+    struct user *u, char *err, size_t errlen)
+{
+	char		id[UUID_TEXT_LEN + 1];
+	enum db_status	s;
+	int		found;
+
+	if (!id_valid(user_id)) {
+		snprintf(err, errlen, "invalid user id");
+		return -1;
+	}
+	if ((s = db_client_personal(app->db, id, &found)) != DB_OK ||
+	    (found && (s = db_client_find(app->db, id, c, &found)) !=
+	    DB_OK)) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no personal access client: make one "
+		    "with `cpassport client --personal --name NAME`");
+		return -1;
+	}
+	if ((s = db_user_find_by_id(app->db, user_id, u, &found)) != DB_OK ||
+	    !found || u->revoked) {
+		if (s != DB_OK)
+			admin_db_error(app, s, err, errlen);
+		else
+			snprintf(err, errlen, "no active user with id %s",
+			    user_id);
+		db_client_free(c);
+		db_user_free(u);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_token_create(struct app *app, const char *user_id, const char *name,
+    const char *scopes, char **jwt_out, char jti[UUID_TEXT_LEN + 1],
+    char *err, size_t errlen)
+{
+	struct client		 c;
+	struct user		 u;
+	struct scope_set	 req, granted;
+	struct issue_request	 ir;
+	struct issued		 t;
+	char			*list;
+	enum db_status		 s;
+	int			 rc = -1;
+
+	if (name == NULL || *name == '\0' || strlen(name) > 255) {
+		snprintf(err, errlen, "--name is required (1-255 bytes)");
+		return -1;
+	}
+	if ((list = known_scopes(app, scopes ? scopes :
+	    app->cfg.default_scope, err, errlen)) == NULL)
+		return -1;
+	if (personal_parties(app, user_id, &c, &u, err, errlen) == -1) {
+		free(list);
+		return -1;
+	}
+	scope_parse(list, &req);
+	scope_narrow(&req, &c.scopes, &u.scopes, &granted);
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = u.id;
+	ir.client_id = c.id;
+	ir.scopes = &granted;
+	ir.name = name;
+	ir.lifetime = app->cfg.personal_access_token_lifetime;
+	if (issue_mint(app, &ir, &t) != OAUTH_OK)
+		snprintf(err, errlen, "signing failed");
+	else if ((s = db_token_insert(app->db, &t.row)) != DB_OK)
+		admin_db_error(app, s, err, errlen);
+	else {
+		*jwt_out = xstrdup(t.jwt);
+		snprintf(jti, UUID_TEXT_LEN + 1, "%s", t.jti);
+		rc = 0;
+	}
+	issue_clear(&t);
+	scope_free(&req);
+	scope_free(&granted);
+	free(list);
+	db_client_free(&c);
+	db_user_free(&u);
+	return rc;
+}
+
+int
+admin_token_revoke(struct app *app, const char *jti, char *err,
+    size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!uuid_valid(jti)) {
+		snprintf(err, errlen, "invalid token id (the jti, a UUID)");
+		return -1;
+	}
+	if ((s = db_token_revoke_access(app->db, jti, &found)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no token with id %s", jti);
+		return -1;
+	}
+	return 0;
+}
+
+int
+admin_purge(struct app *app, int what, struct purge_counts *c,
+    int *keys_removed, char *err, size_t errlen)
+{
+	enum db_status	s;
+	long		longest;
+
+	*keys_removed = 0;
+	if ((s = db_purge(app->db, what, c)) != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!(what & PURGE_EXPIRED) || app->cfg.signing_key == NULL)
+		return 0;
+	/* A retired key verifies tokens until the longest-lived expires. */
+	longest = app->cfg.access_token_lifetime;
+	if (app->cfg.personal_access_token_lifetime > longest)
+		longest = app->cfg.personal_access_token_lifetime;
+	return keyset_purge(app->cfg.signing_key, time(NULL) - longest,
+	    keys_removed, err, errlen);
+}

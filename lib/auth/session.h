@@ -1,0 +1,31 @@
+/*
+ * The login session of the authorization endpoint: a cookie holding 256
+ * random bits (the database keeps their SHA-256), HttpOnly,
+ * SameSite=Lax, and Secure with the __Host- prefix unless the config
+ * allows plain http (a localhost demo).  Each session has a CSRF token
+ * that the consent form must echo.
+ */
+#ifndef CPASSPORT_SESSION_H
+#define CPASSPORT_SESSION_H
+
+#include "app/app.h"
+#include "http/http.h"
+#include "store/db_session.h"
+
+/*
+ * The request's live session: 1 (and *out filled; free with
+ * db_session_free()), 0 when none, -1 when the database failed.
+ */
+int	session_current(struct app *, const struct http_request *,
+	    struct session_row *out);
+/* Start a session for user_id and set its cookie; 0 or -1. */
+int	session_start(struct app *, const char *user_id,
+	    struct http_response *);
+/*
+ * End the request's session (if any): its row deleted, its cookie
+ * cleared.  0, or -1 when the database failed (the row may live on).
+ */
+int	session_end(struct app *, const struct http_request *,
+	    struct http_response *);
+
+#endif

@@ -1,0 +1,416 @@
+/* The authorization endpoint; see authorize_endpoint.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "auth/credentials.h"
+#include "auth/login_csrf.h"
+#include "auth/session.h"
+#include "base/xalloc.h"
+#include "client/callback_uri.h"
+#include "crypto/password.h"
+#include "crypto/secret.h"
+#include "endpoint/authorize_endpoint.h"
+#include "endpoint/authorize_pages.h"
+#include "endpoint/authorize_request.h"
+#include "endpoint/logout_endpoint.h"
+#include "endpoint/post_form.h"
+#include "http/redirect.h"
+#include "parse/form.h"
+#include "parse/valid.h"
+#include "store/db_code.h"
+#include "store/db_scope.h"
+#include "store/db_user.h"
+
+enum pparam {
+	PP_ACTION = 0,
+	PP_REQUEST,
+	PP_EMAIL,
+	PP_PASSWORD,
+	PP_CSRF,
+	PP_LOGIN_TOKEN,
+	PP__MAX
+};
+
+static const struct form_param post_params[PP__MAX] = {
+	[PP_ACTION] = { "action", 16 },
+	[PP_REQUEST] = { "request", 4096 },
+	[PP_EMAIL] = { "email", 254 },
+	[PP_PASSWORD] = { "password", PASSWORD_MAX },
+	[PP_CSRF] = { "csrf_token", SECRET_HASH_HEX },
+	[PP_LOGIN_TOKEN] = { "login_token", SECRET_TEXT_LEN },
+};
+
+/* The login form, with its CSRF token and that token's cookie. */
+static void
+show_login(struct app *app, const struct http_request *req,
+    struct http_response *r, int status, const char *request,
+    const struct authz *a, const char *email, const char *error)
+{
+	char	token[SECRET_TEXT_LEN + 1];
+
+	if (login_csrf_issue(app, req, r, token) == -1)
+		page_unavailable(r);
+	else
+		page_login(r, status, request, token, a->client.name, email,
+		    error);
+}
+
+/* An AUTHZ_PAGE or AUTHZ_REDIRECT outcome of authz_parse(). */
+static void
+refuse(struct app *app, struct http_response *r, const struct authz *a,
+    enum authz_result res)
+{
+	if (res == AUTHZ_REDIRECT)
+		authz_redirect_error(r, a, a->error, a->desc, app->cfg.issuer);
+	else if (a->error == OAUTH_TEMPORARILY_UNAVAILABLE)
+		page_unavailable(r);
+	else if (a->error == OAUTH_SERVER_ERROR)
+		page_error(r, 500, "Internal error.");
+	else
+		page_error(r, 400, a->desc);
+}
+
+/* Approve: a single-use code bound to everything (RFC 6749 §4.1.2). */
+static void
+approve(struct app *app, const struct authz *a, const struct session_row *s,
+    struct http_response *r)
+{
+	char			 code[SECRET_TEXT_LEN + 1];
+	char			 hash[SECRET_HASH_HEX + 1];
+	struct scope_set	 held, granted;
+	struct code_spec	 spec;
+	char			*scopes;
+	const char		*pairs[7];
+
+	if (secret_new(code) == -1 || scope_parse(s->user_scopes, &held)) {
+		page_error(r, 500, "Internal error.");
+		return;
+	}
+	scope_narrow(&a->scopes, &a->client.scopes, &held, &granted);
+	scopes = scope_join(&granted);
+	secret_hash_hex(code, strlen(code), hash);
+	memset(&spec, 0, sizeof(spec));
+	spec.hash = hash;
+	spec.user_id = s->user_id;
+	spec.client_id = a->client.id;
+	spec.scopes = scopes;
+	spec.redirect_uri = a->redirect_uri;
+	spec.redirect_given = a->redirect_given;
+	spec.challenge = a->v[AP_CODE_CHALLENGE].s;
+	spec.method = a->method;
+	spec.exp = time(NULL) + app->cfg.auth_code_lifetime;
+	if (db_code_insert(app->db, &spec) != DB_OK)
+		page_unavailable(r);
+	else {
+		pairs[0] = "code", pairs[1] = code;
+		pairs[2] = "state", pairs[3] = a->v[AP_STATE].s;
+		/* RFC 9207: who issued the code (mix-up defence). */
+		pairs[4] = "iss", pairs[5] = app->cfg.issuer;
+		pairs[6] = NULL;
+		redirect_with(r, a->redirect_uri, pairs);
+	}
+	explicit_bzero(code, sizeof(code));
+	free(scopes);
+	scope_free(&held);
+	scope_free(&granted);
+}
+
+/* The consent screen: each asked scope with its description. */
+static void
+consent(struct app *app, const struct authz *a, const struct session_row *s,
+    const char *request, struct http_response *r)
+{
+	struct scope_line	 lines[SCOPE_MAX_ITEMS];
+	PGresult		*res;
+	size_t			 i;
+	int			 j;
+
+	if (db_scope_list(app->db, &res) != DB_OK) {
+		page_unavailable(r);
+		return;
+	}
+	for (i = 0; i < a->scopes.n; i++) {
+		lines[i].name = a->scopes.items[i];
+		lines[i].description = strcmp(a->scopes.items[i], "*") == 0 ?
+		    "everything your account can do" : "";
+		for (j = 0; j < PQntuples(res); j++)
+			if (strcmp(PQgetvalue(res, j, 0), lines[i].name) == 0)
+				lines[i].description = PQgetvalue(res, j, 1);
+	}
+	page_consent(r, request, s->csrf_hex, a->client.name,
+	    s->user_email, lines, a->scopes.n);
+	PQclear(res);
+}
+
+/* The web server authenticated the user (REMOTE_USER): no login form. */
+static int
+remote_user_session(struct app *app, const struct http_request *req,
+    struct session_row *s, struct http_response *r)
+{
+	struct user	u;
+	int		found = 0, have;
+
+	memset(&u, 0, sizeof(u));
+	if ((have = session_current(app, req, s)) == -1)
+		return -1;
+	if (have && req->remote_user != NULL &&
+	    strcasecmp(s->user_email, req->remote_user) == 0)
+		return 1;
+	db_session_free(s);
+	if (req->remote_user == NULL || !email_valid(req->remote_user) ||
+	    db_user_find_by_email(app->db, req->remote_user, &u, &found) !=
+	    DB_OK || !found || u.revoked) {
+		db_user_free(&u);
+		page_error(r, 403, "The web server did not authenticate you "
+		    "as a known user.");
+		return 0;
+	}
+	/* A session gives the consent form its CSRF token. */
+	have = session_start(app, u.id, r) == 0;
+	db_user_free(&u);
+	if (!have)
+		return -1;
+	http_resp_header(r, "Location", "%s", req->uri);
+	http_resp_body(r, 303, NULL, "", 0);
+	return 0;
+}
+
+/* After a valid request: log in, or skip consent, or show it. */
+static void
+proceed(struct app *app, const struct http_request *req,
+    const struct authz *a, const char *request, struct http_response *r)
+{
+	struct session_row	s;
+	int			have;
+
+	if (app->cfg.trust_remote_user)
+		have = remote_user_session(app, req, &s, r);
+	else if ((have = session_current(app, req, &s)) == 0)
+		show_login(app, req, r, 200, request, a, NULL, NULL);
+	if (have == -1)
+		page_unavailable(r);
+	if (have != 1)
+		return;
+	/* Passport's skipsAuthorization: first-party clients. */
+	if (a->client.first_party)
+		approve(app, a, &s, r);
+	else
+		consent(app, a, &s, request, r);
+	db_session_free(&s);
+}
+
+static void
+get_authorize(struct app *app, const struct http_request *req,
+    struct http_response *r)
+{
+	struct authz		a;
+	enum authz_result	res;
+
+	res = authz_parse(app, req->query, strlen(req->query), &a);
+	if (res != AUTHZ_OK)
+		refuse(app, r, &a, res);
+	else
+		proceed(app, req, &a, req->query, r);
+	authz_free(&a);
+}
+
+static void
+login(struct app *app, const struct http_request *req,
+    const struct authz *a, const struct form_value *v,
+    struct http_response *r)
+{
+	const char	*email = v[PP_EMAIL].s, *pw = v[PP_PASSWORD].s;
+	const char	*request = v[PP_REQUEST].s;
+	struct user			 u;
+	enum credentials_result		 res;
+	long				 wait;
+
+	memset(&u, 0, sizeof(u));
+	if (app->cfg.trust_remote_user || email == NULL || pw == NULL) {
+		page_error(r, 400, "Malformed login.");
+		return;
+	}
+	/* Before the password is looked at: a forged form learns nothing. */
+	if (!login_csrf_valid(app, req, v[PP_LOGIN_TOKEN].s)) {
+		show_login(app, req, r, 403, request, a, email,
+		    "The sign-in form expired or did not come from this "
+		    "site; sign in again.");
+		return;
+	}
+	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
+	    &wait) != DB_OK) {
+		page_unavailable(r);
+		return;
+	}
+	if (res == CREDENTIALS_THROTTLED) {
+		show_login(app, req, r, 429, request, a, email,
+		    "Too many failed sign-ins. Wait a few minutes and try again.");
+		http_resp_header(r, "Retry-After", "%ld", wait);
+	} else if (res != CREDENTIALS_OK)
+		show_login(app, req, r, 200, request, a, email,
+		    "The e-mail address or password is incorrect.");
+	else if (session_start(app, u.id, r) == -1)
+		page_unavailable(r);
+	else {
+		/* Back to the authorization request, now signed in. */
+		http_resp_header(r, "Location", "/oauth/authorize?%s", request);
+		http_resp_body(r, 303, NULL, "", 0);
+	}
+	db_user_free(&u);
+}
+
+static void
+decide(struct app *app, const struct http_request *req,
+    const struct authz *a, const struct form_value *v,
+    struct http_response *r)
+{
+	struct session_row	s;
+	int			have;
+
+	if ((have = session_current(app, req, &s)) == -1) {
+		page_unavailable(r);
+		return;
+	}
+	if (!have) {
+		show_login(app, req, r, 200, v[PP_REQUEST].s, a, NULL,
+		    "Your session has ended; sign in again.");
+		return;
+	}
+	/* The CSRF token is bound to the session. */
+	if (!secret_equal(v[PP_CSRF].s, s.csrf_hex))
+		page_error(r, 403, "The form has expired or did not come "
+		    "from this site.");
+	else if (strcmp(v[PP_ACTION].s, "approve") == 0)
+		approve(app, a, &s, r);
+	else
+		authz_redirect_error(r, a, OAUTH_ACCESS_DENIED,
+		    "the user denied the request", app->cfg.issuer);
+	db_session_free(&s);
+}
+
+static void
+post_authorize(struct app *app, const struct http_request *req,
+    struct http_response *r)
+{
+	struct form_value	 v[PP__MAX];
+	struct authz		 a;
+	enum authz_result	 res;
+	const char		*desc, *action;
+
+	if (post_form_parse(app, req, post_params, PP__MAX, v, &desc) !=
+	    OAUTH_OK) {
+		page_error(r, 400, desc);
+		return;
+	}
+	action = v[PP_ACTION].s;
+	if (v[PP_REQUEST].s == NULL || action == NULL ||
+	    (strcmp(action, "login") && strcmp(action, "approve") &&
+	    strcmp(action, "deny"))) {
+		page_error(r, 400, "Malformed form.");
+		form_free(v, PP__MAX);
+		return;
+	}
+	res = authz_parse(app, v[PP_REQUEST].s, v[PP_REQUEST].len, &a);
+	if (res != AUTHZ_OK)
+		refuse(app, r, &a, res);
+	else if (strcmp(action, "login") == 0)
+		login(app, req, &a, v, r);
+	else
+		decide(app, req, &a, v, r);
+	authz_free(&a);
+	form_free(v, PP__MAX);
+}
+
+/*
+ * GET /oauth/request?client=ID: the flow with the registered redirect.
+ * When that redirect is the ready-made callback's own, its flow starts
+ * at /callback/start, which gives it a state and a PKCE verifier: the
+ * callback exchanges no code it did not start (RFC 6749 §10.12).
+ */
+static void
+request_shortcut(struct app *app, const struct http_request *req,
+    struct http_response *r)
+{
+	static const struct form_param p[1] = { { "client", 64 } };
+	struct form_value	 v[1];
+	struct client		 c;
+	char			*base;
+	const char		*pairs[7];
+	int			 found = 0;
+
+	memset(&c, 0, sizeof(c));
+	if (form_parse(req->query, strlen(req->query), p, 1, v, NULL) !=
+	    FORM_OK || !uuid_valid(v[0].s)) {
+		page_error(r, 400, "client=ID is required.");
+		goto out;
+	}
+	if (db_client_find(app->db, v[0].s, &c, &found) != DB_OK) {
+		page_unavailable(r);
+		goto out;
+	}
+	if (!found || c.revoked || c.redirect_uris[0] == '\0') {
+		page_error(r, 404, "No such client.");
+		goto out;
+	}
+	if (c.secret_hex == NULL) {
+		page_error(r, 400, "A public client starts the flow itself, "
+		    "with PKCE.");
+		goto out;
+	}
+	c.redirect_uris[strcspn(c.redirect_uris, " ")] = '\0';
+	if (callback_uri_is_own(&app->cfg, c.id, c.redirect_uris)) {
+		base = callback_uri_start(&app->cfg);
+		http_resp_header(r, "Location", "%s", base);
+		http_resp_body(r, 302, NULL, "", 0);
+		free(base);
+		goto out;
+	}
+	pairs[0] = "response_type", pairs[1] = "code";
+	pairs[2] = "client_id", pairs[3] = c.id;
+	pairs[4] = "redirect_uri", pairs[5] = c.redirect_uris;
+	pairs[6] = NULL;
+	base = xasprintf("%.*s/oauth/authorize",
+	    (int)strcspn(app->cfg.issuer, "?#"), app->cfg.issuer);
+	if (redirect_with(r, base, pairs) == -1)
+		page_error(r, 500, "The issuer in the configuration is not a URL.");
+	free(base);
+out:
+	db_client_free(&c);
+	form_free(v, 1);
+}
+
+static int
+path_is(const char *uri, const char *path)
+{
+	size_t	n = strlen(path);
+
+	return strncmp(uri, path, n) == 0 && (uri[n] == '\0' || uri[n] == '?');
+}
+
+void
+authorize_endpoint(void *ctx, const struct http_request *req,
+    struct http_response *r)
+{
+	struct app	*app = ctx;
+	int		 get = strcmp(req->method, "GET") == 0 ||
+			    strcmp(req->method, "HEAD") == 0;
+
+	if (path_is(req->uri, "/oauth/authorize") && get)
+		get_authorize(app, req, r);
+	else if (path_is(req->uri, "/oauth/authorize") &&
+	    strcmp(req->method, "POST") == 0)
+		post_authorize(app, req, r);
+	else if (path_is(req->uri, "/oauth/request") && get)
+		request_shortcut(app, req, r);
+	else if (path_is(req->uri, "/oauth/logout"))
+		logout_endpoint(app, req, r);
+	else if (path_is(req->uri, "/oauth/authorize") ||
+	    path_is(req->uri, "/oauth/request")) {
+		page_error(r, 405, "Method not allowed.");
+		http_resp_header(r, "Allow", "GET, POST");
+	} else
+		page_error(r, 404, "Not found.");
+}

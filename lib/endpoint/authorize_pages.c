@@ -1,0 +1,159 @@
+/* Authorization endpoint pages; see authorize_pages.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "endpoint/authorize_pages.h"
+#include "http/html.h"
+
+/* A page body built from literal HTML and escaped values. */
+struct body {
+	char	*s;
+	size_t	 len;
+};
+
+static void
+add(struct body *b, const char *html)
+{
+	size_t	n = strlen(html);
+
+	b->s = xrealloc(b->s, b->len + n + 1);
+	memcpy(b->s + b->len, html, n + 1);
+	b->len += n;
+}
+
+static void
+add_esc(struct body *b, const char *value)
+{
+	char	*e = html_escape(value ? value : "");
+
+	add(b, e);
+	free(e);
+}
+
+static void
+finish(struct http_response *r, int status, const char *title,
+    struct body *b)
+{
+	html_page(r, status, title, b->s);
+	free(b->s);
+}
+
+void
+page_login(struct http_response *r, int status, const char *request,
+    const char *login_token, const char *client_name, const char *email,
+    const char *error)
+{
+	struct body	b = { NULL, 0 };
+
+	add(&b, "<h1>Sign in</h1><p>to continue to <strong>");
+	add_esc(&b, client_name);
+	add(&b, "</strong>.</p>");
+	if (error != NULL) {
+		add(&b, "<p class=\"error\" role=\"alert\">");
+		add_esc(&b, error);
+		add(&b, "</p>");
+	}
+	add(&b, "<form method=\"post\" action=\"/oauth/authorize\">"
+	    "<input type=\"hidden\" name=\"action\" value=\"login\">"
+	    "<input type=\"hidden\" name=\"request\" value=\"");
+	add_esc(&b, request);
+	add(&b, "\"><input type=\"hidden\" name=\"login_token\" value=\"");
+	add_esc(&b, login_token);
+	add(&b, "\"><label for=\"email\">E-mail</label>"
+	    "<input type=\"email\" id=\"email\" name=\"email\" value=\"");
+	add_esc(&b, email);
+	add(&b, "\" autocomplete=\"username\" required autofocus>"
+	    "<label for=\"password\">Password</label>"
+	    "<input type=\"password\" id=\"password\" name=\"password\" "
+	    "autocomplete=\"current-password\" required>"
+	    "<button type=\"submit\" class=\"primary\">Sign in</button>"
+	    "</form>");
+	finish(r, status, "Sign in", &b);
+}
+
+void
+page_consent(struct http_response *r, const char *request, const char *csrf,
+    const char *client_name, const char *user, const struct scope_line *s,
+    size_t n)
+{
+	struct body	b = { NULL, 0 };
+	size_t		i;
+
+	add(&b, "<h1>Authorization request</h1><p><strong>");
+	add_esc(&b, client_name);
+	add(&b, "</strong> is requesting permission to access your account");
+	add(&b, n > 0 ? ":</p><ul>" : ".</p>");
+	for (i = 0; i < n; i++) {
+		add(&b, "<li><strong>");
+		add_esc(&b, s[i].name);
+		add(&b, "</strong> — ");
+		add_esc(&b, s[i].description);
+		add(&b, "</li>");
+	}
+	if (n > 0)
+		add(&b, "</ul>");
+	add(&b, "<form method=\"post\" action=\"/oauth/authorize\">"
+	    "<input type=\"hidden\" name=\"request\" value=\"");
+	add_esc(&b, request);
+	add(&b, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
+	add_esc(&b, csrf);
+	add(&b, "\"><button type=\"submit\" name=\"action\" value=\"approve\" "
+	    "id=\"approve\" class=\"primary\">Authorize</button>"
+	    "<button type=\"submit\" name=\"action\" value=\"deny\" "
+	    "id=\"deny\" class=\"secondary\">Cancel</button></form>"
+	    "<p>Signed in as ");
+	add_esc(&b, user);
+	add(&b, ". <a href=\"/oauth/logout\">Sign out</a></p>");
+	finish(r, 200, "Authorize application", &b);
+}
+
+void
+page_error(struct http_response *r, int status, const char *message)
+{
+	struct body	b = { NULL, 0 };
+
+	add(&b, "<h1>Request refused</h1><p class=\"error\">");
+	add_esc(&b, message);
+	add(&b, "</p>");
+	finish(r, status, "Error", &b);
+}
+
+void
+page_unavailable(struct http_response *r)
+{
+	page_error(r, 503, "The service is temporarily unavailable; "
+	    "try again in a moment.");
+	http_resp_header(r, "Retry-After", "5");
+}
+
+void
+page_logout_confirm(struct http_response *r, const char *csrf,
+    const char *user)
+{
+	struct body	b = { NULL, 0 };
+
+	add(&b, "<h1>Sign out</h1><p>You are signed in as <strong>");
+	add_esc(&b, user);
+	add(&b, "</strong>. Sign out of this site?</p>"
+	    "<form method=\"post\" action=\"/oauth/logout\">"
+	    "<input type=\"hidden\" name=\"csrf_token\" value=\"");
+	add_esc(&b, csrf);
+	add(&b, "\"><button type=\"submit\" id=\"logout\" "
+	    "class=\"primary\">Sign out</button></form>");
+	finish(r, 200, "Sign out", &b);
+}
+
+void
+page_not_signed_in(struct http_response *r)
+{
+	html_page(r, 200, "Not signed in",
+	    "<h1>Not signed in</h1><p>You are not signed in.</p>");
+}
+
+void
+page_logged_out(struct http_response *r)
+{
+	html_page(r, 200, "Signed out",
+	    "<h1>Signed out</h1><p>You are signed out.</p>");
+}

@@ -1,0 +1,169 @@
+/* Authorization requests; see authorize_request.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "crypto/pkce.h"
+#include "endpoint/authorize_request.h"
+#include "http/redirect.h"
+#include "parse/grant.h"
+#include "parse/redirect_uri.h"
+#include "parse/valid.h"
+#include "store/db_scope.h"
+
+static const struct form_param params[AP__MAX] = {
+	[AP_RESPONSE_TYPE] = { "response_type", 32 },
+	[AP_CLIENT_ID] = { "client_id", 64 },
+	[AP_REDIRECT_URI] = { "redirect_uri", REDIRECT_URI_MAX },
+	[AP_SCOPE] = { "scope", SCOPE_MAX_TEXT },
+	[AP_STATE] = { "state", 512 },
+	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
+	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
+};
+
+/*
+ * The URI to redirect to: given when a registered one stands for it
+ * (redirect_uri.h: exactly, §3.1.2.3, or a loopback one with another
+ * port, RFC 8252 §7.3), or the only registered one when none is given.
+ */
+static char *
+pick_redirect(const char *registered, const char *given)
+{
+	const char	*p = registered;
+	size_t		 n, count = 0;
+
+	while (*p != '\0') {
+		n = strcspn(p, " ");
+		if (given != NULL &&
+		    redirect_uri_matches(p, n, given, strlen(given)))
+			return xstrdup(given);
+		count++;
+		p += n + strspn(p + n, " ");
+	}
+	if (given == NULL && count == 1)
+		return xstrndup(registered, strcspn(registered, " "));
+	return NULL;
+}
+
+static enum authz_result
+fail(struct authz *a, enum authz_result kind, enum oauth_error e,
+    const char *desc)
+{
+	a->error = e;
+	a->desc = desc;
+	return kind;
+}
+
+/* Identify the client and the redirect URI: errors here are pages. */
+static enum authz_result
+identify(struct app *app, struct authz *a)
+{
+	const char	*id = a->v[AP_CLIENT_ID].s;
+	enum db_status	 s;
+	int		 found = 0;
+
+	if (!uuid_valid(id))
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "unknown client");
+	if ((s = db_client_find(app->db, id, &a->client, &found)) != DB_OK)
+		return fail(a, AUTHZ_PAGE, s == DB_UNAVAILABLE ?
+		    OAUTH_TEMPORARILY_UNAVAILABLE : OAUTH_SERVER_ERROR, NULL);
+	if (!found || a->client.revoked)
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "unknown client");
+	a->redirect_given = a->v[AP_REDIRECT_URI].s != NULL;
+	a->redirect_uri = pick_redirect(a->client.redirect_uris,
+	    a->v[AP_REDIRECT_URI].s);
+	if (a->redirect_uri == NULL)
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "the redirect_uri is not registered for this client");
+	/* Registered before the rules of redirect_uri.h: never used. */
+	if (!redirect_uri_valid(a->redirect_uri))
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "the registered redirect_uri is not a valid one");
+	return AUTHZ_OK;
+}
+
+/* RFC 7636 §4.3, §4.4.1; RFC 9700 §2.1.1 (plain off by default). */
+static enum authz_result
+check_pkce(struct app *app, struct authz *a)
+{
+	const char	*challenge = a->v[AP_CODE_CHALLENGE].s;
+	const char	*method = a->v[AP_CODE_CHALLENGE_METHOD].s;
+
+	if (challenge == NULL) {
+		if (method != NULL)
+			return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+			    "code_challenge_method without code_challenge");
+		if (a->client.secret_hex == NULL || app->cfg.pkce_required)
+			return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+			    "PKCE is required (code_challenge)");
+		return AUTHZ_OK;
+	}
+	a->method = method != NULL ? method : "plain";	/* §4.3 default */
+	if (!pkce_method_valid(a->method, app->cfg.pkce_allow_plain))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "unsupported code_challenge_method");
+	if (!pkce_syntax_valid(challenge))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "malformed code_challenge");
+	return AUTHZ_OK;
+}
+
+enum authz_result
+authz_parse(struct app *app, const char *query, size_t len, struct authz *a)
+{
+	const char		*rt, *scope;
+	enum authz_result	 res;
+	enum db_status		 s;
+	int			 known;
+
+	memset(a, 0, sizeof(*a));
+	if (form_parse(query, len, params, AP__MAX, a->v, NULL) != FORM_OK)
+		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
+		    "malformed authorization request");
+	if ((res = identify(app, a)) != AUTHZ_OK)
+		return res;
+	rt = a->v[AP_RESPONSE_TYPE].s;
+	if (rt == NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "response_type is required");
+	if (strcmp(rt, "code") != 0)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_UNSUPPORTED_RESPONSE_TYPE,
+		    "only response_type=code is supported");
+	if ((a->client.grants & (1u << GRANT_AUTHORIZATION_CODE)) == 0)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_UNAUTHORIZED_CLIENT,
+		    "the client may not use the authorization code grant");
+	scope = a->v[AP_SCOPE].s ? a->v[AP_SCOPE].s : app->cfg.default_scope;
+	if (scope_parse(scope, &a->scopes) == -1)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
+		    "malformed scope");
+	if ((s = db_scope_known(app->db, &a->scopes, &known)) != DB_OK)
+		return fail(a, AUTHZ_PAGE, s == DB_UNAVAILABLE ?
+		    OAUTH_TEMPORARILY_UNAVAILABLE : OAUTH_SERVER_ERROR, NULL);
+	if (!known)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
+		    "unknown scope");
+	return check_pkce(app, a);
+}
+
+void
+authz_free(struct authz *a)
+{
+	form_free(a->v, AP__MAX);
+	db_client_free(&a->client);
+	free(a->redirect_uri);
+	scope_free(&a->scopes);
+	memset(a, 0, sizeof(*a));
+}
+
+void
+authz_redirect_error(struct http_response *r, const struct authz *a,
+    enum oauth_error e, const char *desc, const char *issuer)
+{
+	const char	*pairs[] = { "error", oauth_error_code(e),
+			    "error_description", oauth_error_desc(e, desc),
+			    "state", a->v[AP_STATE].s, "iss", issuer, NULL };
+
+	redirect_with(r, a->redirect_uri, pairs);
+}

@@ -1,0 +1,63 @@
+/*
+ * An authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3), parsed and
+ * judged.  Errors come in two kinds (§4.1.2.1): with an unknown client or
+ * a redirect URI that is not exactly a registered one, nothing may be
+ * redirected to (AUTHZ_PAGE); every other error goes back to the client
+ * by redirect (AUTHZ_REDIRECT).
+ */
+#ifndef CPASSPORT_AUTHORIZE_REQUEST_H
+#define CPASSPORT_AUTHORIZE_REQUEST_H
+
+#include <stddef.h>
+
+#include "app/app.h"
+#include "http/oauth_error.h"
+#include "parse/form.h"
+#include "parse/scope.h"
+#include "store/db_client.h"
+
+enum aparam {
+	AP_RESPONSE_TYPE = 0,
+	AP_CLIENT_ID,
+	AP_REDIRECT_URI,
+	AP_SCOPE,
+	AP_STATE,
+	AP_CODE_CHALLENGE,
+	AP_CODE_CHALLENGE_METHOD,
+	AP__MAX
+};
+
+enum authz_result {
+	AUTHZ_OK = 0,
+	AUTHZ_PAGE,		/* show an error page, never redirect */
+	AUTHZ_REDIRECT,		/* redirect the error to redirect_uri */
+};
+
+struct authz {
+	struct form_value	 v[AP__MAX];
+	struct client		 client;
+	char			*redirect_uri;	/* the effective one */
+	int			 redirect_given;
+	struct scope_set	 scopes;	/* asked, all registered */
+	const char		*method;	/* PKCE method, or NULL */
+	enum oauth_error	 error;		/* when not AUTHZ_OK */
+	const char		*desc;
+};
+
+/*
+ * Parse query[0..len) and judge it.  On AUTHZ_REDIRECT the struct holds
+ * what authz_redirect_error() needs.  Always free with authz_free().
+ */
+enum authz_result authz_parse(struct app *, const char *query, size_t len,
+		    struct authz *);
+void		authz_free(struct authz *);
+
+/*
+ * The RFC 6749 §4.1.2.1 error redirect: error, error_description, state,
+ * and iss = issuer (RFC 9207 §2).
+ */
+void		authz_redirect_error(struct http_response *,
+		    const struct authz *, enum oauth_error, const char *desc,
+		    const char *issuer);
+
+#endif

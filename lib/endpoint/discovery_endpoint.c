@@ -1,0 +1,130 @@
+/* RFC 8414 metadata and JWKS; see discovery_endpoint.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "app/app.h"
+#include "base/xalloc.h"
+#include "crypto/keyset.h"
+#include "endpoint/discovery_endpoint.h"
+#include "http/oauth_error.h"
+#include "store/db_scope.h"
+
+#define METADATA_PATH	"/.well-known/oauth-authorization-server"
+#define JWKS_PATH	"/.well-known/jwks.json"
+
+static json_object *
+strings(const char *const *v)
+{
+	json_object	*a = json_object_new_array();
+
+	for (; *v != NULL; v++)
+		json_object_array_add(a, json_object_new_string(*v));
+	return a;
+}
+
+static void
+add_url(json_object *o, const char *k, const char *issuer, const char *path)
+{
+	size_t	 n = strlen(issuer);
+	char	*u;
+
+	while (n > 0 && issuer[n - 1] == '/')
+		n--;
+	u = xasprintf("%.*s%s", (int)n, issuer, path);
+	json_object_object_add(o, k, json_object_new_string(u));
+	free(u);
+}
+
+/* Only what is real: endpoints and values this server implements. */
+static enum oauth_error
+metadata(struct app *app, struct http_response *r)
+{
+	static const char *const grants[] = { "authorization_code",
+	    "password", "client_credentials", "refresh_token", NULL };
+	static const char *const code[] = { "code", NULL };
+	static const char *const pkce[] = { "S256", NULL };
+	static const char *const pkce_plain[] = { "S256", "plain", NULL };
+	static const char *const auth[] = { "client_secret_basic",
+	    "client_secret_post", NULL };
+	static const char *const revoke_auth[] = { "client_secret_basic",
+	    "client_secret_post", "none", NULL };
+	json_object	*o, *scopes;
+	PGresult	*res;
+	enum db_status	 s;
+	int		 i;
+
+	if ((s = db_scope_list(app->db, &res)) != DB_OK)
+		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
+		    OAUTH_SERVER_ERROR;
+	scopes = json_object_new_array();
+	for (i = 0; i < PQntuples(res); i++)
+		json_object_array_add(scopes,
+		    json_object_new_string(PQgetvalue(res, i, 0)));
+	PQclear(res);
+	o = json_object_new_object();
+	json_object_object_add(o, "issuer",
+	    json_object_new_string(app->cfg.issuer));
+	add_url(o, "authorization_endpoint", app->cfg.issuer,
+	    "/oauth/authorize");
+	add_url(o, "token_endpoint", app->cfg.issuer, "/oauth/token");
+	add_url(o, "jwks_uri", app->cfg.issuer, JWKS_PATH);
+	add_url(o, "revocation_endpoint", app->cfg.issuer, "/oauth/revoke");
+	add_url(o, "introspection_endpoint", app->cfg.issuer,
+	    "/oauth/introspect");
+	json_object_object_add(o, "scopes_supported", scopes);
+	json_object_object_add(o, "response_types_supported", strings(code));
+	json_object_object_add(o, "response_modes_supported",
+	    strings((const char *const[]){ "query", NULL }));
+	json_object_object_add(o, "code_challenge_methods_supported",
+	    strings(app->cfg.pkce_allow_plain ? pkce_plain : pkce));
+	json_object_object_add(o, "authorization_response_iss_parameter_supported",
+	    json_object_new_boolean(1));
+	json_object_object_add(o, "grant_types_supported", strings(grants));
+	json_object_object_add(o, "token_endpoint_auth_methods_supported",
+	    strings(auth));
+	json_object_object_add(o, "revocation_endpoint_auth_methods_supported",
+	    strings(revoke_auth));
+	json_object_object_add(o,
+	    "introspection_endpoint_auth_methods_supported", strings(auth));
+	oauth_json_write(r, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	return OAUTH_OK;
+}
+
+static int
+path_is(const char *uri, const char *path)
+{
+	size_t	n = strlen(path);
+
+	return strncmp(uri, path, n) == 0 && (uri[n] == '\0' || uri[n] == '?');
+}
+
+void
+discovery_endpoint(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	struct app		*app = ctx;
+	enum oauth_error	 e = OAUTH_OK;
+	char			*jwks;
+
+	app_refresh(app);
+	if (strcmp(req->method, "GET") != 0 &&
+	    strcmp(req->method, "HEAD") != 0)
+		e = OAUTH_METHOD_NOT_ALLOWED;
+	else if (path_is(req->uri, METADATA_PATH))
+		e = metadata(app, resp);
+	else if (path_is(req->uri, JWKS_PATH)) {
+		jwks = keyset_jwks(app->keys);
+		oauth_json_write(resp, jwks);
+		free(jwks);
+	} else {
+		http_resp_body(resp, 404, "application/json",
+		    "{\"error\":\"not_found\"}", 21);
+		http_resp_header(resp, "Cache-Control", "no-store");
+	}
+	if (e != OAUTH_OK)
+		oauth_bearer_error_write(resp, e, NULL, NULL);
+}

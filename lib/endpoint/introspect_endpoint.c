@@ -1,0 +1,103 @@
+/* POST /oauth/introspect, RFC 7662; see introspect_endpoint.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "app/app.h"
+#include "endpoint/introspect_endpoint.h"
+#include "endpoint/token_lookup.h"
+
+static void
+add_str(json_object *o, const char *k, const char *v)
+{
+	if (v != NULL)
+		json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static void
+add_int(json_object *o, const char *k, long long v)
+{
+	json_object_object_add(o, k, json_object_new_int64(v));
+}
+
+/* RFC 7662 §2.2 */
+static void
+describe_access(json_object *o, const struct access_token *t)
+{
+	add_str(o, "scope", t->scope);
+	add_str(o, "client_id", t->client_id);
+	add_str(o, "username", t->user_email);
+	add_str(o, "token_type", "Bearer");
+	add_int(o, "exp", t->exp);
+	add_int(o, "iat", t->iat);
+	add_int(o, "nbf", t->nbf);
+	add_str(o, "sub", t->sub);
+	add_str(o, "aud", t->aud);
+	add_str(o, "iss", t->iss);
+	add_str(o, "jti", t->jti);
+}
+
+static void
+describe_refresh(json_object *o, struct app *app,
+    const struct refresh_info *i)
+{
+	add_str(o, "scope", i->scopes);
+	add_str(o, "client_id", i->client_id);
+	add_str(o, "username", i->user_email);
+	add_str(o, "token_type", "refresh_token");
+	add_int(o, "exp", i->exp);
+	add_int(o, "iat", i->iat);
+	add_str(o, "sub", i->user_id != NULL ? i->user_id : i->client_id);
+	add_str(o, "iss", app->cfg.issuer);
+}
+
+/*
+ * RFC 7662 §2.1 leaves to the server which tokens a caller may see: a
+ * client sees the tokens issued to it, and a client registered as a
+ * resource server every access token.  A refresh token is the business of
+ * its own client only (a resource server never receives one).  Anything
+ * else is {"active":false}, as if the token were unknown (§2.2), so no
+ * caller learns who holds another client's token.
+ */
+static int
+visible(const struct token_lookup *l)
+{
+	if (l->kind == LOOKUP_ACCESS)
+		return l->client.resource_server ||
+		    strcmp(l->access.client_id, l->client.id) == 0;
+	return l->kind == LOOKUP_REFRESH && l->refresh.active &&
+	    strcmp(l->refresh.client_id, l->client.id) == 0;
+}
+
+void
+introspect_endpoint(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	struct app		*app = ctx;
+	struct token_lookup	 l;
+	json_object		*o;
+	const char		*desc = NULL;
+	enum oauth_error	 e;
+	int			 basic_used, active;
+
+	e = token_lookup(app, req, 1, 1, &app->clients, &l, &basic_used,
+	    &desc);
+	if (e != OAUTH_OK) {
+		oauth_error_write(resp, e, desc, basic_used);
+		return;
+	}
+	snprintf(resp->log_client, sizeof(resp->log_client), "%s",
+	    l.client.id);
+	active = visible(&l);
+	o = json_object_new_object();
+	json_object_object_add(o, "active", json_object_new_boolean(active));
+	if (active && l.kind == LOOKUP_ACCESS)
+		describe_access(o, &l.access);
+	else if (active)
+		describe_refresh(o, app, &l.refresh);
+	oauth_json_write(resp, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+	token_lookup_free(&l);
+}

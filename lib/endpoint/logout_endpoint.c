@@ -1,0 +1,80 @@
+/* GET and POST /oauth/logout; see logout_endpoint.h. */
+#include <string.h>
+
+#include "auth/session.h"
+#include "crypto/secret.h"
+#include "endpoint/authorize_pages.h"
+#include "endpoint/logout_endpoint.h"
+#include "endpoint/post_form.h"
+#include "parse/form.h"
+
+enum lparam {
+	LP_CSRF = 0,
+	LP__MAX
+};
+
+static const struct form_param params[LP__MAX] = {
+	[LP_CSRF] = { "csrf_token", SECRET_HASH_HEX },
+};
+
+/* GET: ask first; GET is safe (RFC 9110 §9.2.1) and ends nothing. */
+static void
+ask(struct app *app, const struct http_request *req, struct http_response *r)
+{
+	struct session_row	s;
+	int			have;
+
+	if ((have = session_current(app, req, &s)) == -1)
+		page_unavailable(r);
+	else if (!have)
+		page_not_signed_in(r);
+	else
+		page_logout_confirm(r, s.csrf_hex, s.user_email);
+	db_session_free(&s);
+}
+
+/*
+ * POST: only with the session's CSRF token (RFC 9700 §4.7's defence),
+ * which a form on another site cannot know.
+ */
+static void
+end(struct app *app, const struct http_request *req, struct http_response *r)
+{
+	struct form_value	 v[LP__MAX];
+	struct session_row	 s;
+	const char		*desc;
+	int			 have;
+
+	if (post_form_parse(app, req, params, LP__MAX, v, &desc) !=
+	    OAUTH_OK) {
+		page_error(r, 400, desc);
+		return;
+	}
+	if ((have = session_current(app, req, &s)) == -1)
+		page_unavailable(r);
+	else if (!have)
+		page_not_signed_in(r);
+	else if (!secret_equal(v[LP_CSRF].s, s.csrf_hex))
+		page_error(r, 403, "The sign-out form has expired or did not "
+		    "come from this site; you are still signed in.");
+	else if (session_end(app, req, r) == -1)
+		page_unavailable(r);
+	else
+		page_logged_out(r);
+	db_session_free(&s);
+	form_free(v, LP__MAX);
+}
+
+void
+logout_endpoint(struct app *app, const struct http_request *req,
+    struct http_response *r)
+{
+	if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0)
+		ask(app, req, r);
+	else if (strcmp(req->method, "POST") == 0)
+		end(app, req, r);
+	else {
+		page_error(r, 405, "Method not allowed.");
+		http_resp_header(r, "Allow", "GET, POST");
+	}
+}

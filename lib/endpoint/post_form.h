@@ -1,0 +1,23 @@
+/*
+ * What every form-posting endpoint (token, revoke, introspect) checks
+ * before its own work: POST, TLS or loopback (RFC 6749 §3.2), a body
+ * within bounds, Content-Type application/x-www-form-urlencoded, and the
+ * declared parameters parsed strictly (form.h).
+ */
+#ifndef CPASSPORT_POST_FORM_H
+#define CPASSPORT_POST_FORM_H
+
+#include "app/app.h"
+#include "http/http.h"
+#include "http/oauth_error.h"
+#include "parse/form.h"
+
+/*
+ * On OAUTH_OK values[0..n) hold the parameters (free with form_free());
+ * otherwise nothing is allocated and *desc says why.
+ */
+enum oauth_error post_form_parse(const struct app *,
+		    const struct http_request *, const struct form_param *,
+		    size_t n, struct form_value *values, const char **desc);
+
+#endif

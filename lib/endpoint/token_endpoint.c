@@ -1,0 +1,114 @@
+/* POST /oauth/token; see token_endpoint.h. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "auth/client_auth.h"
+#include "crypto/password.h"
+#include "endpoint/post_form.h"
+#include "endpoint/token_endpoint.h"
+#include "grant/grants.h"
+#include "grant/token_params.h"
+#include "http/oauth_error.h"
+#include "parse/grant.h"
+#include "parse/scope.h"
+
+static const struct form_param params[TP__MAX] = {
+	[TP_GRANT_TYPE] = { "grant_type", 64 },
+	[TP_CLIENT_ID] = { "client_id", 128 },
+	[TP_CLIENT_SECRET] = { "client_secret", 256 },
+	[TP_USERNAME] = { "username", 254 },
+	[TP_PASSWORD] = { "password", PASSWORD_MAX },
+	[TP_SCOPE] = { "scope", SCOPE_MAX_TEXT },
+	[TP_REFRESH_TOKEN] = { "refresh_token", 128 },
+	[TP_CODE] = { "code", 128 },
+	[TP_REDIRECT_URI] = { "redirect_uri", 2048 },
+	[TP_CODE_VERIFIER] = { "code_verifier", 128 },
+};
+
+/* Grants this endpoint runs; the others are unsupported_grant_type. */
+static const grant_fn grants[GRANT__MAX] = {
+	[GRANT_AUTHORIZATION_CODE] = grant_authorization_code,
+	[GRANT_PASSWORD] = grant_password,
+	[GRANT_CLIENT_CREDENTIALS] = grant_client_credentials,
+	[GRANT_REFRESH_TOKEN] = grant_refresh_token,
+};
+
+/*
+ * Authenticate the client and run grant g.  client_credentials may judge
+ * the client on the process's cached copy (client_cache.h); when the
+ * copy may be out of date, once more from the database.
+ */
+static enum oauth_error
+run_grant(struct app *app, const struct http_request *req,
+    struct token_params *tp, struct http_response *resp, int *basic_used,
+    const char **desc)
+{
+	struct client_credentials	 cc;
+	struct client_cache		*cache = NULL;
+	struct client			 c;
+	enum oauth_error		 e;
+	int				 g, revoked;
+
+	if (tp->v[TP_GRANT_TYPE].s == NULL) {
+		*desc = "grant_type is required";
+		return OAUTH_INVALID_REQUEST;
+	}
+	g = grant_parse(tp->v[TP_GRANT_TYPE].s);
+	if (g == -1 || grants[g] == NULL) {
+		*desc = "grant_type not supported";
+		return OAUTH_UNSUPPORTED_GRANT_TYPE;
+	}
+	cc.body_id = tp->v[TP_CLIENT_ID].s;
+	cc.body_secret = tp->v[TP_CLIENT_SECRET].s;
+	if (g == GRANT_CLIENT_CREDENTIALS)
+		cache = &app->clients;
+again:
+	e = client_auth(app, req, &cc, cache, &c, basic_used, &revoked, desc);
+	/* A revoked client's refresh tokens are dead grants: invalid_grant. */
+	if (e == OAUTH_INVALID_CLIENT && revoked && g == GRANT_REFRESH_TOKEN)
+		return OAUTH_INVALID_GRANT;
+	if (e != OAUTH_OK)
+		return e;
+	snprintf(resp->log_client, sizeof(resp->log_client), "%s", c.id);
+	if ((c.grants & (1u << g)) == 0) {
+		*desc = "the client may not use this grant type";
+		e = OAUTH_UNAUTHORIZED_CLIENT;
+	} else
+		e = grants[g](app, &c, tp, resp, desc);
+	/*
+	 * Judged on a copy: no refusal stands until the row agrees.  A
+	 * failure of the database is no verdict on the copy, and its
+	 * insert may have run: never again (db.h).
+	 */
+	if (c.cached && e != OAUTH_OK && e != OAUTH_TEMPORARILY_UNAVAILABLE &&
+	    e != OAUTH_SERVER_ERROR) {
+		client_cache_drop(cache, c.id);
+		cache = NULL;
+		db_client_free(&c);
+		goto again;
+	}
+	db_client_free(&c);
+	return e;
+}
+
+void
+token_endpoint(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	struct app		*app = ctx;
+	struct token_params	 tp;
+	enum oauth_error	 e;
+	const char		*desc = NULL;
+	int			 basic_used = 0;
+
+	app_refresh(app);
+	tp.remote_addr = req->remote_addr;
+	e = post_form_parse(app, req, params, TP__MAX, tp.v, &desc);
+	if (e == OAUTH_OK) {
+		e = run_grant(app, req, &tp, resp, &basic_used, &desc);
+		form_free(tp.v, TP__MAX);
+	}
+	if (e != OAUTH_OK)
+		oauth_error_write(resp, e, desc, basic_used);
+}

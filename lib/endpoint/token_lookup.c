@@ -1,0 +1,152 @@
+/* Finding a presented token; see token_lookup.h. */
+#include <string.h>
+
+#include "auth/client_auth.h"
+#include "crypto/jwt.h"
+#include "crypto/secret.h"
+#include "endpoint/post_form.h"
+#include "endpoint/token_lookup.h"
+#include "grant/issue.h"
+
+static const struct form_param params[LP__MAX] = {
+	[LP_TOKEN] = { "token", JWT_MAX_LEN },
+	[LP_TOKEN_TYPE_HINT] = { "token_type_hint", 32 },
+	[LP_CLIENT_ID] = { "client_id", 128 },
+	[LP_CLIENT_SECRET] = { "client_secret", 256 },
+};
+
+/* With confirmed, also whether l->client's cached copy is its row. */
+static enum oauth_error
+find_access(struct app *app, struct token_lookup *l, int check_db,
+    int *confirmed)
+{
+	const struct form_value	*tok = &l->v[LP_TOKEN];
+	enum access_status	 a;
+
+	if (confirmed != NULL)
+		a = access_token_check_for(app, tok->s, tok->len, &l->client,
+		    confirmed, &l->access);
+	else
+		a = access_token_check(app, tok->s, tok->len, check_db,
+		    &l->access);
+	switch (a) {
+	case ACCESS_ACTIVE:
+		l->kind = LOOKUP_ACCESS;
+		return OAUTH_OK;
+	case ACCESS_UNAVAILABLE:
+		return OAUTH_TEMPORARILY_UNAVAILABLE;
+	case ACCESS_ERROR:
+		return OAUTH_SERVER_ERROR;
+	default:
+		return OAUTH_OK;
+	}
+}
+
+static enum oauth_error
+find_refresh(struct app *app, struct token_lookup *l)
+{
+	const struct form_value	*tok = &l->v[LP_TOKEN];
+	char			 hash[SECRET_HASH_HEX + 1];
+	enum db_status		 s;
+	int			 found;
+
+	/* Ours are 43 characters: anything else cannot be a row. */
+	if (tok->len != SECRET_TEXT_LEN)
+		return OAUTH_OK;
+	secret_hash_hex(tok->s, tok->len, hash);
+	s = db_token_refresh_find(app->db, hash, &l->refresh, &found);
+	if (s != DB_OK)
+		return issue_db_error(s);
+	if (found)
+		l->kind = LOOKUP_REFRESH;
+	return OAUTH_OK;
+}
+
+static enum oauth_error
+find(struct app *app, struct token_lookup *l, int check_db)
+{
+	const char		*hint = l->v[LP_TOKEN_TYPE_HINT].s;
+	enum oauth_error	 e;
+
+	if (hint != NULL && strcmp(hint, "refresh_token") == 0) {
+		if ((e = find_refresh(app, l)) != OAUTH_OK ||
+		    l->kind != LOOKUP_NONE)
+			return e;
+		return find_access(app, l, check_db, NULL);
+	}
+	if ((e = find_access(app, l, check_db, NULL)) != OAUTH_OK ||
+	    l->kind != LOOKUP_NONE)
+		return e;
+	return find_refresh(app, l);
+}
+
+/* What a lookup found, its form kept. */
+static void
+lookup_clear(struct token_lookup *l)
+{
+	db_client_free(&l->client);
+	access_token_free(&l->access);
+	db_token_refresh_info_free(&l->refresh);
+	l->kind = LOOKUP_NONE;
+}
+
+/*
+ * A caller judged on a cached copy (client_cache.h) is confirmed by the
+ * statement that checks an access token's row; any other outcome (an
+ * error, a refresh token, a token that is no JWT of ours) is decided
+ * again once the caller is judged on its row, as is every refusal.
+ */
+enum oauth_error
+token_lookup(struct app *app, const struct http_request *req,
+    int need_secret, int check_db, struct client_cache *cache,
+    struct token_lookup *l, int *basic_used, const char **desc)
+{
+	struct client_credentials	cc;
+	enum oauth_error		e;
+	int				confirmed;
+
+	memset(l, 0, sizeof(*l));
+	*basic_used = 0;
+	app_refresh(app);
+	if ((e = post_form_parse(app, req, params, LP__MAX, l->v,
+	    desc)) != OAUTH_OK)
+		return e;
+	cc.body_id = l->v[LP_CLIENT_ID].s;
+	cc.body_secret = l->v[LP_CLIENT_SECRET].s;
+	if (!check_db)
+		cache = NULL;	/* no row statement would confirm a copy */
+again:
+	confirmed = 0;
+	e = client_auth(app, req, &cc, cache, &l->client, basic_used, NULL,
+	    desc);
+	if (e != OAUTH_OK) {
+		form_free(l->v, LP__MAX);
+		return e;
+	}
+	if (need_secret && l->client.secret_hex == NULL) {
+		*desc = "this endpoint needs a confidential client";
+		e = OAUTH_INVALID_CLIENT;
+	} else if (l->v[LP_TOKEN].s == NULL) {
+		*desc = "token is required";
+		e = OAUTH_INVALID_REQUEST;
+	} else if (l->client.cached)
+		e = find_access(app, l, 1, &confirmed);
+	else
+		e = find(app, l, check_db);
+	if (l->client.cached && (e != OAUTH_OK || !confirmed)) {
+		/* Dropped: the next pass reads the row and keeps a new copy. */
+		client_cache_drop(cache, l->client.id);
+		lookup_clear(l);
+		goto again;
+	}
+	if (e != OAUTH_OK)
+		token_lookup_free(l);
+	return e;
+}
+
+void
+token_lookup_free(struct token_lookup *l)
+{
+	form_free(l->v, LP__MAX);
+	lookup_clear(l);
+}

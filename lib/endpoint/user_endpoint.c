@@ -1,0 +1,103 @@
+/* GET /api/user; see user_endpoint.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "app/app.h"
+#include "auth/access_token.h"
+#include "auth/transport.h"
+#include "crypto/jwt.h"
+#include "endpoint/user_endpoint.h"
+#include "http/oauth_error.h"
+#include "parse/bearer_header.h"
+
+static void
+write_user(struct http_response *r, const struct access_token *t)
+{
+	json_object	*o = json_object_new_object();
+
+	/* Laravel's users.id is an integer: keep it one. */
+	json_object_object_add(o, "id",
+	    json_object_new_int64(strtoll(t->user_id, NULL, 10)));
+	json_object_object_add(o, "name",
+	    json_object_new_string(t->user_name ? t->user_name : ""));
+	json_object_object_add(o, "email",
+	    json_object_new_string(t->user_email ? t->user_email : ""));
+	oauth_json_write(r, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+}
+
+static enum oauth_error
+check(struct app *app, const struct http_request *req,
+    struct access_token *t, const char **desc)
+{
+	const char		*tok;
+	size_t			 len;
+	enum bearer_header	 h;
+
+	if (strcmp(req->method, "GET") != 0 &&
+	    strcmp(req->method, "HEAD") != 0) {
+		*desc = "only GET";
+		return OAUTH_METHOD_NOT_ALLOWED;
+	}
+	/* RFC 6750 §5.3, RFC 6749 §1.6: a Bearer token only over TLS. */
+	if (!transport_allowed(app, req)) {
+		*desc = "this endpoint requires TLS";
+		return OAUTH_INVALID_REQUEST;
+	}
+	h = bearer_header_parse(req->authorization, JWT_MAX_LEN, &tok, &len);
+	if (h == BEARER_HEADER_NONE) {
+		*desc = "a Bearer token is required";
+		return OAUTH_UNAUTHORIZED;
+	}
+	if (h == BEARER_HEADER_MALFORMED) {
+		*desc = "malformed Authorization header";
+		return OAUTH_INVALID_REQUEST;
+	}
+	switch (access_token_check(app, tok, len, 1, t)) {
+	case ACCESS_ACTIVE:
+		break;
+	case ACCESS_UNAVAILABLE:
+		return OAUTH_TEMPORARILY_UNAVAILABLE;
+	case ACCESS_ERROR:
+		return OAUTH_SERVER_ERROR;
+	default:
+		*desc = "the access token is invalid, expired or revoked";
+		return OAUTH_INVALID_TOKEN;
+	}
+	if (t->user_id == NULL) {
+		*desc = "the access token does not represent a user";
+		return OAUTH_INVALID_TOKEN;
+	}
+	if (app->cfg.user_endpoint_scope != NULL &&
+	    !scope_allows(&t->scopes, app->cfg.user_endpoint_scope)) {
+		*desc = "the access token lacks the required scope";
+		return OAUTH_INSUFFICIENT_SCOPE;
+	}
+	return OAUTH_OK;
+}
+
+void
+user_endpoint(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	struct app		*app = ctx;
+	struct access_token	 t;
+	const char		*desc = NULL;
+	enum oauth_error	 e;
+
+	memset(&t, 0, sizeof(t));
+	app_refresh(app);
+	if ((e = check(app, req, &t, &desc)) == OAUTH_OK) {
+		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
+		    t.client_id);
+		write_user(resp, &t);
+	} else
+		oauth_bearer_error_write(resp, e, desc,
+		    e == OAUTH_INSUFFICIENT_SCOPE ?
+		    app->cfg.user_endpoint_scope : NULL);
+	access_token_free(&t);
+}

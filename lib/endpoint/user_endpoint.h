@@ -1,0 +1,14 @@
+/*
+ * GET /api/user: the protected API example.  Authorization: Bearer (RFC
+ * 6750 §2.1) → access_token_check() → {"id":…,"name":…,"email":…}.
+ * An http_handler whose ctx is a struct app.
+ */
+#ifndef CPASSPORT_USER_ENDPOINT_H
+#define CPASSPORT_USER_ENDPOINT_H
+
+#include "http/http.h"
+
+void	user_endpoint(void *app, const struct http_request *,
+	    struct http_response *);
+
+#endif

@@ -1,0 +1,124 @@
+/*
+ * Authorization code grant at the token endpoint, RFC 6749 §4.1.3, with
+ * PKCE (RFC 7636 §4.6).  The code is consumed by the statement that reads
+ * it, and only by the client it was issued to (§4.1.3): another client,
+ * a public one with no secret included, neither burns it nor, presenting
+ * it used, revokes what it gave.  Presented twice by its own client, it
+ * revokes what it gave (RFC 6749 §4.1.2).  A redirect_uri or PKCE check
+ * failed by its own client comes after the consume and burns the code:
+ * that client restarts the flow.
+ */
+#include <string.h>
+
+#include "crypto/pkce.h"
+#include "crypto/secret.h"
+#include "grant/grants.h"
+#include "grant/issue.h"
+#include "parse/grant.h"
+#include "store/db_code.h"
+
+/* Every check on a consumed code; all failures are invalid_grant. */
+static enum oauth_error
+check_code(const struct token_params *tp, const struct code_row *row,
+    const char **desc)
+{
+	const char	*redirect = tp->v[TP_REDIRECT_URI].s;
+	const char	*verifier = tp->v[TP_CODE_VERIFIER].s;
+
+	*desc = "invalid authorization code";
+	if (row->expired || row->user_revoked)
+		return OAUTH_INVALID_GRANT;
+	/* §4.1.3: identical when it was in the authorization request. */
+	if ((row->redirect_given || redirect != NULL) && (redirect == NULL ||
+	    strcmp(redirect, row->redirect_uri) != 0)) {
+		*desc = "redirect_uri does not match the authorization request";
+		return OAUTH_INVALID_GRANT;
+	}
+	if (row->challenge == NULL) {
+		/* RFC 9700 §4.8.2: a verifier without a challenge is a
+		 * downgrade attempt. */
+		if (verifier != NULL) {
+			*desc = "code_verifier without a code_challenge";
+			return OAUTH_INVALID_GRANT;
+		}
+		return OAUTH_OK;
+	}
+	if (verifier == NULL || !pkce_matches(row->method, row->challenge,
+	    verifier)) {
+		*desc = "code_verifier does not match the code_challenge";
+		return OAUTH_INVALID_GRANT;
+	}
+	return OAUTH_OK;
+}
+
+static enum oauth_error
+issue(struct app *app, const struct client *c, const struct code_row *row,
+    const char *hash, struct http_response *r)
+{
+	struct scope_set	 asked, user, granted;
+	struct issue_request	 ir;
+	struct issued		 t;
+	enum oauth_error	 e;
+	enum db_status		 s;
+
+	/* Narrowed again: the user or client may have lost scopes since. */
+	if (scope_parse(row->scopes, &asked) == -1)
+		return OAUTH_SERVER_ERROR;
+	if (scope_parse(row->user_scopes, &user) == -1) {
+		scope_free(&asked);
+		return OAUTH_SERVER_ERROR;
+	}
+	scope_narrow(&asked, &c->scopes, &user, &granted);
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = row->user_id;
+	ir.client_id = c->id;
+	ir.scopes = &granted;
+	ir.with_refresh = (c->grants & (1u << GRANT_REFRESH_TOKEN)) != 0;
+	if ((e = issue_mint(app, &ir, &t)) == OAUTH_OK) {
+		t.row.auth_code_hash = hash;
+		if ((s = db_token_insert(app->db, &t.row)) == DB_OK)
+			issue_respond(r, &t);
+		else
+			e = issue_db_error(s);
+	}
+	issue_clear(&t);
+	scope_free(&asked);
+	scope_free(&user);
+	scope_free(&granted);
+	return e;
+}
+
+enum oauth_error
+grant_authorization_code(struct app *app, const struct client *c,
+    const struct token_params *tp, struct http_response *r,
+    const char **desc)
+{
+	const struct form_value	*code = &tp->v[TP_CODE];
+	char			 hash[SECRET_HASH_HEX + 1];
+	struct code_row		 row;
+	enum oauth_error	 e;
+	enum db_status		 s;
+	int			 found, replayed;
+
+	if (code->s == NULL) {
+		*desc = "code is required";
+		return OAUTH_INVALID_REQUEST;
+	}
+	secret_hash_hex(code->s, code->len, hash);
+	s = db_code_consume(app->db, hash, c->id, &row, &found);
+	if (s != DB_OK)
+		return issue_db_error(s);
+	if (!found) {
+		/* Used before by this client: revoke the tokens it gave. */
+		s = db_code_replay(app->db, hash, c->id, &replayed);
+		if (s != DB_OK)
+			return issue_db_error(s);
+		*desc = replayed ? "authorization code reused: its tokens are "
+		    "revoked" : "invalid authorization code";
+		return OAUTH_INVALID_GRANT;
+	}
+	if ((e = check_code(tp, &row, desc)) == OAUTH_OK)
+		e = issue(app, c, &row, hash, r);
+	db_code_free(&row);
+	return e;
+}

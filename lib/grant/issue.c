@@ -1,0 +1,138 @@
+/* Minting tokens; see issue.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "base/log.h"
+#include "crypto/jwt.h"
+#include "crypto/keyset.h"
+#include "grant/issue.h"
+
+static void
+add_str(json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, json_object_new_string(v));
+}
+
+static const char *
+to_json(json_object *o)
+{
+	return json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+}
+
+/* RFC 9068 §2.2 claims, plus Passport's "scopes" array. */
+static char *
+sign_access_token(struct app *app, const struct issue_request *ir,
+    const struct issued *t)
+{
+	json_object	*c = json_object_new_object(), *arr;
+	char		*jwt;
+	size_t		 i;
+
+	add_str(c, "iss", app->cfg.issuer);
+	add_str(c, "sub", ir->user_id != NULL ? ir->user_id : ir->client_id);
+	add_str(c, "aud", app->cfg.audience != NULL ? app->cfg.audience :
+	    ir->client_id);
+	add_str(c, "client_id", ir->client_id);
+	add_str(c, "scope", t->scope);
+	arr = json_object_new_array();
+	for (i = 0; i < ir->scopes->n; i++)
+		json_object_array_add(arr,
+		    json_object_new_string(ir->scopes->items[i]));
+	json_object_object_add(c, "scopes", arr);
+	add_str(c, "jti", t->jti);
+	json_object_object_add(c, "iat", json_object_new_int64(t->row.iat));
+	json_object_object_add(c, "nbf", json_object_new_int64(t->row.iat));
+	json_object_object_add(c, "exp", json_object_new_int64(t->row.exp));
+	jwt = jwt_sign(keyset_current(app->keys), "at+jwt", to_json(c));
+	json_object_put(c);
+	return jwt;
+}
+
+enum oauth_error
+issue_mint(struct app *app, const struct issue_request *ir,
+    struct issued *t)
+{
+	time_t	now = time(NULL);
+
+	memset(t, 0, sizeof(*t));
+	t->scope = scope_join(ir->scopes);
+	if (uuid_new(t->jti) == -1 || (ir->with_refresh &&
+	    secret_new(t->refresh) == -1)) {
+		log_warnx("%s: RAND_bytes failed", __func__);
+		return OAUTH_SERVER_ERROR;
+	}
+	t->row.jti = t->jti;
+	t->row.user_id = ir->user_id;
+	t->row.client_id = ir->client_id;
+	t->row.name = ir->name;
+	t->row.scopes = t->scope;
+	t->row.iat = now;
+	t->row.exp = now + (ir->lifetime > 0 ? ir->lifetime :
+	    app->cfg.access_token_lifetime);
+	if (ir->with_refresh) {
+		secret_hash_hex(t->refresh, strlen(t->refresh),
+		    t->refresh_hash);
+		t->row.refresh_hash = t->refresh_hash;
+		t->row.refresh_exp = now + app->cfg.refresh_token_lifetime;
+	}
+	if ((t->jwt = sign_access_token(app, ir, t)) == NULL) {
+		log_warnx("%s: signing failed", __func__);
+		return OAUTH_SERVER_ERROR;
+	}
+	return OAUTH_OK;
+}
+
+void
+issue_respond(struct http_response *r, const struct issued *t)
+{
+	json_object	*o = json_object_new_object();
+
+	add_str(o, "token_type", "Bearer");
+	json_object_object_add(o, "expires_in",
+	    json_object_new_int64(t->row.exp - t->row.iat));
+	add_str(o, "access_token", t->jwt);
+	if (t->refresh[0] != '\0')
+		add_str(o, "refresh_token", t->refresh);
+	/* RFC 6749 §5.1: OPTIONAL; an empty one only confuses clients. */
+	if (t->scope[0] != '\0')
+		add_str(o, "scope", t->scope);
+	oauth_json_write(r, to_json(o));
+	json_object_put(o);
+}
+
+void
+issue_clear(struct issued *t)
+{
+	free(t->jwt);
+	free(t->scope);
+	explicit_bzero(t, sizeof(*t));
+}
+
+enum oauth_error
+issue_db_error(enum db_status s)
+{
+	return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
+	    OAUTH_SERVER_ERROR;
+}
+
+enum oauth_error
+issue_tokens(struct app *app, const struct issue_request *ir,
+    struct http_response *r)
+{
+	struct issued		t;
+	enum oauth_error	e;
+	enum db_status		s;
+
+	if ((e = issue_mint(app, ir, &t)) == OAUTH_OK) {
+		if ((s = db_token_insert(app->db, &t.row)) == DB_OK)
+			issue_respond(r, &t);
+		else
+			e = issue_db_error(s);
+	}
+	issue_clear(&t);
+	return e;
+}

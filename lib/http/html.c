@@ -1,0 +1,87 @@
+/* HTML pages; see html.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "http/html.h"
+
+/* Inline style only: the CSP allows no external asset. */
+static const char layout_head[] =
+	"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	"<meta name=\"viewport\" content=\"width=device-width, "
+	"initial-scale=1\"><title>";
+static const char layout_style[] =
+	"</title><style>"
+	"body{font-family:system-ui,sans-serif;margin:0;padding:1rem;"
+	"background:#f4f5f7;color:#1d2129;line-height:1.5}"
+	"main{max-width:28rem;margin:2rem auto;background:#fff;"
+	"padding:1.5rem;border-radius:8px;box-shadow:0 1px 3px #0002}"
+	"h1{font-size:1.4rem;margin-top:0}"
+	"label{display:block;margin:.8rem 0 .2rem;font-weight:600}"
+	"input[type=email],input[type=password]{width:100%;"
+	"box-sizing:border-box;padding:.6rem;font-size:1rem;"
+	"border:1px solid #8a8f98;border-radius:4px;min-height:44px}"
+	"button{font-size:1rem;padding:.6rem 1.2rem;margin:1rem .5rem 0 0;"
+	"border-radius:4px;border:1px solid #1a56db;cursor:pointer;"
+	"min-height:44px}a{white-space:nowrap}"
+	".primary{background:#1a56db;color:#fff}"
+	".secondary{background:#fff;color:#1a56db}"
+	"button:focus,input:focus{outline:3px solid #f59e0b;"
+	"outline-offset:2px}"
+	"ul{padding-left:1.2rem}.error{color:#b91c1c}"
+	"code,pre{word-break:break-all;white-space:pre-wrap;"
+	"background:#f4f5f7;padding:.2rem}"
+	"</style></head><body><main>";
+static const char layout_tail[] = "</main></body></html>\n";
+
+char *
+html_escape(const char *s)
+{
+	size_t		 n = 1;
+	const char	*p;
+	char		*out, *o;
+
+	for (p = s; *p != '\0'; p++)
+		n += strchr("&<>\"'", *p) != NULL ? 6 : 1;
+	o = out = xmalloc(n);
+	for (p = s; *p != '\0'; p++) {
+		const char *rep = NULL;
+
+		switch (*p) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		}
+		if (rep != NULL) {
+			memcpy(o, rep, strlen(rep));
+			o += strlen(rep);
+		} else
+			*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+void
+html_page(struct http_response *r, int status, const char *title,
+    const char *body_html)
+{
+	char	*t = html_escape(title);
+	char	*page;
+
+	page = xasprintf("%s%s%s%s%s", layout_head, t, layout_style,
+	    body_html, layout_tail);
+	http_resp_body(r, status, "text/html; charset=utf-8", page,
+	    strlen(page));
+	free(page);
+	free(t);
+	http_resp_header(r, "Cache-Control", "no-store");
+	http_resp_header(r, "X-Frame-Options", "DENY");
+	http_resp_header(r, "Content-Security-Policy",
+	    "default-src 'none'; style-src 'unsafe-inline'; "
+	    "frame-ancestors 'none'; base-uri 'none'");
+	http_resp_header(r, "Referrer-Policy", "no-referrer");
+	http_resp_header(r, "X-Content-Type-Options", "nosniff");
+}

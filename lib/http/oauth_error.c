@@ -1,0 +1,108 @@
+/* The OAuth error table and its one writer; see oauth_error.h. */
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "http/oauth_error.h"
+
+static const struct {
+	int		 status;
+	const char	*code;
+} errors[OAUTH__MAX] = {
+#define X(e, status, code) [e] = { status, code },
+	OAUTH_ERRORS(X)
+#undef X
+};
+
+const char *
+oauth_error_code(enum oauth_error e)
+{
+	return errors[e].code;
+}
+
+const char *
+oauth_error_desc(enum oauth_error e, const char *desc)
+{
+	if (errors[e].status == 503)
+		return "the service is temporarily unavailable";
+	return errors[e].status >= 500 ? NULL : desc;
+}
+
+static void
+no_store(struct http_response *r)
+{
+	/* RFC 6749 §5.1 */
+	http_resp_header(r, "Cache-Control", "no-store");
+	http_resp_header(r, "Pragma", "no-cache");
+}
+
+static void
+json_error(struct http_response *r, enum oauth_error e, const char *desc)
+{
+	json_object	*o = json_object_new_object();
+	const char	*s;
+
+	desc = oauth_error_desc(e, desc);
+	if (errors[e].code != NULL)
+		json_object_object_add(o, "error",
+		    json_object_new_string(errors[e].code));
+	if (desc != NULL)
+		json_object_object_add(o, "error_description",
+		    json_object_new_string(desc));
+	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	http_resp_body(r, errors[e].status, "application/json", s,
+	    strlen(s));
+	json_object_put(o);
+	no_store(r);
+}
+
+void
+oauth_error_write(struct http_response *r, enum oauth_error e,
+    const char *desc, int basic_used)
+{
+	if (e == OAUTH_OK)
+		e = OAUTH_SERVER_ERROR;
+	json_error(r, e, desc);
+	if (e == OAUTH_METHOD_NOT_ALLOWED)
+		http_resp_header(r, "Allow", "POST");
+	if (e == OAUTH_INVALID_CLIENT && basic_used)
+		http_resp_header(r, "WWW-Authenticate",
+		    "Basic realm=\"cpassport\", charset=\"UTF-8\"");
+	if (errors[e].status == 503)
+		http_resp_header(r, "Retry-After", "5");
+}
+
+void
+oauth_bearer_error_write(struct http_response *r, enum oauth_error e,
+    const char *desc, const char *scope)
+{
+	if (e == OAUTH_OK)
+		e = OAUTH_SERVER_ERROR;
+	json_error(r, e, desc);
+	if (e == OAUTH_METHOD_NOT_ALLOWED)
+		http_resp_header(r, "Allow", "GET");
+	if (e == OAUTH_TEMPORARILY_UNAVAILABLE)
+		http_resp_header(r, "Retry-After", "5");
+	if (e == OAUTH_METHOD_NOT_ALLOWED || e == OAUTH_SERVER_ERROR ||
+	    e == OAUTH_TEMPORARILY_UNAVAILABLE)
+		return;
+	/* desc and scope are our constants or the config: no quotes. */
+	if (errors[e].code == NULL)
+		http_resp_header(r, "WWW-Authenticate",
+		    "Bearer realm=\"cpassport\"");
+	else
+		http_resp_header(r, "WWW-Authenticate",
+		    "Bearer realm=\"cpassport\", error=\"%s\"%s%s%s%s%s%s",
+		    errors[e].code, desc ? ", error_description=\"" : "",
+		    desc ? desc : "", desc ? "\"" : "",
+		    scope ? ", scope=\"" : "", scope ? scope : "",
+		    scope ? "\"" : "");
+}
+
+void
+oauth_json_write(struct http_response *r, const char *json)
+{
+	http_resp_body(r, 200, "application/json", json, strlen(json));
+	no_store(r);
+}

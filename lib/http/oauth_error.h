@@ -1,0 +1,74 @@
+/*
+ * The one table of OAuth errors: each with its HTTP status and its RFC
+ * error code (RFC 6749 §5.2 for the token endpoint, §4.1.2.1 for
+ * authorization, RFC 6750 §3.1 for resources).  Grant code returns an
+ * enum oauth_error and a constant description; oauth_error_write() is the
+ * only place that turns them into a response.
+ */
+#ifndef CPASSPORT_OAUTH_ERROR_H
+#define CPASSPORT_OAUTH_ERROR_H
+
+#include "http/http.h"
+
+#define OAUTH_ERRORS(X)							\
+	X(OAUTH_OK,			200, NULL)			\
+	X(OAUTH_INVALID_REQUEST,	400, "invalid_request")		\
+	X(OAUTH_INVALID_CLIENT,		401, "invalid_client")		\
+	X(OAUTH_INVALID_GRANT,		400, "invalid_grant")		\
+	X(OAUTH_UNAUTHORIZED_CLIENT,	400, "unauthorized_client")	\
+	X(OAUTH_UNSUPPORTED_GRANT_TYPE,	400, "unsupported_grant_type")	\
+	X(OAUTH_INVALID_SCOPE,		400, "invalid_scope")		\
+	X(OAUTH_UNAUTHORIZED,		401, NULL)			\
+	X(OAUTH_UNSUPPORTED_RESPONSE_TYPE, 400, "unsupported_response_type") \
+	X(OAUTH_ACCESS_DENIED,		403, "access_denied")		\
+	X(OAUTH_INVALID_TOKEN,		401, "invalid_token")		\
+	X(OAUTH_INSUFFICIENT_SCOPE,	403, "insufficient_scope")	\
+	X(OAUTH_METHOD_NOT_ALLOWED,	405, "invalid_request")		\
+	X(OAUTH_BODY_TIMEOUT,		408, "invalid_request")		\
+	X(OAUTH_BODY_TOO_LARGE,		413, "invalid_request")		\
+	X(OAUTH_TOO_MANY_REQUESTS,	429, "temporarily_unavailable")	\
+	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
+	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")	\
+	/* the client row changed while a token was issued on it */	\
+	X(OAUTH_CLIENT_CHANGED,		503, "temporarily_unavailable")
+
+enum oauth_error {
+#define X(e, status, code) e,
+	OAUTH_ERRORS(X)
+#undef X
+	OAUTH__MAX
+};
+
+const char	*oauth_error_code(enum oauth_error);
+
+/*
+ * The error_description an answer carries: desc, except that a 5xx
+ * describes the server, never the request.  Whatever an earlier step
+ * set, a 503 says only "the service is temporarily unavailable" and a
+ * 500 says nothing more.  Every writer of an error passes through here.
+ */
+const char	*oauth_error_desc(enum oauth_error, const char *desc);
+
+/*
+ * Write a JSON error response: {"error":…,"error_description":…} with
+ * Cache-Control: no-store and Pragma: no-cache; 405 adds Allow: POST;
+ * invalid_client adds WWW-Authenticate: Basic when the client tried
+ * Basic (RFC 6749 §5.2), 503 adds Retry-After.  desc is one of our own
+ * constant strings, never request data (and see oauth_error_desc).
+ */
+void	oauth_error_write(struct http_response *, enum oauth_error,
+	    const char *desc, int basic_used);
+
+/*
+ * The same for a protected resource (RFC 6750 §3): the JSON body plus
+ * WWW-Authenticate: Bearer realm="cpassport"[, error=…,
+ * error_description=…][, scope=…].  OAUTH_UNAUTHORIZED (no credentials
+ * sent) carries no error code (§3.1).  405 adds Allow: GET.
+ */
+void	oauth_bearer_error_write(struct http_response *, enum oauth_error,
+	    const char *desc, const char *scope);
+
+/* Write a JSON success body (200) with the no-store headers. */
+void	oauth_json_write(struct http_response *, const char *json);
+
+#endif

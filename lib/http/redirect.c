@@ -1,0 +1,76 @@
+/* Redirects with an appended query; see redirect.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "http/redirect.h"
+#include "parse/redirect_uri.h"
+
+/* Each byte as %XX but RFC 3986 §2.3 unreserved ones: worst case 3x. */
+static char *
+encode(char *out, const char *s)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			*out++ = (char)*p;
+		else {
+			*out++ = '%';
+			*out++ = hex[*p >> 4];
+			*out++ = hex[*p & 15];
+		}
+	}
+	return out;
+}
+
+char *
+redirect_url(const char *base, const char *const *pairs)
+{
+	const char *const	*kv;
+	char			*url, *o;
+	size_t			 len;
+	char			 sep;
+
+	if (!redirect_uri_valid(base))
+		return NULL;
+	len = strlen(base) + 1;
+	for (kv = pairs; kv[0] != NULL; kv += 2)
+		if (kv[1] != NULL)
+			len += 3 * (strlen(kv[0]) + strlen(kv[1])) + 2;
+	url = xmalloc(len);
+	o = url + strlen(base);
+	memcpy(url, base, o - url);
+	/* RFC 6749 §3.1.2: keep the query it has, append to it. */
+	sep = strchr(base, '?') != NULL ? '&' : '?';
+	for (kv = pairs; kv[0] != NULL; kv += 2) {
+		if (kv[1] == NULL)
+			continue;
+		/* A registered "…?" or "…&" needs no other separator. */
+		if (sep == '?' || (o[-1] != '?' && o[-1] != '&'))
+			*o++ = sep;
+		o = encode(o, kv[0]);
+		*o++ = '=';
+		o = encode(o, kv[1]);
+		sep = '&';
+	}
+	*o = '\0';
+	return url;
+}
+
+int
+redirect_with(struct http_response *r, const char *base,
+    const char *const *pairs)
+{
+	char	*url;
+
+	if ((url = redirect_url(base, pairs)) == NULL)
+		return -1;
+	http_resp_body(r, 302, NULL, "", 0);
+	http_resp_header(r, "Location", "%s", url);
+	http_resp_header(r, "Cache-Control", "no-store");
+	free(url);
+	return 0;
+}

@@ -1,0 +1,262 @@
+/* The "key = value" configuration file; see config.h. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "crypto/password.h"
+#include "parse/config.h"
+#include "parse/scope.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+/* K_NUMBER0: a number where 0 turns the feature off. */
+enum kind { K_STRING, K_NUMBER, K_NUMBER0, K_BOOL };
+
+static const struct {
+	const char	*name;
+	enum kind	 kind;
+	size_t		 off;
+} keys[] = {
+	{ "database", K_STRING, offsetof(struct config, database) },
+	{ "issuer", K_STRING, offsetof(struct config, issuer) },
+	{ "audience", K_STRING, offsetof(struct config, audience) },
+	{ "signing_key", K_STRING, offsetof(struct config, signing_key) },
+	{ "default_scope", K_STRING, offsetof(struct config, default_scope) },
+	{ "access_token_lifetime", K_NUMBER,
+	    offsetof(struct config, access_token_lifetime) },
+	{ "refresh_token_lifetime", K_NUMBER,
+	    offsetof(struct config, refresh_token_lifetime) },
+	{ "refresh_token_grace_period", K_NUMBER0,
+	    offsetof(struct config, refresh_token_grace_period) },
+	{ "personal_access_token_lifetime", K_NUMBER,
+	    offsetof(struct config, personal_access_token_lifetime) },
+	{ "auth_code_lifetime", K_NUMBER,
+	    offsetof(struct config, auth_code_lifetime) },
+	{ "user_endpoint_scope", K_STRING,
+	    offsetof(struct config, user_endpoint_scope) },
+	{ "allow_plain_http", K_BOOL,
+	    offsetof(struct config, allow_plain_http) },
+	{ "max_requests", K_NUMBER,
+	    offsetof(struct config, max_requests) },
+	{ "session_lifetime", K_NUMBER,
+	    offsetof(struct config, session_lifetime) },
+	{ "pkce_required", K_BOOL, offsetof(struct config, pkce_required) },
+	{ "pkce_allow_plain", K_BOOL,
+	    offsetof(struct config, pkce_allow_plain) },
+	{ "trust_remote_user", K_BOOL,
+	    offsetof(struct config, trust_remote_user) },
+	{ "bcrypt_cost", K_NUMBER, offsetof(struct config, bcrypt_cost) },
+	{ "callback_client_id", K_STRING,
+	    offsetof(struct config, callback_client_id) },
+	{ "callback_client_secret", K_STRING,
+	    offsetof(struct config, callback_client_secret) },
+	{ "callback_redirect_uri", K_STRING,
+	    offsetof(struct config, callback_redirect_uri) },
+	{ "callback_token_endpoint", K_STRING,
+	    offsetof(struct config, callback_token_endpoint) },
+	{ "callback_scope", K_STRING,
+	    offsetof(struct config, callback_scope) },
+};
+
+const char *
+config_path(const char *explicit_path)
+{
+	const char	*env;
+
+	if (explicit_path != NULL)
+		return explicit_path;
+	if ((env = getenv("CPASSPORT_CONFIG")) != NULL && *env != '\0')
+		return env;
+	return SYSCONFDIR "/cpassport.conf";
+}
+
+static char *
+trim(char *s)
+{
+	char	*e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* A count or seconds: min (0 or 1) … 315360000 (ten years of seconds). */
+static int
+parse_number(const char *v, long min, long *out)
+{
+	char	*end;
+	long	 n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || end == v || *end != '\0' || n < min || n > 315360000L)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+static int
+parse_bool(const char *v, int *out)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "on") ||
+	    !strcmp(v, "1"))
+		*out = 1;
+	else if (!strcmp(v, "false") || !strcmp(v, "no") ||
+	    !strcmp(v, "off") || !strcmp(v, "0"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* RFC 6749 §3.3 scope names; exactly one when single. */
+static int
+scopes_valid(const char *text, int single)
+{
+	struct scope_set	set;
+	int			ok;
+
+	if (scope_parse(text, &set) == -1)
+		return 0;
+	ok = !single || set.n == 1;
+	scope_free(&set);
+	return ok;
+}
+
+static int
+set_key(struct config *cfg, const char *k, const char *v)
+{
+	char	*base = (char *)cfg;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (strcmp(keys[i].name, k))
+			continue;
+		switch (keys[i].kind) {
+		case K_STRING: {
+			char	**p = (char **)(base + keys[i].off);
+
+			free(*p);
+			*p = xstrdup(v);
+			return 0;
+		}
+		case K_NUMBER:
+		case K_NUMBER0:
+			return parse_number(v, keys[i].kind == K_NUMBER0 ? 0 : 1,
+			    (long *)(base + keys[i].off));
+		case K_BOOL:
+			return parse_bool(v, (int *)(base + keys[i].off));
+		}
+	}
+	return -1;
+}
+
+int
+config_load(const char *path, struct config *cfg, char *err, size_t errlen)
+{
+	FILE	*f;
+	char	 line[CONFIG_MAX_LINE];
+	char	*k, *v, *eq;
+	int	 lineno = 0;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->access_token_lifetime = 3600;
+	cfg->refresh_token_lifetime = 30 * 86400;
+	cfg->refresh_token_grace_period = CONFIG_REFRESH_GRACE_DEFAULT;
+	cfg->personal_access_token_lifetime = 365 * 86400;
+	cfg->auth_code_lifetime = 600;
+	cfg->session_lifetime = 8 * 3600;
+	cfg->bcrypt_cost = PASSWORD_COST_DEFAULT;
+	cfg->issuer = xstrdup("http://localhost");
+	cfg->default_scope = xstrdup("");
+
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			snprintf(err, errlen, "%s:%d: line too long", path,
+			    lineno);
+			goto fail;
+		}
+		k = trim(line);
+		if (*k == '\0' || *k == '#')
+			continue;
+		if ((eq = strchr(k, '=')) == NULL) {
+			snprintf(err, errlen, "%s:%d: expected key = value",
+			    path, lineno);
+			goto fail;
+		}
+		*eq = '\0';
+		k = trim(k);
+		v = trim(eq + 1);
+		if (set_key(cfg, k, v) == -1) {
+			snprintf(err, errlen, "%s:%d: unknown key or bad "
+			    "value for \"%.64s\"", path, lineno, k);
+			goto fail;
+		}
+	}
+	fclose(f);
+	if (cfg->database == NULL) {
+		snprintf(err, errlen, "%s: \"database\" is not set", path);
+		config_free(cfg);
+		return -1;
+	}
+	if (!scopes_valid(cfg->default_scope, 0) ||
+	    (cfg->user_endpoint_scope != NULL &&
+	    !scopes_valid(cfg->user_endpoint_scope, 1))) {
+		snprintf(err, errlen, "%s: default_scope or "
+		    "user_endpoint_scope is not a valid scope list", path);
+		config_free(cfg);
+		return -1;
+	}
+	if (cfg->bcrypt_cost < PASSWORD_COST_MIN ||
+	    cfg->bcrypt_cost > PASSWORD_COST_MAX) {
+		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", path,
+		    PASSWORD_COST_MIN, PASSWORD_COST_MAX);
+		config_free(cfg);
+		return -1;
+	}
+	if (cfg->refresh_token_grace_period > CONFIG_REFRESH_GRACE_MAX) {
+		snprintf(err, errlen, "%s: refresh_token_grace_period must be "
+		    "0-%d", path, CONFIG_REFRESH_GRACE_MAX);
+		config_free(cfg);
+		return -1;
+	}
+	return 0;
+fail:
+	fclose(f);
+	config_free(cfg);
+	return -1;
+}
+
+void
+config_free(struct config *cfg)
+{
+	free(cfg->database);
+	free(cfg->issuer);
+	free(cfg->audience);
+	free(cfg->signing_key);
+	free(cfg->default_scope);
+	free(cfg->user_endpoint_scope);
+	free(cfg->callback_client_id);
+	if (cfg->callback_client_secret != NULL)
+		explicit_bzero(cfg->callback_client_secret,
+		    strlen(cfg->callback_client_secret));
+	free(cfg->callback_client_secret);
+	free(cfg->callback_redirect_uri);
+	free(cfg->callback_token_endpoint);
+	free(cfg->callback_scope);
+	memset(cfg, 0, sizeof(*cfg));
+}

@@ -1,0 +1,66 @@
+/* The oauth_clients table. */
+#ifndef CPASSPORT_DB_CLIENT_H
+#define CPASSPORT_DB_CLIENT_H
+
+#include "parse/scope.h"
+#include "store/db.h"
+
+struct client {
+	char		 id[37];
+	char		*name;
+	char		*secret_hex;	/* SHA-256 hex; NULL: public client */
+	char		*user_id;	/* owner; NULL when none */
+	char		*redirect_uris;	/* space-separated */
+	unsigned	 grants;	/* 1 << enum grant */
+	struct scope_set scopes;	/* may ask for */
+	struct scope_set owner_scopes;	/* the owner's held scopes */
+	int		 owner_revoked;
+	int		 first_party;
+	int		 revoked;
+	int		 resource_server;	/* sees others' access tokens */
+	/*
+	 * The rows' xmin as read (any UPDATE changes it): a statement can
+	 * insist that the client and its owner are still as they were.
+	 * owner_version is "" when there is no owner.
+	 */
+	char		 version[11];
+	char		 owner_version[11];
+	int		 cached;	/* came from the client cache */
+};
+
+/*
+ * The client and, when it has one, its owner's scopes and state, in one
+ * query.  *found = 0 when no row.  Free with db_client_free().
+ */
+enum db_status	db_client_find(struct db *, const char *id,
+		    struct client *out, int *found);
+void		db_client_free(struct client *);
+/* A deep copy of src into *dst (free with db_client_free()). */
+void		db_client_copy(struct client *dst, const struct client *src);
+
+/*
+ * Insert a client; secret_hex NULL makes it public.  grants and
+ * redirect_uris are space-separated lists.  Writes the new id to id_out.
+ */
+enum db_status	db_client_create(struct db *, const char *name,
+		    const char *user_id, const char *secret_hex,
+		    const char *grants, const char *redirect_uris,
+		    const char *scopes, int first_party, int resource_server,
+		    char id_out[37]);
+/* Mark revoked; *found = 0 when no such client. */
+enum db_status	db_client_revoke(struct db *, const char *id, int *found);
+/*
+ * RFC 7662 §2.1: register the client as a resource server (on) or not;
+ * *found = 0 when no such client.  The schema refuses a public one.
+ */
+enum db_status	db_client_set_resource_server(struct db *, const char *id,
+		    int on, int *found);
+/*
+ * All clients, one row each: id, name, grant_types, user_id, revoked,
+ * resource_server.
+ */
+enum db_status	db_client_list(struct db *, PGresult **);
+/* The newest live personal access client's id into id_out; *found. */
+enum db_status	db_client_personal(struct db *, char id_out[37], int *found);
+
+#endif

@@ -1,0 +1,115 @@
+/* Authorization codes; see db_code.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "store/db_code.h"
+
+enum stmt {
+	STMT_INSERT,
+	STMT_CONSUME,
+	STMT_REPLAY,
+	STMT__MAX
+};
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_INSERT] = { "code_insert",
+	    "INSERT INTO oauth_auth_codes (id, user_id, client_id, scopes, "
+	    "redirect_uri, redirect_uri_given, code_challenge, "
+	    "code_challenge_method, expires_at) VALUES (decode($1, 'hex'), "
+	    "$2, $3, string_to_array($4, ' '), $5, $6, $7, $8, "
+	    "to_timestamp($9))", 9 },
+	/* RFC 6749 §4.1.3: bound to its client in the statement. */
+	[STMT_CONSUME] = { "code_consume",
+	    "WITH c AS (UPDATE oauth_auth_codes SET used_at = now() "
+	    "WHERE id = decode($1, 'hex') AND client_id = $2 "
+	    "AND used_at IS NULL AND NOT revoked RETURNING *) "
+	    "SELECT c.user_id, array_to_string(c.scopes, ' '), "
+	    "c.redirect_uri, c.redirect_uri_given, c.code_challenge, "
+	    "c.code_challenge_method, c.expires_at <= now(), u.revoked, "
+	    "array_to_string(u.scopes, ' ') "
+	    "FROM c JOIN users u ON u.id = c.user_id", 2 },
+	[STMT_REPLAY] = { "code_replay",
+	    "WITH code AS (UPDATE oauth_auth_codes SET revoked = true "
+	    "WHERE id = decode($1, 'hex') AND client_id = $2 "
+	    "AND used_at IS NOT NULL RETURNING id), "
+	    "born AS (SELECT id FROM oauth_access_tokens "
+	    "WHERE auth_code_id IN (SELECT id FROM code)), "
+	    "fam AS (UPDATE oauth_refresh_tokens SET revoked = true "
+	    "WHERE family_id IN (SELECT id FROM born) "
+	    "RETURNING access_token_id), "
+	    "upd AS (UPDATE oauth_access_tokens SET revoked = true, "
+	    "updated_at = now() WHERE id IN (SELECT id FROM born) "
+	    "OR id IN (SELECT access_token_id FROM fam) RETURNING 1) "
+	    "SELECT count(*) FROM code", 2 },
+};
+
+enum db_status
+db_code_insert(struct db *db, const struct code_spec *c)
+{
+	char		 exp[24];
+	const char	*p[9] = { c->hash, c->user_id, c->client_id, c->scopes,
+			    c->redirect_uri, c->redirect_given ? "t" : "f",
+			    c->challenge, c->challenge ? c->method : NULL,
+			    exp };
+
+	snprintf(exp, sizeof(exp), "%lld", (long long)c->exp);
+	return db_run(db, &stmts[STMT_INSERT], p);
+}
+
+enum db_status
+db_code_consume(struct db *db, const char *hash, const char *client_id,
+    struct code_row *out, int *found)
+{
+	const char	*p[2] = { hash, client_id };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec(db, &stmts[STMT_CONSUME], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->user_id = xstrdup(PQgetvalue(r, 0, 0));
+		out->scopes = xstrdup(PQgetvalue(r, 0, 1));
+		out->redirect_uri = xstrdup(PQgetvalue(r, 0, 2));
+		out->redirect_given = *PQgetvalue(r, 0, 3) == 't';
+		out->challenge = db_value(r, 4);
+		out->method = db_value(r, 5);
+		out->expired = *PQgetvalue(r, 0, 6) == 't';
+		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
+		out->user_scopes = xstrdup(PQgetvalue(r, 0, 8));
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_code_free(struct code_row *c)
+{
+	free(c->user_id);
+	free(c->scopes);
+	free(c->redirect_uri);
+	free(c->challenge);
+	free(c->method);
+	free(c->user_scopes);
+	memset(c, 0, sizeof(*c));
+}
+
+enum db_status
+db_code_replay(struct db *db, const char *hash, const char *client_id,
+    int *replayed)
+{
+	const char	*p[2] = { hash, client_id };
+	PGresult	*r;
+	enum db_status	 s;
+
+	*replayed = 0;
+	if ((s = db_exec(db, &stmts[STMT_REPLAY], p, &r)) != DB_OK)
+		return s;
+	*replayed = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+	PQclear(r);
+	return DB_OK;
+}

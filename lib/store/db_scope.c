@@ -1,0 +1,58 @@
+/* The oauth_scopes table; see db_scope.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db_scope.h"
+
+enum stmt {
+	STMT_COUNT_UNKNOWN,
+	STMT_ADD,
+	STMT_LIST,
+	STMT__MAX
+};
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_COUNT_UNKNOWN] = { "scope_count_unknown",
+	    "SELECT count(*) FROM unnest(string_to_array($1, ' ')) AS s(n) "
+	    "WHERE n <> '*' AND NOT EXISTS "
+	    "(SELECT 1 FROM oauth_scopes WHERE id = s.n)", 1 },
+	[STMT_ADD] = { "scope_add",
+	    "INSERT INTO oauth_scopes (id, description) VALUES ($1, $2)", 2 },
+	[STMT_LIST] = { "scope_list",
+	    "SELECT id, description FROM oauth_scopes ORDER BY id", 0 },
+};
+
+enum db_status
+db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
+{
+	const char	*p[1];
+	char		*joined;
+	PGresult	*r;
+	enum db_status	 s;
+
+	*all_known = 1;
+	if (set->n == 0 || (set->n == 1 && !strcmp(set->items[0], "*")))
+		return DB_OK;
+	joined = scope_join(set);
+	p[0] = joined;
+	s = db_exec_idempotent(db, &stmts[STMT_COUNT_UNKNOWN], p, &r);
+	free(joined);
+	if (s != DB_OK)
+		return s;
+	*all_known = strcmp(PQgetvalue(r, 0, 0), "0") == 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_scope_add(struct db *db, const char *name, const char *description)
+{
+	const char	*p[2] = { name, description };
+	return db_run(db, &stmts[STMT_ADD], p);
+}
+
+enum db_status
+db_scope_list(struct db *db, PGresult **r)
+{
+	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
+}

@@ -1,0 +1,83 @@
+/* Login sessions; see db_session.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "store/db_session.h"
+
+enum stmt {
+	STMT_CREATE,
+	STMT_FIND,
+	STMT_DELETE,
+	STMT__MAX
+};
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_CREATE] = { "session_create",
+	    "INSERT INTO oauth_sessions (id, user_id, csrf_token, expires_at) "
+	    "VALUES (decode($1, 'hex'), $2, decode($3, 'hex'), "
+	    "to_timestamp($4))", 4 },
+	[STMT_FIND] = { "session_find",
+	    "SELECT s.user_id, encode(s.csrf_token, 'hex'), u.name, u.email, "
+	    "array_to_string(u.scopes, ' ') FROM oauth_sessions s "
+	    "JOIN users u ON u.id = s.user_id "
+	    "WHERE s.id = decode($1, 'hex') AND s.expires_at > now() "
+	    "AND NOT u.revoked", 1 },
+	[STMT_DELETE] = { "session_delete",
+	    "DELETE FROM oauth_sessions WHERE id = decode($1, 'hex')", 1 },
+};
+
+enum db_status
+db_session_create(struct db *db, const char *hash_hex, const char *user_id,
+    const char *csrf_hex, time_t exp)
+{
+	char		 e[24];
+	const char	*p[4] = { hash_hex, user_id, csrf_hex, e };
+
+	snprintf(e, sizeof(e), "%lld", (long long)exp);
+	return db_run(db, &stmts[STMT_CREATE], p);
+}
+
+enum db_status
+db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
+    int *found)
+{
+	const char	*p[1] = { hash_hex };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec_idempotent(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->user_id = xstrdup(PQgetvalue(r, 0, 0));
+		out->csrf_hex = xstrdup(PQgetvalue(r, 0, 1));
+		out->user_name = xstrdup(PQgetvalue(r, 0, 2));
+		out->user_email = xstrdup(PQgetvalue(r, 0, 3));
+		out->user_scopes = xstrdup(PQgetvalue(r, 0, 4));
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_session_free(struct session_row *s)
+{
+	free(s->user_id);
+	free(s->csrf_hex);
+	free(s->user_name);
+	free(s->user_email);
+	free(s->user_scopes);
+	memset(s, 0, sizeof(*s));
+}
+
+enum db_status
+db_session_delete(struct db *db, const char *hash_hex)
+{
+	const char	*p[1] = { hash_hex };
+
+	return db_run(db, &stmts[STMT_DELETE], p);
+}

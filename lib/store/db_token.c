@@ -1,0 +1,365 @@
+/* Access and refresh token rows; see db_token.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "store/db_token.h"
+
+enum stmt {
+	STMT_INSERT_ACCESS,
+	STMT_INSERT_PAIR,
+	STMT_REFRESH_LOCK,
+	STMT_ROTATE,
+	STMT_REVOKE_FAMILY,
+	STMT_ACCESS_FIND,
+	STMT_REVOKE_ACCESS,
+	STMT_PERSONAL_LIST,
+	STMT_REFRESH_FIND,
+	STMT_INSERT_CURRENT,
+	STMT_ACCESS_FIND_FOR,
+	STMT__MAX
+};
+
+/*
+ * Parameters, the same for the three inserts: $1 jti, $2 user, $3 client,
+ * $4 name, $5 scopes, $6 iat, $7 exp, $8 authorization code hash, $9
+ * refresh hash, $10 refresh scopes, $11 refresh exp, $12 old refresh hash.
+ */
+#define ACCESS_COLUMNS \
+	"oauth_access_tokens (id, user_id, client_id, name, scopes, " \
+	"created_at, updated_at, expires_at, auth_code_id)"
+#define ACCESS_VALUES \
+	"$1::uuid, $2::bigint, $3::uuid, $4::text, " \
+	"string_to_array($5::text, ' '), to_timestamp($6::bigint), " \
+	"to_timestamp($6::bigint), to_timestamp($7::bigint), " \
+	"decode($8::text, 'hex')"
+#define REFRESH_INSERT \
+	"INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, " \
+	"scopes, created_at, expires_at) "
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_INSERT_ACCESS] = { "token_insert_access",
+	    "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 8 },
+	/* One round trip per grant: the access row feeds the refresh row. */
+	[STMT_INSERT_PAIR] = { "token_insert_pair",
+	    "WITH a AS (INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES
+	    ") RETURNING id) " REFRESH_INSERT
+	    "SELECT decode($9, 'hex'), a.id, a.id, string_to_array($10, ' '), "
+	    "to_timestamp($6), to_timestamp($11) FROM a", 11 },
+	/*
+	 * The last column: rotated (used_at) less than $2 seconds ago, and
+	 * nothing in its family revoked since (by reuse, revocation or a
+	 * password change); $2 = 0: never.  The row lock makes a second
+	 * presentation wait for the first one's commit and then see it.
+	 */
+	[STMT_REFRESH_LOCK] = { "token_refresh_lock",
+	    "SELECT r.family_id, a.client_id, a.user_id, "
+	    "array_to_string(r.scopes, ' '), r.used_at IS NOT NULL, r.revoked, "
+	    "r.expires_at <= now(), coalesce(u.revoked, false), "
+	    "array_to_string(u.scopes, ' '), "
+	    "$2::integer > 0 AND "
+	    "r.used_at > now() - $2::integer * interval '1 second' AND "
+	    "NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens f "
+	    "WHERE f.family_id = r.family_id AND f.revoked) "
+	    "FROM oauth_refresh_tokens r "
+	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
+	    "LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 2 },
+	/* Only a live token rotates, once: the UPDATE is the single winner. */
+	[STMT_ROTATE] = { "token_rotate",
+	    "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
+	    "WHERE id = decode($12, 'hex') AND used_at IS NULL AND NOT revoked "
+	    "RETURNING family_id), "
+	    "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
+	    " FROM old RETURNING id) " REFRESH_INSERT
+	    "SELECT decode($9, 'hex'), a.id, old.family_id, "
+	    "string_to_array($10, ' '), to_timestamp($6), to_timestamp($11) "
+	    "FROM a, old", 12 },
+	[STMT_REVOKE_FAMILY] = { "token_revoke_family",
+	    "WITH f AS (UPDATE oauth_refresh_tokens SET revoked = true "
+	    "WHERE family_id = $1 RETURNING access_token_id) "
+	    "UPDATE oauth_access_tokens SET revoked = true, updated_at = now() "
+	    "WHERE id IN (SELECT access_token_id FROM f) AND NOT revoked", 1 },
+	[STMT_ACCESS_FIND] = { "token_access_find",
+	    "SELECT a.user_id, u.name, u.email FROM oauth_access_tokens a "
+	    "JOIN oauth_clients c ON c.id = a.client_id "
+	    "LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE a.id = $1 AND NOT a.revoked AND a.expires_at > now() "
+	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false)", 1 },
+	/*
+	 * token_access_find, and in the same round trip whether the caller
+	 * ($2) is still the row it was judged on ($3, its xmin) and live:
+	 * introspection by a client the process holds a copy of.
+	 */
+	[STMT_ACCESS_FIND_FOR] = { "token_access_find_for",
+	    "SELECT k.xmin = $3::xid AND NOT k.revoked, a.id IS NOT NULL, "
+	    "a.user_id, u.name, u.email FROM oauth_clients k "
+	    "LEFT JOIN (oauth_access_tokens a "
+	    "JOIN oauth_clients c ON c.id = a.client_id "
+	    "LEFT JOIN users u ON u.id = a.user_id) "
+	    "ON a.id = $1::uuid AND NOT a.revoked AND a.expires_at > now() "
+	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
+	    "WHERE k.id = $2::uuid", 3 },
+	[STMT_REVOKE_ACCESS] = { "token_revoke_access",
+	    "WITH a AS (UPDATE oauth_access_tokens SET revoked = true, "
+	    "updated_at = now() WHERE id = $1 RETURNING id), "
+	    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
+	    "WHERE access_token_id IN (SELECT id FROM a)) "
+	    "SELECT count(*) FROM a", 1 },
+	[STMT_PERSONAL_LIST] = { "token_personal_list",
+	    "SELECT id, name, array_to_string(scopes, ','), "
+	    "to_char(created_at, 'YYYY-MM-DD HH24:MI'), "
+	    "to_char(expires_at, 'YYYY-MM-DD HH24:MI'), revoked "
+	    "FROM oauth_access_tokens WHERE user_id = $1 AND name IS NOT NULL "
+	    "ORDER BY created_at, id", 1 },
+	[STMT_REFRESH_FIND] = { "token_refresh_find",
+	    "SELECT r.family_id, a.client_id, a.user_id, u.email, "
+	    "array_to_string(r.scopes, ' '), "
+	    "extract(epoch FROM r.created_at)::bigint, "
+	    "extract(epoch FROM r.expires_at)::bigint, "
+	    "r.used_at IS NULL AND NOT r.revoked AND r.expires_at > now() "
+	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
+	    "FROM oauth_refresh_tokens r "
+	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
+	    "JOIN oauth_clients c ON c.id = a.client_id "
+	    "LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE r.id = decode($1, 'hex')", 1 },
+	/*
+	 * The whole client_credentials grant in one round trip: stores the
+	 * row only while the client and its owner are the rows the grant
+	 * was judged on ($9, $10: their xmin; xmin, not xmax, so the
+	 * foreign-key share locks of other inserts do not count).
+	 */
+	[STMT_INSERT_CURRENT] = { "token_insert_current",
+	    "INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES " "
+	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
+	    "WHERE c.id = $3::uuid AND c.xmin = $9::xid AND NOT c.revoked "
+	    "AND (c.user_id IS NULL OR (u.xmin = $10::xid AND NOT u.revoked))",
+	    10 },
+};
+
+static enum db_status
+write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
+    const char *old_hash, int *rows)
+{
+	char		 iat[24], exp[24], rexp[24];
+	const char	*p[12] = { t->jti, t->user_id, t->client_id, t->name,
+			    t->scopes, iat, exp, t->auth_code_hash,
+			    t->refresh_hash,
+			    t->refresh_scopes ? t->refresh_scopes : t->scopes,
+			    rexp, old_hash };
+	PGresult	*r;
+	enum db_status	 s;
+
+	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
+	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
+	snprintf(rexp, sizeof(rexp), "%lld", (long long)t->refresh_exp);
+	if ((s = db_exec(db, st, p, &r)) != DB_OK)
+		return s;
+	if (rows != NULL)
+		*rows = atoi(PQcmdTuples(r));
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_insert(struct db *db, const struct token_row *t)
+{
+	return write_row(db, &stmts[t->refresh_hash != NULL ?
+	    STMT_INSERT_PAIR : STMT_INSERT_ACCESS], t, NULL, NULL);
+}
+
+enum db_status
+db_token_insert_current(struct db *db, const struct token_row *t,
+    const char *version, const char *owner_version, int *inserted)
+{
+	char		 iat[24], exp[24];
+	const char	*p[10] = { t->jti, t->user_id, t->client_id, t->name,
+			    t->scopes, iat, exp, t->auth_code_hash, version,
+			    *owner_version != '\0' ? owner_version : NULL };
+	PGresult	*r;
+	enum db_status	 s;
+
+	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
+	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
+	*inserted = 0;
+	if ((s = db_exec(db, &stmts[STMT_INSERT_CURRENT], p, &r)) != DB_OK)
+		return s;
+	*inserted = strcmp(PQcmdTuples(r), "1") == 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_rotate(struct db *db, const char *old_hash,
+    const struct token_row *t, int *rotated)
+{
+	int		rows = 0;
+	enum db_status	s;
+
+	s = write_row(db, &stmts[STMT_ROTATE], t, old_hash, &rows);
+	*rotated = rows == 1;
+	return s;
+}
+
+enum db_status
+db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
+    struct refresh_row *out, int *found)
+{
+	char		 g[24];
+	const char	*p[2] = { hash_hex, g };
+	PGresult	*r;
+	enum db_status	 s;
+
+	snprintf(g, sizeof(g), "%ld", grace);
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec(db, &stmts[STMT_REFRESH_LOCK], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
+		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
+		out->user_id = db_value(r, 2);
+		out->scopes = xstrdup(PQgetvalue(r, 0, 3));
+		out->used = *PQgetvalue(r, 0, 4) == 't';
+		out->revoked = *PQgetvalue(r, 0, 5) == 't';
+		out->expired = *PQgetvalue(r, 0, 6) == 't';
+		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
+		out->user_scopes = db_value(r, 8);
+		out->just_rotated = *PQgetvalue(r, 0, 9) == 't';
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_token_refresh_free(struct refresh_row *r)
+{
+	free(r->family_id);
+	free(r->client_id);
+	free(r->user_id);
+	free(r->scopes);
+	free(r->user_scopes);
+	memset(r, 0, sizeof(*r));
+}
+
+enum db_status
+db_token_revoke_family(struct db *db, const char *family_id)
+{
+	const char	*p[1] = { family_id };
+	return db_run(db, &stmts[STMT_REVOKE_FAMILY], p);
+}
+
+enum db_status
+db_token_access_find(struct db *db, const char *jti, struct access_row *out,
+    int *active)
+{
+	const char	*p[1] = { jti };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*active = 0;
+	s = db_exec_idempotent(db, &stmts[STMT_ACCESS_FIND], p, &r);
+	if (s != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*active = 1;
+		out->user_id = db_value(r, 0);
+		out->user_name = db_value(r, 1);
+		out->user_email = db_value(r, 2);
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_access_find_for(struct db *db, const char *jti,
+    const char *client_id, const char *version, struct access_row *out,
+    int *active, int *current)
+{
+	const char	*p[3] = { jti, client_id, version };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*active = *current = 0;
+	s = db_exec_idempotent(db, &stmts[STMT_ACCESS_FIND_FOR], p, &r);
+	if (s != DB_OK)
+		return s;
+	if (PQntuples(r) == 1 && *PQgetvalue(r, 0, 0) == 't') {
+		*current = 1;
+		*active = *PQgetvalue(r, 0, 1) == 't';
+	}
+	if (*active) {
+		out->user_id = db_value(r, 2);
+		out->user_name = db_value(r, 3);
+		out->user_email = db_value(r, 4);
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_revoke_access(struct db *db, const char *jti, int *found)
+{
+	const char	*p[1] = { jti };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_REVOKE_ACCESS], p, &r)) != DB_OK)
+		return s;
+	if (found != NULL)
+		*found = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_token_personal_list(struct db *db, const char *user_id, PGresult **r)
+{
+	const char	*p[1] = { user_id };
+
+	return db_exec_idempotent(db, &stmts[STMT_PERSONAL_LIST], p, r);
+}
+
+enum db_status
+db_token_refresh_find(struct db *db, const char *hash_hex,
+    struct refresh_info *out, int *found)
+{
+	const char	*p[1] = { hash_hex };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	s = db_exec_idempotent(db, &stmts[STMT_REFRESH_FIND], p, &r);
+	if (s != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
+		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
+		out->user_id = db_value(r, 2);
+		out->user_email = db_value(r, 3);
+		out->scopes = xstrdup(PQgetvalue(r, 0, 4));
+		out->iat = strtoll(PQgetvalue(r, 0, 5), NULL, 10);
+		out->exp = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
+		out->active = *PQgetvalue(r, 0, 7) == 't';
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+void
+db_token_refresh_info_free(struct refresh_info *i)
+{
+	free(i->family_id);
+	free(i->client_id);
+	free(i->user_id);
+	free(i->user_email);
+	free(i->scopes);
+	memset(i, 0, sizeof(*i));
+}

@@ -1,0 +1,155 @@
+/* The users table; see db_user.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "store/db_user.h"
+
+enum stmt {
+	STMT_BY_EMAIL,
+	STMT_BY_ID,
+	STMT_ADD,
+	STMT_PASSWD,
+	STMT_LIST,
+	STMT_EXISTS,
+	STMT_REHASH,
+	STMT__MAX
+};
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_BY_EMAIL] = { "user_by_email",
+	    "SELECT id, name, email, password, "
+	    "array_to_string(scopes, ' '), revoked "
+	    "FROM users WHERE lower(email) = lower($1)", 1 },
+	[STMT_BY_ID] = { "user_by_id",
+	    "SELECT id, name, email, password, "
+	    "array_to_string(scopes, ' '), revoked "
+	    "FROM users WHERE id = $1", 1 },
+	[STMT_ADD] = { "user_add",
+	    "INSERT INTO users (email, name, password, scopes) "
+	    "VALUES ($1, $2, $3, string_to_array($4, ' ')) RETURNING id", 4 },
+	[STMT_PASSWD] = { "user_passwd",
+	    "UPDATE users SET password = $2, updated_at = now() "
+	    "WHERE id = $1", 2 },
+	[STMT_LIST] = { "user_list",
+	    "SELECT id, email, name, array_to_string(scopes, ',') "
+	    "FROM users ORDER BY id", 0 },
+	[STMT_EXISTS] = { "user_exists",
+	    "SELECT 1 FROM users WHERE id = $1", 1 },
+	/* Only over the hash just verified: a new password wins. */
+	[STMT_REHASH] = { "user_rehash",
+	    "UPDATE users SET password = $3 "
+	    "WHERE id = $1 AND password = $2", 3 },
+};
+
+static enum db_status
+find(struct db *db, enum stmt st, const char *key, struct user *out,
+    int *found)
+{
+	const char	*p[1] = { key };
+	PGresult	*r;
+	enum db_status	 s;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if ((s = db_exec_idempotent(db, &stmts[st], p, &r)) != DB_OK)
+		return s;
+	if (PQntuples(r) == 1) {
+		*found = 1;
+		out->id = xstrdup(PQgetvalue(r, 0, 0));
+		out->name = xstrdup(PQgetvalue(r, 0, 1));
+		out->email = xstrdup(PQgetvalue(r, 0, 2));
+		out->password = xstrdup(PQgetvalue(r, 0, 3));
+		if (scope_parse(PQgetvalue(r, 0, 4), &out->scopes) == -1)
+			memset(&out->scopes, 0, sizeof(out->scopes));
+		out->revoked = *PQgetvalue(r, 0, 5) == 't';
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_user_find_by_email(struct db *db, const char *email, struct user *out,
+    int *found)
+{
+	return find(db, STMT_BY_EMAIL, email, out, found);
+}
+
+enum db_status
+db_user_find_by_id(struct db *db, const char *id, struct user *out,
+    int *found)
+{
+	return find(db, STMT_BY_ID, id, out, found);
+}
+
+void
+db_user_free(struct user *u)
+{
+	free(u->id);
+	free(u->name);
+	free(u->email);
+	if (u->password != NULL) {
+		memset(u->password, 0, strlen(u->password));
+		free(u->password);
+	}
+	scope_free(&u->scopes);
+	memset(u, 0, sizeof(*u));
+}
+
+enum db_status
+db_user_add(struct db *db, const char *email, const char *name,
+    const char *hash, const char *scopes, char **id_out)
+{
+	const char	*p[4] = { email, name, hash, scopes };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_ADD], p, &r)) != DB_OK)
+		return s;
+	*id_out = xstrdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_user_passwd(struct db *db, const char *id, const char *hash, int *found)
+{
+	const char	*p[2] = { id, hash };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_PASSWD], p, &r)) != DB_OK)
+		return s;
+	*found = strcmp(PQcmdTuples(r), "1") == 0;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_user_list(struct db *db, PGresult **r)
+{
+	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
+}
+
+enum db_status
+db_user_exists(struct db *db, const char *id, int *found)
+{
+	const char	*p[1] = { id };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec_idempotent(db, &stmts[STMT_EXISTS], p, &r)) != DB_OK)
+		return s;
+	*found = PQntuples(r) == 1;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_user_rehash(struct db *db, const char *id, const char *old,
+    const char *hash)
+{
+	const char	*p[3] = { id, old, hash };
+
+	return db_run(db, &stmts[STMT_REHASH], p);
+}

@@ -1,0 +1,42 @@
+/* The users table. */
+#ifndef CPASSPORT_DB_USER_H
+#define CPASSPORT_DB_USER_H
+
+#include "parse/scope.h"
+#include "store/db.h"
+
+struct user {
+	char		*id;
+	char		*name;
+	char		*email;
+	char		*password;	/* crypt(3) hash */
+	struct scope_set scopes;	/* held */
+	int		 revoked;
+};
+
+/* By e-mail, case-insensitively; *found = 0 when none. */
+enum db_status	db_user_find_by_email(struct db *, const char *email,
+		    struct user *out, int *found);
+/* By id; *found = 0 when none. */
+enum db_status	db_user_find_by_id(struct db *, const char *id,
+		    struct user *out, int *found);
+void		db_user_free(struct user *);
+
+/* Insert; scopes space-separated.  DB_CONFLICT on a duplicate e-mail. */
+enum db_status	db_user_add(struct db *, const char *email, const char *name,
+		    const char *hash, const char *scopes, char **id_out);
+/* Replace the password hash; *found = 0 when no such user. */
+enum db_status	db_user_passwd(struct db *, const char *id,
+		    const char *hash, int *found);
+/*
+ * Store hash as the user's password where it is still old (a rehash on
+ * login must not undo a password change made meanwhile).
+ */
+enum db_status	db_user_rehash(struct db *, const char *id, const char *old,
+		    const char *hash);
+/* One row per user: id, email, name, scopes (comma-separated). */
+enum db_status	db_user_list(struct db *, PGresult **);
+/* 1 in *found when a user with the id exists. */
+enum db_status	db_user_exists(struct db *, const char *id, int *found);
+
+#endif

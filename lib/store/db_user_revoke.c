@@ -1,0 +1,51 @@
+/* Ending a user's sessions and tokens; see db_user_revoke.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db_user_revoke.h"
+
+enum stmt {
+	STMT_REVOKE,
+	STMT__MAX
+};
+
+/* $2: personal access tokens too. */
+#define ENDED_TOKENS \
+	"user_id = $1 AND ($2::boolean OR name IS NULL)"
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	[STMT_REVOKE] = { "user_revoke",
+	    "WITH s AS (DELETE FROM oauth_sessions WHERE user_id = $1 "
+	    "RETURNING 1), "
+	    "c AS (UPDATE oauth_auth_codes SET revoked = true "
+	    "WHERE user_id = $1 AND used_at IS NULL AND NOT revoked "
+	    "RETURNING 1), "
+	    "a AS (UPDATE oauth_access_tokens SET revoked = true, "
+	    "updated_at = now() WHERE " ENDED_TOKENS " AND NOT revoked "
+	    "RETURNING 1), "
+	    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
+	    "WHERE NOT revoked AND access_token_id IN (SELECT id FROM "
+	    "oauth_access_tokens WHERE " ENDED_TOKENS ") RETURNING 1) "
+	    "SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM c), "
+	    "(SELECT count(*) FROM a), (SELECT count(*) FROM r)", 2 },
+};
+
+enum db_status
+db_user_revoke(struct db *db, const char *user_id, int personal,
+    struct user_revoke_counts *c)
+{
+	const char	*p[2] = { user_id, personal ? "true" : "false" };
+	PGresult	*r;
+	enum db_status	 s;
+
+	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
+		return s;
+	if (c != NULL) {
+		c->sessions = atol(PQgetvalue(r, 0, 0));
+		c->codes = atol(PQgetvalue(r, 0, 1));
+		c->access = atol(PQgetvalue(r, 0, 2));
+		c->refresh = atol(PQgetvalue(r, 0, 3));
+	}
+	PQclear(r);
+	return DB_OK;
+}
