@@ -4,7 +4,6 @@
 #include <time.h>
 
 #include <json-c/json.h>
-#include <openssl/crypto.h>
 
 #include "auth/access_token.h"
 #include "base/xalloc.h"
@@ -102,7 +101,7 @@ verified_claims(struct app *app, const char *token, size_t len)
 	slot = slot_of(hash);
 	if (cache[slot].claims != NULL &&
 	    cache[slot].generation == app->keys_generation &&
-	    CRYPTO_memcmp(cache[slot].hash, hash, SECRET_HASH_HEX) == 0)
+	    secret_equal_len(cache[slot].hash, hash, SECRET_HASH_HEX))
 		return json_object_get(cache[slot].claims);
 	if (jwt_verify(app->keys, token, len, "at+jwt", &claims) != JWT_OK)
 		return NULL;

@@ -6,15 +6,12 @@
 
 #include <curl/curl.h>
 #include <json-c/json.h>
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
 
 #include "app/app.h"
-#include "parse/b64.h"
+#include "app/callback_uri.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "client/callback_endpoint.h"
-#include "client/callback_uri.h"
 #include "crypto/pkce.h"
 #include "crypto/secret.h"
 #include "http/html.h"
@@ -222,19 +219,6 @@ set_cookie(const struct app *app, const struct http_request *req,
 	    cookie_secure(app, req) ? "Secure; " : "", max_age);
 }
 
-/* BASE64URL(SHA256(verifier)), RFC 7636 §4.2; caller frees, NULL on error. */
-static char *
-s256(const char *verifier)
-{
-	unsigned char	md[EVP_MAX_MD_SIZE];
-	unsigned int	mdlen = 0;
-
-	if (EVP_Digest(verifier, strlen(verifier), md, &mdlen, EVP_sha256(),
-	    NULL) != 1)
-		return NULL;
-	return b64url_encode(md, mdlen);
-}
-
 /*
  * base with the query k=v&… appended by libcurl's URL API (each pair
  * form-urlencoded); pairs with a NULL value are left out.  Returns a
@@ -292,7 +276,7 @@ start(struct app *app, const struct http_request *req,
 	authz = xasprintf("%s/oauth/authorize", issuer);
 	if (secret_new(state) == -1 || secret_new(verifier) == -1 ||
 	    !pkce_syntax_valid(verifier) ||
-	    (challenge = s256(verifier)) == NULL) {
+	    (challenge = pkce_s256(verifier)) == NULL) {
 		log_warnx("%s: no random state or verifier", __func__);
 		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
 		goto done;
@@ -326,11 +310,11 @@ start(struct app *app, const struct http_request *req,
 	http_resp_header(resp, "Location", "%s", url);
 	cookie = xasprintf("%s.%s", state, verifier);
 	set_cookie(app, req, resp, cookie, COOKIE_MAX_AGE);
-	OPENSSL_cleanse(cookie, strlen(cookie));
+	explicit_bzero(cookie, strlen(cookie));
 	free(cookie);
 done:
-	OPENSSL_cleanse(state, sizeof(state));
-	OPENSSL_cleanse(verifier, sizeof(verifier));
+	explicit_bzero(state, sizeof(state));
+	explicit_bzero(verifier, sizeof(verifier));
 	free(challenge);
 	free(url);
 	free(authz);
@@ -368,7 +352,7 @@ check_state(const struct app *app, const struct http_request *req,
 	}
 	n = (size_t)(dot - *cookie);
 	if (state == NULL || strlen(state) != n ||
-	    CRYPTO_memcmp(state, *cookie, n) != 0) {
+	    !secret_equal_len(state, *cookie, n)) {
 		*p = PAGE_STATE_MISMATCH;
 		return -1;
 	}
@@ -404,7 +388,7 @@ escape(CURL *c, const char *s)
 	if ((e = curl_easy_escape(c, s, 0)) == NULL)
 		return NULL;
 	out = xstrdup(e);
-	OPENSSL_cleanse(e, strlen(e));
+	explicit_bzero(e, strlen(e));
 	curl_free(e);
 	return out;
 }
@@ -413,7 +397,7 @@ static void
 free_secret(char *s)
 {
 	if (s != NULL)
-		OPENSSL_cleanse(s, strlen(s));
+		explicit_bzero(s, strlen(s));
 	free(s);
 }
 
@@ -673,7 +657,7 @@ exchange(struct app *app, const struct http_request *req,
 done:
 	json_object_put(o);
 	if (a.p != NULL)
-		OPENSSL_cleanse(a.p, a.len);
+		explicit_bzero(a.p, a.len);
 	free(a.p);
 	free_secret(fields);
 	free_secret(e_code);
@@ -721,7 +705,7 @@ finish(struct app *app, const struct http_request *req,
 		exchange(app, req, resp, v[P_CODE].s, verifier);
 	free_secret(cookie);
 	if (v[P_CODE].s != NULL)
-		OPENSSL_cleanse(v[P_CODE].s, v[P_CODE].len);
+		explicit_bzero(v[P_CODE].s, v[P_CODE].len);
 	form_free(v, P__MAX);
 }
 

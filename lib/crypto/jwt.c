@@ -10,11 +10,11 @@
 
 #include <json-c/json.h>
 
-#include "parse/b64.h"
 #include "base/xalloc.h"
 #include "crypto/jwt.h"
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
+#include "parse/b64.h"
 
 #define JSON_DEPTH	8	/* nesting levels of a header or claims set */
 #define MEDIA_PREFIX	"application/"

@@ -27,9 +27,9 @@
 #include <openssl/objects.h>
 #include <openssl/pem.h>
 
-#include "parse/b64.h"
 #include "base/xalloc.h"
 #include "crypto/keys.h"
+#include "parse/b64.h"
 
 #define RSA_MIN_BITS	2048
 #define KEY_MODE_OTHERS	0007	/* no permission for others, ever */

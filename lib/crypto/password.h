@@ -8,9 +8,6 @@
 #define CPASSPORT_PASSWORD_H
 
 #define PASSWORD_MAX	511	/* bytes: libxcrypt refuses 512 and more */
-#define PASSWORD_COST_MIN	4	/* bcrypt's own bounds are 4 … 31 */
-#define PASSWORD_COST_MAX	16
-#define PASSWORD_COST_DEFAULT	12	/* Laravel 11+'s BCRYPT_ROUNDS */
 
 /* Returns a fresh $2y$ hash at cost (caller frees), or NULL on failure. */
 char	*password_hash(const char *password, int cost);

@@ -5,8 +5,8 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
-#include "parse/b64.h"
 #include "crypto/pkce.h"
+#include "parse/b64.h"
 
 int
 pkce_syntax_valid(const char *s)
@@ -27,11 +27,21 @@ pkce_method_valid(const char *method, int allow_plain)
 	    (allow_plain && strcmp(method, "plain") == 0));
 }
 
+char *
+pkce_s256(const char *verifier)
+{
+	unsigned char	md[32];
+	unsigned int	mdlen = sizeof(md);
+
+	if (EVP_Digest(verifier, strlen(verifier), md, &mdlen, EVP_sha256(),
+	    NULL) != 1)
+		return NULL;
+	return b64url_encode(md, mdlen);
+}
+
 int
 pkce_matches(const char *method, const char *challenge, const char *verifier)
 {
-	unsigned char	 md[32];
-	unsigned int	 mdlen = sizeof(md);
 	char		*want;
 	size_t		 n;
 	int		 same;
@@ -40,11 +50,8 @@ pkce_matches(const char *method, const char *challenge, const char *verifier)
 		return 0;
 	if (strcmp(method, "plain") == 0)
 		want = strdup(verifier);
-	else {
-		EVP_Digest(verifier, strlen(verifier), md, &mdlen,
-		    EVP_sha256(), NULL);
-		want = b64url_encode(md, mdlen);
-	}
+	else
+		want = pkce_s256(verifier);
 	if (want == NULL)
 		return 0;
 	n = strlen(want);

@@ -9,6 +9,8 @@
 int	pkce_syntax_valid(const char *s);
 /* 1 for "S256", and for "plain" when allow_plain (RFC 9700 §2.1.1). */
 int	pkce_method_valid(const char *method, int allow_plain);
+/* BASE64URL(SHA256(verifier)), §4.2; caller frees, NULL on error. */
+char	*pkce_s256(const char *verifier);
 /*
  * 1 when verifier matches challenge under method (§4.6): S256 compares
  * BASE64URL(SHA256(verifier)) with the challenge in constant time.

@@ -7,8 +7,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include "parse/b64.h"
 #include "crypto/secret.h"
+#include "parse/b64.h"
 
 int
 secret_new(char out[SECRET_TEXT_LEN + 1])
@@ -124,5 +124,11 @@ secret_equal(const char *a, const char *b)
 
 	if (a == NULL || b == NULL || (n = strlen(a)) != strlen(b))
 		return 0;
+	return CRYPTO_memcmp(a, b, n) == 0;
+}
+
+int
+secret_equal_len(const void *a, const void *b, size_t n)
+{
 	return CRYPTO_memcmp(a, b, n) == 0;
 }

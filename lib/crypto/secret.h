@@ -18,6 +18,8 @@ int	secret_new(char out[SECRET_TEXT_LEN + 1]);
 int	secret_new_hex(char out[SECRET_HASH_HEX + 1]);
 /* 1 when a and b are equal strings, compared in constant time. */
 int	secret_equal(const char *a, const char *b);
+/* 1 when a[0..n) and b[0..n) are equal, compared in constant time. */
+int	secret_equal_len(const void *a, const void *b, size_t n);
 /* Lower-case hex SHA-256 of s[0..len) into out. */
 void	secret_hash_hex(const char *s, size_t len,
 	    char out[SECRET_HASH_HEX + 1]);

@@ -5,11 +5,11 @@
 #include <strings.h>
 #include <time.h>
 
+#include "app/callback_uri.h"
 #include "auth/credentials.h"
 #include "auth/login_csrf.h"
 #include "auth/session.h"
 #include "base/xalloc.h"
-#include "client/callback_uri.h"
 #include "crypto/password.h"
 #include "crypto/secret.h"
 #include "endpoint/authorize_endpoint.h"

@@ -13,8 +13,8 @@
 
 #include <openssl/evp.h>
 
-#include "parse/b64.h"
 #include "base/xalloc.h"
+#include "parse/b64.h"
 
 /* Bytes per EVP_*Block call: a multiple of 3 whose encoding fits an int. */
 #define CHUNK_RAW	(3 * 16384)

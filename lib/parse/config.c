@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "base/xalloc.h"
-#include "crypto/password.h"
 #include "parse/config.h"
 #include "parse/scope.h"
 

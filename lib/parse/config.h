@@ -17,6 +17,10 @@
  */
 #define CONFIG_REFRESH_GRACE_DEFAULT	5
 #define CONFIG_REFRESH_GRACE_MAX	300
+/* bcrypt_cost: bcrypt's own bounds are 4 … 31. */
+#define PASSWORD_COST_MIN	4
+#define PASSWORD_COST_MAX	16
+#define PASSWORD_COST_DEFAULT	12	/* Laravel 11+'s BCRYPT_ROUNDS */
 
 struct config {
 	char	*database;		/* libpq conninfo */

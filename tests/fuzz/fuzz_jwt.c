@@ -15,11 +15,11 @@
 
 #include <json-c/json.h>
 
-#include "parse/b64.h"
 #include "base/xalloc.h"
 #include "crypto/jwt.h"
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
+#include "parse/b64.h"
 
 #define TYP	"at+jwt"
 

@@ -25,10 +25,10 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-#include "parse/b64.h"
 #include "base/xalloc.h"
 #include "crypto/jwt.h"
 #include "crypto/keys.h"
+#include "parse/b64.h"
 #include "tap.h"
 
 #define CLAIMS	"{\"sub\":\"1\",\"iss\":\"https://x\"}"

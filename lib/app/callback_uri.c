@@ -3,8 +3,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/callback_uri.h"
 #include "base/xalloc.h"
-#include "client/callback_uri.h"
 
 #define PATH_CALLBACK	"/callback"
 #define PATH_START_TAIL	"/start"
