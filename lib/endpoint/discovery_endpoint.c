@@ -56,8 +56,7 @@ metadata(struct app *app, struct http_response *r)
 	int		 i;
 
 	if ((s = db_scope_list(app->db, &res)) != DB_OK)
-		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
-		    OAUTH_SERVER_ERROR;
+		return oauth_db_error(s);
 	scopes = json_object_new_array();
 	for (i = 0; i < PQntuples(res); i++)
 		json_object_array_add(scopes,
