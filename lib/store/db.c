@@ -1,4 +1,4 @@
-/* The process's PostgreSQL connection; see db.h. */
+/* The process's PostgreSQL connection; see db.h and db_pq.h. */
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +10,7 @@
 #include "base/xalloc.h"
 #include "store/db.h"
 #include "store/db_conninfo.h"
+#include "store/db_pq.h"
 
 #define MAX_PREPARED	64
 

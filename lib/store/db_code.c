@@ -5,6 +5,7 @@
 
 #include "base/xalloc.h"
 #include "store/db_code.h"
+#include "store/db_pq.h"
 
 enum stmt {
 	STMT_INSERT,

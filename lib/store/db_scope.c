@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_pq.h"
 #include "store/db_row.h"
 #include "store/db_scope.h"
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_pq.h"
 #include "store/db_throttle.h"
 
 enum stmt {

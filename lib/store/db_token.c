@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_pq.h"
 #include "store/db_row.h"
 #include "store/db_token.h"
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_pq.h"
 #include "store/db_row.h"
 #include "store/db_user.h"
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_pq.h"
 #include "store/migrate.h"
 
 #define MAX_MIGRATIONS	256
