@@ -295,12 +295,6 @@ db_run(struct db *db, const struct db_stmt *st, const char *const *params)
 	return s;
 }
 
-char *
-db_value(const PGresult *r, int col)
-{
-	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
-}
-
 /*
  * One simple query, never sent again: COMMIT and ROLLBACK (nothing to
  * prepare, which an aborted transaction would refuse) and scripts.

@@ -42,7 +42,4 @@ enum db_status	 db_exec_idempotent(struct db *, const struct db_stmt *,
 enum db_status	 db_run(struct db *, const struct db_stmt *,
 		    const char *const *params);
 
-/* Row 0's column col as a fresh string (caller frees), NULL for SQL NULL. */
-char		*db_value(const PGresult *, int col);
-
 #endif
