@@ -11,13 +11,12 @@
 #include "store/db.h"
 #include "store/db_conninfo.h"
 #include "store/db_pq.h"
-
-#define MAX_PREPARED	64
+#include "store/db_stmts.h"
 
 struct db {
 	char			*conninfo;
 	PGconn			*conn;
-	const struct db_stmt	*prepared[MAX_PREPARED];
+	const struct db_stmt	*prepared[DB_MAX_PREPARED];
 	size_t			 nprepared;
 	int			 in_tx;	/* BEGIN ran: no new connection */
 	char			 lasterr[256];
@@ -190,7 +189,7 @@ prepare(struct db *db, const struct db_stmt *st)
 
 	if (is_prepared(db, st))
 		return DB_OK;
-	if (db->nprepared == MAX_PREPARED) {
+	if (db->nprepared == DB_MAX_PREPARED) {
 		log_warnx("%s: too many statements", __func__);
 		return DB_ERROR;
 	}
@@ -319,6 +318,8 @@ simple(struct db *db, const char *sql)
  * prepared again (inside one, the error would abort it).
  */
 static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
+
+const struct db_stmt_table db_tx_stmts = { "db.c", &st_begin, 1 };
 
 enum db_status
 db_begin(struct db *db)

@@ -6,6 +6,7 @@
 #include "store/db_client.h"
 #include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_FIND,
@@ -50,6 +51,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "UPDATE oauth_clients SET resource_server = $2, "
 	    "updated_at = now() WHERE id = $1", 2 },
 };
+
+const struct db_stmt_table db_client_stmts = { "db_client.c", stmts,
+    STMT__MAX };
 
 /* The columns of client_find, in order. */
 static const struct db_col client_cols[] = {

@@ -6,6 +6,7 @@
 #include "store/db_code.h"
 #include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_INSERT,
@@ -45,6 +46,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "OR id IN (SELECT access_token_id FROM fam) RETURNING 1) "
 	    "SELECT count(*) FROM code", 2 },
 };
+
+const struct db_stmt_table db_code_stmts = { "db_code.c", stmts,
+    STMT__MAX };
 
 /* The columns of code_consume, in order. */
 static const struct db_col code_cols[] = {

@@ -19,10 +19,20 @@
 
 #include "store/db.h"
 
+/* A connection prepares at most this many statements. */
+#define DB_MAX_PREPARED	64
+
 struct db_stmt {
 	const char	*name;	/* unique across the program */
 	const char	*sql;	/* $1 … $n placeholders */
 	int		 nparams;
+};
+
+/* A module's statements (db_stmts.h lists every module's). */
+struct db_stmt_table {
+	const char		*module;
+	const struct db_stmt	*v;
+	size_t			 n;
 };
 
 /*

@@ -6,6 +6,7 @@
 #include "store/db_pq.h"
 #include "store/db_row.h"
 #include "store/db_session.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_CREATE,
@@ -28,6 +29,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_DELETE] = { "session_delete",
 	    "DELETE FROM oauth_sessions WHERE id = decode($1, 'hex')", 1 },
 };
+
+const struct db_stmt_table db_session_stmts = { "db_session.c", stmts,
+    STMT__MAX };
 
 /* The columns of session_find, in order. */
 static const struct db_col session_cols[] = {

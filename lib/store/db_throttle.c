@@ -5,6 +5,7 @@
 
 #include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_throttle.h"
 
 enum stmt {
@@ -49,6 +50,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "(kind = 'address' AND key = $3::text AND "
 	    "window_end = $4::timestamptz))", 4 },
 };
+
+const struct db_stmt_table db_throttle_stmts = { "db_throttle.c", stmts,
+    STMT__MAX };
 
 /* The columns of throttle_take, in order: one row per key. */
 static const struct db_col count_cols[] = {

@@ -5,6 +5,7 @@
 
 #include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_token.h"
 
 enum stmt {
@@ -139,6 +140,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "AND (c.user_id IS NULL OR (u.xmin = $10::xid AND NOT u.revoked))",
 	    10 },
 };
+
+const struct db_stmt_table db_token_stmts = { "db_token.c", stmts,
+    STMT__MAX };
 
 /* The columns of token_refresh_lock, in order. */
 static const struct db_col refresh_cols[] = {

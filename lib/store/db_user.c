@@ -5,6 +5,7 @@
 #include "base/xalloc.h"
 #include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_user.h"
 
 enum stmt {
@@ -43,6 +44,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "UPDATE users SET password = $3 "
 	    "WHERE id = $1 AND password = $2", 3 },
 };
+
+const struct db_stmt_table db_user_stmts = { "db_user.c", stmts,
+    STMT__MAX };
 
 /* The columns of user_by_email and user_by_id, in order. */
 static const struct db_col user_cols[] = {

@@ -1,6 +1,7 @@
 /* Ending a user's sessions and tokens; see db_user_revoke.h. */
 #include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_user_revoke.h"
 
 enum stmt {
@@ -28,6 +29,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM c), "
 	    "(SELECT count(*) FROM a), (SELECT count(*) FROM r)", 2 },
 };
+
+const struct db_stmt_table db_user_revoke_stmts = { "db_user_revoke.c", stmts,
+    STMT__MAX };
 
 static const struct db_col counts_cols[] = {
 	DB_COL(DB_LONG, struct user_revoke_counts, sessions),
