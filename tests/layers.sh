@@ -68,7 +68,7 @@ check_tree() {	# check_tree TREE: the TAP lines for one tree
 	out=$(outside "$tree" '^#include <(openssl/|crypt\.h)' 'lib/crypto/*')
 	ok $([ -z "$out" ]; echo $?) "layers: OpenSSL and libxcrypt only in lib/crypto/"
 	[ -z "$out" ] || sed "s/^/# /" <<<"$out"
-	out=$(outside "$tree" '^#include <libpq-fe\.h>|\bPG(result|conn)\b|\bPQ[a-z]+\(' 'lib/store/*')
+	out=$(outside "$tree" '^#include (<libpq-fe\.h>|"store/db_(pq|row)\.h")|\bPG(result|conn)\b|\bPQ[a-z]+\(' 'lib/store/*')
 	ok $([ -z "$out" ]; echo $?) "layers: libpq-fe.h, PGresult and PQ calls only in lib/store/"
 	[ -z "$out" ] || sed "s/^/# /" <<<"$out"
 	out=$(outside "$tree" '^#include <curl/' 'lib/http/redirect.c' 'lib/client/*')
