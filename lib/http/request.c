@@ -5,6 +5,7 @@
 
 #include "http/http.h"
 #include "http/request.h"
+#include "parse/form.h"
 
 const char *
 http_envp_param(const void *envp, const char *name)
@@ -58,7 +59,7 @@ http_request_params(struct http_request *req, http_param_fn param,
 	if ((cl = param(src, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
 		errno = 0;
 		n = strtoul(cl, &end, 10);
-		if (errno || *end != '\0' || *cl == '-' || n > HTTP_MAX_BODY) {
+		if (errno || *end != '\0' || *cl == '-' || n > FORM_MAX_BODY) {
 			req->body_too_large = 1;
 			return 0;
 		}

@@ -26,7 +26,7 @@ const char	*http_envp_param(const void *envp, const char *name);
  * Fill *req, all but the body, from the parameters param finds in src;
  * the pointers point into src.  Returns the bytes of body to read
  * (CONTENT_LENGTH; 0: none), or 0 with req->body_too_large set when
- * CONTENT_LENGTH is not a number of at most HTTP_MAX_BODY.
+ * CONTENT_LENGTH is not a number of at most FORM_MAX_BODY.
  */
 size_t		 http_request_params(struct http_request *req,
 		    http_param_fn param, const void *src);

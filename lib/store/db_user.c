@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_pq.h"
+#include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_user.h"
 
 enum stmt {
@@ -42,6 +45,29 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "WHERE id = $1 AND password = $2", 3 },
 };
 
+const struct db_stmt_table db_user_stmts = { "db_user.c", stmts,
+    STMT__MAX };
+
+/* The columns of user_by_email and user_by_id, in order. */
+static const struct db_col user_cols[] = {
+	DB_COL(DB_TEXT, struct user, id),
+	DB_COL(DB_TEXT, struct user, name),
+	DB_COL(DB_TEXT, struct user, email),
+	DB_COL(DB_SECRET, struct user, password),
+	DB_COL(DB_SCOPES, struct user, scopes),
+	DB_COL(DB_BOOL, struct user, revoked),
+};
+static const struct db_row user_row = DB_ROW(struct user, user_cols);
+
+static const struct db_col list_cols[] = {
+	DB_COL(DB_TEXT, struct user_list_row, id),
+	DB_COL(DB_TEXT, struct user_list_row, email),
+	DB_COL(DB_TEXT, struct user_list_row, name),
+	DB_COL(DB_TEXT, struct user_list_row, scopes),
+};
+static const struct db_row list_row = DB_ROW(struct user_list_row,
+    list_cols);
+
 static enum db_status
 find(struct db *db, enum stmt st, const char *key, struct user *out,
     int *found)
@@ -56,13 +82,7 @@ find(struct db *db, enum stmt st, const char *key, struct user *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		out->id = xstrdup(PQgetvalue(r, 0, 0));
-		out->name = xstrdup(PQgetvalue(r, 0, 1));
-		out->email = xstrdup(PQgetvalue(r, 0, 2));
-		out->password = xstrdup(PQgetvalue(r, 0, 3));
-		if (scope_parse(PQgetvalue(r, 0, 4), &out->scopes) == -1)
-			memset(&out->scopes, 0, sizeof(out->scopes));
-		out->revoked = *PQgetvalue(r, 0, 5) == 't';
+		db_fill(&user_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -85,15 +105,7 @@ db_user_find_by_id(struct db *db, const char *id, struct user *out,
 void
 db_user_free(struct user *u)
 {
-	free(u->id);
-	free(u->name);
-	free(u->email);
-	if (u->password != NULL) {
-		memset(u->password, 0, strlen(u->password));
-		free(u->password);
-	}
-	scope_free(&u->scopes);
-	memset(u, 0, sizeof(*u));
+	db_unfill(&user_row, u);
 }
 
 enum db_status
@@ -126,9 +138,23 @@ db_user_passwd(struct db *db, const char *id, const char *hash, int *found)
 }
 
 enum db_status
-db_user_list(struct db *db, PGresult **r)
+db_user_list(struct db *db, struct user_rows *out)
 {
-	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
+	void		*v;
+	enum db_status	 s;
+
+	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	    &out->n);
+	out->v = v;
+	return s;
+}
+
+void
+db_user_rows_free(struct user_rows *rows)
+{
+	db_unfill_all(&list_row, rows->v, rows->n);
+	rows->v = NULL;
+	rows->n = 0;
 }
 
 enum db_status

@@ -3,7 +3,7 @@
  * "name=value" parameters of a FastCGI request, read as http.c reads
  * them.  Aborts when a result breaks request.h: each field is the last
  * value sent for its name (or its default), the body length is a number
- * of at most HTTP_MAX_BODY, REMOTE_USER counts only with an AUTH_TYPE.
+ * of at most FORM_MAX_BODY, REMOTE_USER counts only with an AUTH_TYPE.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -12,6 +12,7 @@
 
 #include "http/http.h"
 #include "http/request.h"
+#include "parse/form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -68,7 +69,7 @@ check(const struct http_request *r, size_t body, char **envp, size_t n)
 	if (r->remote_user == NULL && au != NULL && *au != '\0' &&
 	    ru != NULL && *ru != '\0')
 		abort();
-	if (body > HTTP_MAX_BODY || (r->body_too_large && body != 0))
+	if (body > FORM_MAX_BODY || (r->body_too_large && body != 0))
 		abort();
 	if (body > 0) {
 		cl = last(envp, n, "CONTENT_LENGTH");
