@@ -10,9 +10,9 @@
 const char *
 http_envp_param(const void *envp, const char *name)
 {
-	char *const	*p;
-	const char	*v = NULL;
-	size_t		 n = strlen(name);
+	const char *const	*p;
+	const char		*v = NULL;
+	size_t			 n = strlen(name);
 
 	for (p = envp; p != NULL && *p != NULL; p++)
 		if (strncmp(*p, name, n) == 0 && (*p)[n] == '=')
