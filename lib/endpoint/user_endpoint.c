@@ -38,11 +38,6 @@ check(struct app *app, const struct http_request *req,
 	size_t			 len;
 	enum bearer_header	 h;
 
-	if (strcmp(req->method, "GET") != 0 &&
-	    strcmp(req->method, "HEAD") != 0) {
-		*desc = "only GET";
-		return OAUTH_METHOD_NOT_ALLOWED;
-	}
 	/* RFC 6750 §5.3, RFC 6749 §1.6: a Bearer token only over TLS. */
 	if (!transport_allowed(app, req)) {
 		*desc = "this endpoint requires TLS";

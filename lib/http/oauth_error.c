@@ -64,8 +64,6 @@ oauth_error_write(struct http_response *r, enum oauth_error e,
 	if (e == OAUTH_OK)
 		e = OAUTH_SERVER_ERROR;
 	json_error(r, e, desc);
-	if (e == OAUTH_METHOD_NOT_ALLOWED)
-		http_resp_header(r, "Allow", "POST");
 	if (e == OAUTH_INVALID_CLIENT && basic_used)
 		http_resp_header(r, "WWW-Authenticate",
 		    "Basic realm=\"cpassport\", charset=\"UTF-8\"");
@@ -80,12 +78,9 @@ oauth_bearer_error_write(struct http_response *r, enum oauth_error e,
 	if (e == OAUTH_OK)
 		e = OAUTH_SERVER_ERROR;
 	json_error(r, e, desc);
-	if (e == OAUTH_METHOD_NOT_ALLOWED)
-		http_resp_header(r, "Allow", "GET");
 	if (e == OAUTH_TEMPORARILY_UNAVAILABLE)
 		http_resp_header(r, "Retry-After", "5");
-	if (e == OAUTH_METHOD_NOT_ALLOWED || e == OAUTH_SERVER_ERROR ||
-	    e == OAUTH_TEMPORARILY_UNAVAILABLE)
+	if (e == OAUTH_SERVER_ERROR || e == OAUTH_TEMPORARILY_UNAVAILABLE)
 		return;
 	/* desc and scope are our constants or the config: no quotes. */
 	if (errors[e].code == NULL)

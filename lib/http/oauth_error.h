@@ -51,9 +51,9 @@ const char	*oauth_error_desc(enum oauth_error, const char *desc);
 
 /*
  * Write a JSON error response: {"error":…,"error_description":…} with
- * Cache-Control: no-store and Pragma: no-cache; 405 adds Allow: POST;
- * invalid_client adds WWW-Authenticate: Basic when the client tried
- * Basic (RFC 6749 §5.2), 503 adds Retry-After.  desc is one of our own
+ * Cache-Control: no-store and Pragma: no-cache (a 405's Allow is the
+ * router's, route.h); invalid_client adds WWW-Authenticate: Basic when
+ * the client tried Basic (RFC 6749 §5.2), 503 adds Retry-After.  desc is one of our own
  * constant strings, never request data (and see oauth_error_desc).
  */
 void	oauth_error_write(struct http_response *, enum oauth_error,
@@ -63,7 +63,7 @@ void	oauth_error_write(struct http_response *, enum oauth_error,
  * The same for a protected resource (RFC 6750 §3): the JSON body plus
  * WWW-Authenticate: Bearer realm="cpassport"[, error=…,
  * error_description=…][, scope=…].  OAUTH_UNAUTHORIZED (no credentials
- * sent) carries no error code (§3.1).  405 adds Allow: GET.
+ * sent) carries no error code (§3.1).
  */
 void	oauth_bearer_error_write(struct http_response *, enum oauth_error,
 	    const char *desc, const char *scope);
