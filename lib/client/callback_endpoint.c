@@ -19,7 +19,6 @@
 #include "parse/cookie.h"
 #include "parse/form.h"
 
-#define PATH_START		"/callback/start"
 #define PATH_CALLBACK		"/callback"
 
 /*
@@ -39,66 +38,6 @@
 #define ERROR_CODE_MAX		64	/* an error code shown: [a-z_]{1,64} */
 #define ERROR_DESC_SHOWN	512	/* bytes of an error_description shown */
 #define LOCATION_MAX		2000	/* bytes of a Location we send */
-
-/*
- * The pages of this program, one table and one writer (page()): status,
- * title, a constant message, and whether to offer starting again.
- */
-#define CB_PAGES(X)							\
-	X(PAGE_NOT_FOUND, 404, "Not found",				\
-	    "There is nothing here. The flow starts at "		\
-	    "<a href=\"" PATH_START "\">" PATH_START "</a>.", 0)	\
-	X(PAGE_METHOD, 405, "Method not allowed",			\
-	    "Only GET is allowed here.", 0)				\
-	X(PAGE_MALFORMED, 400, "Bad request",				\
-	    "The callback request is malformed.", 1)			\
-	X(PAGE_REFUSED, 400, "Authorization refused",			\
-	    "The authorization was refused.", 1)			\
-	X(PAGE_NO_CODE, 400, "Bad request",				\
-	    "The callback request carries no authorization code.", 1)	\
-	X(PAGE_NOT_STARTED, 400, "Not started here",			\
-	    "This browser did not start the sign-in that sent you "	\
-	    "here, so its answer is not used: an authorization code "	\
-	    "is exchanged only for the browser that asked for it. "	\
-	    "Sign in from the start with "				\
-	    "<a href=\"" PATH_START "\">" PATH_START "</a>.", 0)	\
-	X(PAGE_BAD_COOKIE, 400, "State mismatch",			\
-	    "state mismatch: the state cookie of this browser could "	\
-	    "not be read.", 1)						\
-	X(PAGE_STATE_MISMATCH, 400, "State mismatch",			\
-	    "state mismatch: this answer does not belong to the "	\
-	    "authorization request started in this browser.", 1)	\
-	X(PAGE_NOT_CONFIGURED, 500, "Not configured",			\
-	    "callback_client_id/callback_client_secret are not "	\
-	    "configured.", 0)						\
-	X(PAGE_TOKEN_ERROR, 400, "Token request refused",		\
-	    "The token endpoint refused to exchange the authorization "	\
-	    "code.", 1)							\
-	X(PAGE_UNREACHABLE, 502, "Bad gateway",				\
-	    "Sorry: the token endpoint could not be reached.", 1)	\
-	X(PAGE_BAD_ANSWER, 502, "Bad gateway",				\
-	    "Sorry: the token endpoint sent something other than a "	\
-	    "token response.", 1)					\
-	X(PAGE_SERVER_ERROR, 500, "Server error",			\
-	    "Something went wrong on our side.", 0)
-
-enum page {
-#define X(e, status, title, text, restart) e,
-	CB_PAGES(X)
-#undef X
-	PAGE__MAX
-};
-
-static const struct {
-	int		 status;
-	const char	*title;
-	const char	*text;		/* HTML, a constant */
-	int		 restart;
-} pages[PAGE__MAX] = {
-#define X(e, status, title, text, restart) { status, title, text, restart },
-	CB_PAGES(X)
-#undef X
-};
 
 /* The parameters of the redirect back, RFC 6749 §4.1.2 and §4.1.2.1. */
 enum param {
@@ -134,25 +73,22 @@ error_code_valid(const char *s)
 }
 
 /*
- * The one writer of this program's pages.  code is shown only when
- * error_code_valid(); desc is cut to ERROR_DESC_SHOWN bytes and escaped.
- * Both may be NULL.
+ * An error page of the table (html.h) with what the answer carried:
+ * code is shown only when error_code_valid(); desc is cut to
+ * ERROR_DESC_SHOWN bytes and escaped.  Both may be NULL.
  */
 static void
-page(struct http_response *r, enum page p, const char *code,
+page_answer(struct http_response *r, enum error_page p, const char *code,
     const char *desc)
 {
-	char	*body, *s, *e;
+	char	*detail, *s, *e;
 	size_t	 n;
 
-	body = xasprintf("<h1>%s</h1><p class=\"error\">%s</p>",
-	    pages[p].title, pages[p].text);
-	if (code != NULL && error_code_valid(code)) {
-		s = xasprintf("%s<p>Error: <code id=\"error\">%s</code></p>",
-		    body, code);
-		free(body);
-		body = s;
-	}
+	if (code != NULL && error_code_valid(code))
+		detail = xasprintf("<p>Error: <code id=\"error\">%s</code></p>",
+		    code);
+	else
+		detail = xstrdup("");
 	if (desc != NULL && *desc != '\0') {
 		/* Cut on a UTF-8 boundary. */
 		if ((n = strlen(desc)) > ERROR_DESC_SHOWN) {
@@ -164,21 +100,13 @@ page(struct http_response *r, enum page p, const char *code,
 		e = html_escape(s);
 		free(s);
 		s = xasprintf("%s<p>Description: <span id=\"error_description\">"
-		    "%s</span></p>", body, e);
+		    "%s</span></p>", detail, e);
 		free(e);
-		free(body);
-		body = s;
+		free(detail);
+		detail = s;
 	}
-	if (pages[p].restart) {
-		s = xasprintf("%s<p><a href=\"" PATH_START "\">Start again</a>"
-		    "</p>", body);
-		free(body);
-		body = s;
-	}
-	html_page(r, pages[p].status, pages[p].title, body);
-	free(body);
-	if (p == PAGE_METHOD)
-		http_resp_header(r, "Allow", "GET");
+	page_error_with(r, p, NULL, detail);
+	free(detail);
 }
 
 static int
@@ -268,7 +196,7 @@ start(struct app *app, const struct http_request *req,
 	if (!configured(cfg)) {
 		log_warnx("%s: callback_client_id/callback_client_secret "
 		    "not configured", __func__);
-		page(resp, PAGE_NOT_CONFIGURED, NULL, NULL);
+		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 		return;
 	}
 	issuer = callback_uri_issuer(cfg);
@@ -278,7 +206,7 @@ start(struct app *app, const struct http_request *req,
 	    !pkce_syntax_valid(verifier) ||
 	    (challenge = pkce_s256(verifier)) == NULL) {
 		log_warnx("%s: no random state or verifier", __func__);
-		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
+		page_error(resp, PAGE_CB_SERVER_ERROR);
 		goto done;
 	}
 	{
@@ -298,7 +226,7 @@ start(struct app *app, const struct http_request *req,
 	if (url == NULL || strlen(url) > LOCATION_MAX) {
 		log_warnx("%s: cannot make the authorization URL from the "
 		    "issuer and callback_* settings", __func__);
-		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
+		page_error(resp, PAGE_CB_SERVER_ERROR);
 		goto done;
 	}
 	href = html_escape(url);
@@ -332,7 +260,8 @@ done:
  */
 static int
 check_state(const struct app *app, const struct http_request *req,
-    const char *state, char **cookie, const char **verifier, enum page *p)
+    const char *state, char **cookie, const char **verifier,
+    enum error_page *p)
 {
 	const char	*name = cookie_name(app, req);
 	char		*dot;
@@ -342,18 +271,18 @@ check_state(const struct app *app, const struct http_request *req,
 	if ((*cookie = cookie_get(req->cookie, name, COOKIE_MAX)) == NULL) {
 		/* Refused by cookie_get() (twice, malformed), or absent. */
 		*p = req->cookie != NULL && strstr(req->cookie, name) != NULL ?
-		    PAGE_BAD_COOKIE : PAGE_NOT_STARTED;
+		    PAGE_CB_BAD_COOKIE : PAGE_CB_NOT_STARTED;
 		return -1;
 	}
 	if ((dot = strchr(*cookie, '.')) == NULL || dot == *cookie ||
 	    !pkce_syntax_valid(dot + 1)) {
-		*p = PAGE_BAD_COOKIE;
+		*p = PAGE_CB_BAD_COOKIE;
 		return -1;
 	}
 	n = (size_t)(dot - *cookie);
 	if (state == NULL || strlen(state) != n ||
 	    !secret_equal_len(state, *cookie, n)) {
-		*p = PAGE_STATE_MISMATCH;
+		*p = PAGE_CB_STATE_MISMATCH;
 		return -1;
 	}
 	*verifier = dot + 1;
@@ -595,14 +524,14 @@ answer(const struct app *app, const struct http_request *req,
 		log_warnx("%s: client %s: token endpoint answered %ld %s",
 		    __func__, app->cfg.callback_client_id, status,
 		    error_code_valid(err) ? err : "(bad error code)");
-		page(resp, PAGE_TOKEN_ERROR, err,
+		page_answer(resp, PAGE_CB_TOKEN_ERROR, err,
 		    member(o, "error_description"));
 		return;
 	}
 	log_warnx("%s: client %s: token endpoint answered %ld without %s",
 	    __func__, app->cfg.callback_client_id, status,
 	    status == 200 ? "an access_token" : "an error object");
-	page(resp, PAGE_BAD_ANSWER, NULL, NULL);
+	page_error(resp, PAGE_CB_BAD_ANSWER);
 }
 
 /*
@@ -632,7 +561,7 @@ exchange(struct app *app, const struct http_request *req,
 	    (e_redirect = escape(c, redirect)) == NULL ||
 	    (e_ver = escape(c, verifier)) == NULL) {
 		log_warnx("%s: libcurl unavailable", __func__);
-		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
+		page_error(resp, PAGE_CB_SERVER_ERROR);
 		goto done;
 	}
 	fields = xasprintf("grant_type=authorization_code&code=%s"
@@ -643,12 +572,12 @@ exchange(struct app *app, const struct http_request *req,
 			log_warnx("%s: client %s: token endpoint answer over "
 			    "%d bytes", __func__, cfg->callback_client_id,
 			    TOKEN_MAX_RESPONSE);
-			page(resp, PAGE_BAD_ANSWER, NULL, NULL);
+			page_error(resp, PAGE_CB_BAD_ANSWER);
 		} else {
 			log_warnx("%s: client %s: token endpoint: %s",
 			    __func__, cfg->callback_client_id,
 			    curl_easy_strerror(rc));
-			page(resp, PAGE_UNREACHABLE, NULL, NULL);
+			page_error(resp, PAGE_CB_UNREACHABLE);
 		}
 		goto done;
 	}
@@ -676,11 +605,11 @@ finish(struct app *app, const struct http_request *req,
 	struct form_value	 v[P__MAX];
 	char			*cookie = NULL;
 	const char		*verifier;
-	enum page		 p;
+	enum error_page	 p;
 
 	if (form_parse(req->query, strlen(req->query), params, P__MAX, v,
 	    NULL) != FORM_OK) {
-		page(resp, PAGE_MALFORMED, NULL, NULL);
+		page_error(resp, PAGE_CB_MALFORMED);
 		return;
 	}
 	if (check_state(app, req, v[P_STATE].s, &cookie, &verifier,
@@ -688,19 +617,19 @@ finish(struct app *app, const struct http_request *req,
 		log_warnx("%s: client %s: %s", __func__,
 		    app->cfg.callback_client_id != NULL ?
 		    app->cfg.callback_client_id : "(none)",
-		    p == PAGE_NOT_STARTED ? "no state cookie: not started "
-		    "here" : p == PAGE_BAD_COOKIE ? "unreadable state cookie" :
+		    p == PAGE_CB_NOT_STARTED ? "no state cookie: not started "
+		    "here" : p == PAGE_CB_BAD_COOKIE ? "unreadable state cookie" :
 		    "state mismatch");
-		page(resp, p, NULL, NULL);
+		page_error(resp, p);
 	} else if (v[P_ERROR].s != NULL)
-		page(resp, PAGE_REFUSED, v[P_ERROR].s,
+		page_answer(resp, PAGE_CB_REFUSED, v[P_ERROR].s,
 		    v[P_ERROR_DESCRIPTION].s);
 	else if (v[P_CODE].s == NULL || v[P_CODE].len == 0)
-		page(resp, PAGE_NO_CODE, NULL, NULL);
+		page_error(resp, PAGE_CB_NO_CODE);
 	else if (!configured(&app->cfg)) {
 		log_warnx("%s: callback_client_id/callback_client_secret "
 		    "not configured", __func__);
-		page(resp, PAGE_NOT_CONFIGURED, NULL, NULL);
+		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 	} else
 		exchange(app, req, resp, v[P_CODE].s, verifier);
 	free_secret(cookie);
@@ -741,17 +670,17 @@ not_routed(void *ctx, const struct http_request *req,
     struct http_response *resp, int status)
 {
 	if (status == 404) {
-		page(resp, PAGE_NOT_FOUND, NULL, NULL);
+		page_error(resp, PAGE_CB_NOT_FOUND);
 		return;
 	}
 	log_client(ctx, resp);
 	if (route_path_is(req->uri, PATH_CALLBACK))
 		set_cookie(ctx, req, resp, "", 0);
-	page(resp, PAGE_METHOD, NULL, NULL);
+	page_error(resp, PAGE_CB_METHOD);
 }
 
 static const struct route routes[] = {
-	{ PATH_START, ROUTE_GET, at_start },
+	{ CALLBACK_START_PATH, ROUTE_GET, at_start },
 	{ PATH_CALLBACK, ROUTE_GET, at_callback },
 };
 

@@ -4,6 +4,7 @@
 #include "endpoint/authorize_pages.h"
 #include "endpoint/logout_endpoint.h"
 #include "endpoint/post_form.h"
+#include "http/html.h"
 #include "parse/form.h"
 
 enum lparam {
@@ -25,7 +26,7 @@ logout_get(void *ctx, const struct http_request *req,
 	int			have;
 
 	if ((have = session_current(app, req, &s)) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else if (!have)
 		page_not_signed_in(r);
 	else
@@ -49,18 +50,17 @@ logout_post(void *ctx, const struct http_request *req,
 
 	if (post_form_parse(app, req, params, LP__MAX, v, &desc) !=
 	    OAUTH_OK) {
-		page_error(r, 400, desc);
+		page_error_with(r, PAGE_REFUSED, desc, NULL);
 		return;
 	}
 	if ((have = session_current(app, req, &s)) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else if (!have)
 		page_not_signed_in(r);
 	else if (!secret_equal(v[LP_CSRF].s, s.csrf_hex))
-		page_error(r, 403, "The sign-out form has expired or did not "
-		    "come from this site; you are still signed in.");
+		page_error(r, PAGE_LOGOUT_EXPIRED);
 	else if (session_end(app, req, r) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else
 		page_logged_out(r);
 	db_session_free(&s);
