@@ -87,8 +87,8 @@ route_refuse_json(void *ctx, const struct http_request *req,
 	(void)ctx;
 	(void)req;
 	if (status == 405) {
-		oauth_error_write(resp, OAUTH_METHOD_NOT_ALLOWED,
-		    "the method is not allowed here", 0);
+		oauth_error_write(resp, &OAUTH_OUTCOME(OAUTH_METHOD_NOT_ALLOWED,
+		    "the method is not allowed here"));
 		return;
 	}
 	http_resp_body(resp, 404, "application/json", body,
