@@ -32,44 +32,35 @@ void	html_page(struct http_response *, int status, const char *title,
  * the caller's message, escaped), tail (constant HTML after any detail;
  * the callback's "Start again").  A 503 adds Retry-After; a 405's Allow
  * is the router's (route.h), from the methods of the path's routes.
- * Authorize and logout say "Request refused"; the callback names each
- * page; where the two word the same thing apart, each keeps its own
- * entry.
+ * Authorize and logout title every error "Error" and head it "Request
+ * refused" (REFUSED_PAGE); the callback names each page; where the two
+ * word the same thing apart, each keeps its own.
  */
+#define REFUSED_PAGE(X, e, status, text)					\
+	X(e, status, "Error", "Request refused", text, NULL)
 #define ERROR_PAGES(X)							\
 	/* authorize.fcgi: /oauth/authorize, /oauth/request, logout */	\
-	X(PAGE_REFUSED, 400, "Error", "Request refused", NULL, NULL)	\
-	X(PAGE_MALFORMED_FORM, 400, "Error", "Request refused",		\
-	    "Malformed form.", NULL)					\
-	X(PAGE_MALFORMED_LOGIN, 400, "Error", "Request refused",	\
-	    "Malformed login.", NULL)					\
-	X(PAGE_NO_CLIENT_ID, 400, "Error", "Request refused",		\
-	    "client=ID is required.", NULL)				\
-	X(PAGE_PUBLIC_CLIENT, 400, "Error", "Request refused",		\
-	    "A public client starts the flow itself, with PKCE.",	\
-	    NULL)							\
-	X(PAGE_NOT_AUTHENTICATED, 403, "Error", "Request refused",	\
-	    "The web server did not authenticate you as a known user.",	\
-	    NULL)							\
-	X(PAGE_CONSENT_EXPIRED, 403, "Error", "Request refused",	\
-	    "The form has expired or did not come from this site.",	\
-	    NULL)							\
-	X(PAGE_LOGOUT_EXPIRED, 403, "Error", "Request refused",		\
+	REFUSED_PAGE(X, PAGE_REFUSED, 400, NULL)			\
+	REFUSED_PAGE(X, PAGE_MALFORMED_FORM, 400, "Malformed form.")	\
+	REFUSED_PAGE(X, PAGE_MALFORMED_LOGIN, 400, "Malformed login.")	\
+	REFUSED_PAGE(X, PAGE_NO_CLIENT_ID, 400, "client=ID is required.") \
+	REFUSED_PAGE(X, PAGE_PUBLIC_CLIENT, 400,			\
+	    "A public client starts the flow itself, with PKCE.")	\
+	REFUSED_PAGE(X, PAGE_NOT_AUTHENTICATED, 403,			\
+	    "The web server did not authenticate you as a known user.")	\
+	REFUSED_PAGE(X, PAGE_CONSENT_EXPIRED, 403,			\
+	    "The form has expired or did not come from this site.")	\
+	REFUSED_PAGE(X, PAGE_LOGOUT_EXPIRED, 403,			\
 	    "The sign-out form has expired or did not come from this "	\
-	    "site; you are still signed in.", NULL)			\
-	X(PAGE_NOT_FOUND, 404, "Error", "Request refused",		\
-	    "Not found.", NULL)						\
-	X(PAGE_NO_SUCH_CLIENT, 404, "Error", "Request refused",		\
-	    "No such client.", NULL)					\
-	X(PAGE_METHOD, 405, "Error", "Request refused",			\
-	    "Method not allowed.", NULL)				\
-	X(PAGE_INTERNAL, 500, "Error", "Request refused",		\
-	    "Internal error.", NULL)					\
-	X(PAGE_BAD_ISSUER, 500, "Error", "Request refused",		\
-	    "The issuer in the configuration is not a URL.", NULL)	\
-	X(PAGE_UNAVAILABLE, 503, "Error", "Request refused",		\
-	    "The service is temporarily unavailable; try again in a "	\
-	    "moment.", NULL)						\
+	    "site; you are still signed in.")				\
+	REFUSED_PAGE(X, PAGE_NOT_FOUND, 404, "Not found.")		\
+	REFUSED_PAGE(X, PAGE_NO_SUCH_CLIENT, 404, "No such client.")	\
+	REFUSED_PAGE(X, PAGE_METHOD, 405, "Method not allowed.")	\
+	REFUSED_PAGE(X, PAGE_INTERNAL, 500, "Internal error.")		\
+	REFUSED_PAGE(X, PAGE_BAD_ISSUER, 500,				\
+	    "The issuer in the configuration is not a URL.")		\
+	REFUSED_PAGE(X, PAGE_UNAVAILABLE, 503, "The service is "	\
+	    "temporarily unavailable; try again in a moment.")		\
 	/* callback.fcgi: /callback/start, /callback */			\
 	X(PAGE_CB_NOT_FOUND, 404, "Not found", "Not found",		\
 	    "There is nothing here. The flow starts at "		\
@@ -77,7 +68,7 @@ void	html_page(struct http_response *, int status, const char *title,
 	    "</a>.", NULL)						\
 	X(PAGE_CB_METHOD, 405, "Method not allowed", "Method not allowed", \
 	    "Only GET is allowed here.", NULL)				\
-	X(PAGE_CB_MALFORMED, 400, "Bad request", "Bad request",		\
+	X(PAGE_CB_MALFORMED, 400, "Bad request", "Bad request",	\
 	    "The callback request is malformed.", CALLBACK_RESTART)	\
 	X(PAGE_CB_REFUSED, 400, "Authorization refused",		\
 	    "Authorization refused", "The authorization was refused.",	\
