@@ -9,5 +9,5 @@
 int
 main(void)
 {
-	return app_main("authorize.fcgi", authorize_endpoint);
+	return app_main("authorize.fcgi", &authorize_router);
 }

@@ -9,5 +9,5 @@
 int
 main(void)
 {
-	return app_main("callback.fcgi", callback_endpoint);
+	return app_main("callback.fcgi", &callback_router);
 }

@@ -53,7 +53,7 @@ app_refresh(struct app *app)
 }
 
 int
-app_main(const char *progname, http_handler h)
+app_main(const char *progname, const struct router *rt)
 {
 	struct app	app;
 	char		err[512];
@@ -64,7 +64,7 @@ app_main(const char *progname, http_handler h)
 		log_warnx("%s", err);
 		return 1;
 	}
-	rc = http_serve(h, &app, app.cfg.max_requests);
+	rc = http_serve(rt, &app, app.cfg.max_requests);
 	app_free(&app);
 	return rc;
 }

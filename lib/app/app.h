@@ -14,6 +14,7 @@
 
 #include "crypto/keyset.h"
 #include "http/http.h"
+#include "http/route.h"
 #include "parse/config.h"
 #include "store/client_cache.h"
 #include "store/db.h"
@@ -57,9 +58,10 @@ void	app_refresh(struct app *);
 
 /*
  * The whole main() of an endpoint program: log as progname, load the
- * config from $CPASSPORT_CONFIG and the keys, serve requests with h.
+ * config from $CPASSPORT_CONFIG and the keys, serve requests through the
+ * program's routes (route.h; each handler's ctx is the struct app).
  * Returns the process exit status.
  */
-int	app_main(const char *progname, http_handler h);
+int	app_main(const char *progname, const struct router *);
 
 #endif

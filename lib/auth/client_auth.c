@@ -7,11 +7,15 @@
 #include "parse/basic_auth.h"
 #include "parse/valid.h"
 
+#define AUTH_FAILED	"client authentication failed"
+
 /* The verdict on a client found under id; frees *c unless OAUTH_OK. */
-static enum oauth_error
-judge(struct client *c, const char *secret, int *revoked, const char **desc)
+static struct oauth_outcome
+judge(struct client *c, const char *secret)
 {
-	*desc = "client authentication failed";
+	struct oauth_outcome	o = OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
+				    AUTH_FAILED);
+
 	if (c->secret_hex == NULL) {
 		/* A public client has nothing to present. */
 		if (secret != NULL && *secret != '\0')
@@ -20,85 +24,80 @@ judge(struct client *c, const char *secret, int *revoked, const char **desc)
 	    !secret_matches(c->secret_hex, secret, strlen(secret)))
 		goto fail;
 	if (c->revoked) {
-		if (revoked != NULL)
-			*revoked = 1;
-		*desc = "the client is revoked";
+		o.desc = "the client is revoked";
+		o.client_revoked = 1;
 		goto fail;
 	}
-	return OAUTH_OK;
+	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 fail:
 	db_client_free(c);
-	return OAUTH_INVALID_CLIENT;
+	return o;
 }
 
-static enum oauth_error
+static struct oauth_outcome
 check(struct app *app, struct client_cache *cache, const char *id,
-    const char *secret, struct client *out, int *revoked, const char **desc)
+    const char *secret, struct client *out)
 {
-	enum db_status	s;
-	enum oauth_error e;
-	int		found;
+	struct oauth_outcome	o = OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
+				    AUTH_FAILED);
+	enum db_status		s;
+	int			found;
 
-	*desc = "client authentication failed";
 	if (!uuid_valid(id))
-		return OAUTH_INVALID_CLIENT;
+		return o;
 	if (cache != NULL && client_cache_get(cache, id, out)) {
-		if (judge(out, secret, NULL, desc) == OAUTH_OK)
-			return OAUTH_OK;
+		if ((o = judge(out, secret)).error == OAUTH_OK)
+			return o;
 		/* The copy may be out of date: refuse only on the row. */
+		o.client_revoked = 0;
 		client_cache_drop(cache, id);
 	}
 	s = db_client_find(app->db, id, out, &found);
 	if (s != DB_OK)
-		return oauth_db_error(s);
+		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	if (!found)
-		return OAUTH_INVALID_CLIENT;
-	e = judge(out, secret, revoked, desc);
-	if (e == OAUTH_OK && cache != NULL)
+		return o;
+	o = judge(out, secret);
+	if (o.error == OAUTH_OK && cache != NULL)
 		client_cache_put(cache, out);
-	return e;
+	return o;
 }
 
-enum oauth_error
+struct oauth_outcome
 client_auth(struct app *app, const struct http_request *req,
     const struct client_credentials *cc, struct client_cache *cache,
-    struct client *out,
-    int *basic_used, int *revoked, const char **desc)
+    struct client *out)
 {
+	struct oauth_outcome	 o;
 	char			*id = NULL, *secret = NULL;
 	enum basic_status	 b;
-	enum oauth_error	 e;
 
 	memset(out, 0, sizeof(*out));
-	*basic_used = 0;
-	if (revoked != NULL)
-		*revoked = 0;
 	b = basic_auth_parse(req->authorization, &id, &secret);
 	if (b == BASIC_MALFORMED) {
-		*basic_used = 1;
-		*desc = "malformed Basic credentials";
-		return OAUTH_INVALID_CLIENT;
+		o = OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
+		    "malformed Basic credentials");
+		o.basic_used = 1;
+		return o;
 	}
 	if (b == BASIC_OK) {
-		*basic_used = 1;
 		/* RFC 6749 §2.3: one authentication method per request. */
 		if (cc->body_secret != NULL || (cc->body_id != NULL &&
-		    strcmp(cc->body_id, id) != 0)) {
-			*desc = "more than one client authentication method";
-			e = OAUTH_INVALID_REQUEST;
-		} else
-			e = check(app, cache, id, secret, out, revoked, desc);
+		    strcmp(cc->body_id, id) != 0))
+			o = OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
+			    "more than one client authentication method");
+		else
+			o = check(app, cache, id, secret, out);
+		o.basic_used = 1;
 		free(id);
 		if (secret != NULL) {
 			explicit_bzero(secret, strlen(secret));
 			free(secret);
 		}
-		return e;
+		return o;
 	}
-	if (cc->body_id == NULL) {
-		*desc = "client authentication required";
-		return OAUTH_INVALID_CLIENT;
-	}
-	return check(app, cache, cc->body_id, cc->body_secret, out, revoked,
-	    desc);
+	if (cc->body_id == NULL)
+		return OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
+		    "client authentication required");
+	return check(app, cache, cc->body_id, cc->body_secret, out);
 }

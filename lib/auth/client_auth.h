@@ -19,16 +19,17 @@ struct client_credentials {
 };
 
 /*
- * Authenticate; on OAUTH_OK *out is the live client (free with
- * db_client_free()).  With a cache, *out may be its copy (out->cached):
- * only for a grant whose statement checks the copy's row versions.  *basic_used tells the error writer to add
- * WWW-Authenticate.  *desc is a constant description on error.  A
- * revoked client is OAUTH_INVALID_CLIENT with *revoked = 1 (when revoked
- * is not NULL), so a grant may answer otherwise.
+ * Authenticate.  On OAUTH_OK *out is the live client (free with
+ * db_client_free()); with a cache, *out may be its copy (out->cached):
+ * only for a grant whose statement checks the copy's row versions.  The
+ * outcome says whether the client tried Basic (basic_used, for the
+ * error writer's WWW-Authenticate, set on success too) and, on
+ * OAUTH_INVALID_CLIENT, whether the row says the client is revoked
+ * (client_revoked), so a grant may answer otherwise.  On error nothing
+ * is held.
  */
-enum oauth_error client_auth(struct app *, const struct http_request *,
+struct oauth_outcome client_auth(struct app *, const struct http_request *,
 		    const struct client_credentials *, struct client_cache *,
-		    struct client *out,
-		    int *basic_used, int *revoked, const char **desc);
+		    struct client *out);
 
 #endif

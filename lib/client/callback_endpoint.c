@@ -348,37 +348,52 @@ finish(struct app *app, const struct http_request *req,
 	form_free(v, P__MAX);
 }
 
-/* 1 when the path of uri (before '?') is exactly path. */
-static int
-path_is(const char *uri, const char *path)
+static void
+log_client(const struct app *app, struct http_response *resp)
 {
-	size_t	n = strcspn(uri, "?");
-
-	return n == strlen(path) && memcmp(uri, path, n) == 0;
-}
-
-void
-callback_endpoint(void *ctx, const struct http_request *req,
-    struct http_response *resp)
-{
-	struct app	*app = ctx;
-	int		 is_start;
-
-	if (!(is_start = path_is(req->uri, CALLBACK_START_PATH)) &&
-	    !path_is(req->uri, PATH_CALLBACK)) {
-		page_error(resp, PAGE_CB_NOT_FOUND);
-		return;
-	}
 	if (app->cfg.callback_client_id != NULL)
 		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 		    app->cfg.callback_client_id);
-	/* The cookie serves one answer at /callback, whatever it is. */
-	if (!is_start)
-		set_cookie(app, req, resp, "", 0);
-	if (strcmp(req->method, "GET") != 0)
-		page_error(resp, PAGE_CB_METHOD);
-	else if (is_start)
-		start(app, req, resp);
-	else
-		finish(app, req, resp);
 }
+
+static void
+at_start(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	log_client(ctx, resp);
+	start(ctx, req, resp);
+}
+
+static void
+at_callback(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	log_client(ctx, resp);
+	/* The cookie serves one answer at /callback, whatever it is. */
+	set_cookie(ctx, req, resp, "", 0);
+	finish(ctx, req, resp);
+}
+
+/* Every other path or method: the pages of this program. */
+static void
+not_routed(void *ctx, const struct http_request *req,
+    struct http_response *resp, int status)
+{
+	if (status == 404) {
+		page_error(resp, PAGE_CB_NOT_FOUND);
+		return;
+	}
+	log_client(ctx, resp);
+	if (route_path_is(req->uri, PATH_CALLBACK))
+		set_cookie(ctx, req, resp, "", 0);
+	page_error(resp, PAGE_CB_METHOD);
+}
+
+static const struct route routes[] = {
+	{ CALLBACK_START_PATH, ROUTE_GET, at_start },
+	{ PATH_CALLBACK, ROUTE_GET, at_callback },
+};
+
+const struct router callback_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), not_routed
+};

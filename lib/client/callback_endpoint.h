@@ -23,14 +23,14 @@
  * Location and that JSON.  Nothing the request or the token endpoint sent
  * is shown unescaped; no token, code or secret is logged.
  *
- * An http_handler whose ctx is a struct app.
+ * The program's routes; each handler's ctx is a struct app.  Any other
+ * method than GET is 405 (HEAD too), any other path 404.
  */
 #ifndef CPASSPORT_CALLBACK_ENDPOINT_H
 #define CPASSPORT_CALLBACK_ENDPOINT_H
 
-#include "http/http.h"
+#include "http/route.h"
 
-void	callback_endpoint(void *app, const struct http_request *,
-	    struct http_response *);
+extern const struct router callback_router;
 
 #endif

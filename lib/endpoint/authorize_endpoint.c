@@ -19,6 +19,7 @@
 #include "endpoint/post_form.h"
 #include "http/html.h"
 #include "http/redirect.h"
+#include "http/route.h"
 #include "parse/form.h"
 #include "parse/valid.h"
 #include "store/db_code.h"
@@ -202,9 +203,10 @@ proceed(struct app *app, const struct http_request *req,
 }
 
 static void
-get_authorize(struct app *app, const struct http_request *req,
+get_authorize(void *ctx, const struct http_request *req,
     struct http_response *r)
 {
+	struct app		*app = ctx;
 	struct authz		a;
 	enum authz_result	res;
 
@@ -290,9 +292,10 @@ decide(struct app *app, const struct http_request *req,
 }
 
 static void
-post_authorize(struct app *app, const struct http_request *req,
+post_authorize(void *ctx, const struct http_request *req,
     struct http_response *r)
 {
+	struct app		*app = ctx;
 	struct form_value	 v[PP__MAX];
 	struct authz		 a;
 	enum authz_result	 res;
@@ -329,10 +332,11 @@ post_authorize(struct app *app, const struct http_request *req,
  * callback exchanges no code it did not start (RFC 6749 §10.12).
  */
 static void
-request_shortcut(struct app *app, const struct http_request *req,
+request_shortcut(void *ctx, const struct http_request *req,
     struct http_response *r)
 {
 	static const struct form_param p[1] = { { "client", 64 } };
+	struct app		*app = ctx;
 	struct form_value	 v[1];
 	struct client		 c;
 	char			*base;
@@ -379,34 +383,24 @@ out:
 	form_free(v, 1);
 }
 
-static int
-path_is(const char *uri, const char *path)
+/* Every other path or method: the program's HTML pages. */
+static void
+not_routed(void *ctx, const struct http_request *req,
+    struct http_response *r, int status)
 {
-	size_t	n = strlen(path);
-
-	return strncmp(uri, path, n) == 0 && (uri[n] == '\0' || uri[n] == '?');
+	(void)ctx;
+	(void)req;
+	page_error(r, status == 405 ? PAGE_METHOD : PAGE_NOT_FOUND);
 }
 
-void
-authorize_endpoint(void *ctx, const struct http_request *req,
-    struct http_response *r)
-{
-	struct app	*app = ctx;
-	int		 get = strcmp(req->method, "GET") == 0 ||
-			    strcmp(req->method, "HEAD") == 0;
+static const struct route routes[] = {
+	{ "/oauth/authorize", ROUTE_GET | ROUTE_HEAD, get_authorize },
+	{ "/oauth/authorize", ROUTE_POST, post_authorize },
+	{ "/oauth/request", ROUTE_GET | ROUTE_HEAD, request_shortcut },
+	{ "/oauth/logout", ROUTE_GET | ROUTE_HEAD, logout_get },
+	{ "/oauth/logout", ROUTE_POST, logout_post },
+};
 
-	if (path_is(req->uri, "/oauth/authorize") && get)
-		get_authorize(app, req, r);
-	else if (path_is(req->uri, "/oauth/authorize") &&
-	    strcmp(req->method, "POST") == 0)
-		post_authorize(app, req, r);
-	else if (path_is(req->uri, "/oauth/request") && get)
-		request_shortcut(app, req, r);
-	else if (path_is(req->uri, "/oauth/logout"))
-		logout_endpoint(app, req, r);
-	else if (path_is(req->uri, "/oauth/authorize") ||
-	    path_is(req->uri, "/oauth/request"))
-		page_error(r, PAGE_METHOD);
-	else
-		page_error(r, PAGE_NOT_FOUND);
-}
+const struct router authorize_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), not_routed
+};

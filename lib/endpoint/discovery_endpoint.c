@@ -12,9 +12,6 @@
 #include "parse/grant.h"
 #include "store/db_scope.h"
 
-#define METADATA_PATH	"/.well-known/oauth-authorization-server"
-#define JWKS_PATH	"/.well-known/jwks.json"
-
 static json_object *
 strings(const char *const *v)
 {
@@ -81,7 +78,7 @@ metadata(struct app *app, struct http_response *r)
 	add_url(o, "authorization_endpoint", app->cfg.issuer,
 	    "/oauth/authorize");
 	add_url(o, "token_endpoint", app->cfg.issuer, "/oauth/token");
-	add_url(o, "jwks_uri", app->cfg.issuer, JWKS_PATH);
+	add_url(o, "jwks_uri", app->cfg.issuer, DISCOVERY_JWKS_PATH);
 	add_url(o, "revocation_endpoint", app->cfg.issuer, "/oauth/revoke");
 	add_url(o, "introspection_endpoint", app->cfg.issuer,
 	    "/oauth/introspect");
@@ -106,37 +103,29 @@ metadata(struct app *app, struct http_response *r)
 	return OAUTH_OK;
 }
 
-static int
-path_is(const char *uri, const char *path)
-{
-	size_t	n = strlen(path);
-
-	return strncmp(uri, path, n) == 0 && (uri[n] == '\0' || uri[n] == '?');
-}
-
 void
-discovery_endpoint(void *ctx, const struct http_request *req,
+discovery_metadata(void *ctx, const struct http_request *req,
     struct http_response *resp)
 {
 	struct app		*app = ctx;
-	enum oauth_error	 e = OAUTH_OK;
-	char			*jwks;
+	enum oauth_error	 e;
 
+	(void)req;
 	app_refresh(app);
-	if (strcmp(req->method, "GET") != 0 &&
-	    strcmp(req->method, "HEAD") != 0)
-		e = OAUTH_METHOD_NOT_ALLOWED;
-	else if (path_is(req->uri, METADATA_PATH))
-		e = metadata(app, resp);
-	else if (path_is(req->uri, JWKS_PATH)) {
-		jwks = keyset_jwks(app->keys);
-		oauth_json_write(resp, jwks);
-		free(jwks);
-	} else {
-		http_resp_body(resp, 404, "application/json",
-		    "{\"error\":\"not_found\"}", 21);
-		http_resp_header(resp, "Cache-Control", "no-store");
-	}
-	if (e != OAUTH_OK)
+	if ((e = metadata(app, resp)) != OAUTH_OK)
 		oauth_bearer_error_write(resp, e, NULL, NULL);
+}
+
+void
+discovery_jwks(void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	struct app	*app = ctx;
+	char		*jwks;
+
+	(void)req;
+	app_refresh(app);
+	jwks = keyset_jwks(app->keys);
+	oauth_json_write(resp, jwks);
+	free(jwks);
 }

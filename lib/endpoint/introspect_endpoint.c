@@ -76,15 +76,13 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 {
 	struct app		*app = ctx;
 	struct token_lookup	 l;
+	struct oauth_outcome	 out;
 	json_object		*o;
-	const char		*desc = NULL;
-	enum oauth_error	 e;
-	int			 basic_used, active;
+	int			 active;
 
-	e = token_lookup(app, req, 1, 1, &app->clients, &l, &basic_used,
-	    &desc);
-	if (e != OAUTH_OK) {
-		oauth_error_write(resp, e, desc, basic_used);
+	out = token_lookup(app, req, 1, 1, &app->clients, &l);
+	if (out.error != OAUTH_OK) {
+		oauth_error_write(resp, &out);
 		return;
 	}
 	snprintf(resp->log_client, sizeof(resp->log_client), "%s",

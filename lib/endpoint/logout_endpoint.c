@@ -1,6 +1,4 @@
 /* GET and POST /oauth/logout; see logout_endpoint.h. */
-#include <string.h>
-
 #include "auth/session.h"
 #include "crypto/secret.h"
 #include "endpoint/authorize_pages.h"
@@ -19,9 +17,11 @@ static const struct form_param params[LP__MAX] = {
 };
 
 /* GET: ask first; GET is safe (RFC 9110 §9.2.1) and ends nothing. */
-static void
-ask(struct app *app, const struct http_request *req, struct http_response *r)
+void
+logout_get(void *ctx, const struct http_request *req,
+    struct http_response *r)
 {
+	struct app		*app = ctx;
 	struct session_row	s;
 	int			have;
 
@@ -38,9 +38,11 @@ ask(struct app *app, const struct http_request *req, struct http_response *r)
  * POST: only with the session's CSRF token (RFC 9700 §4.7's defence),
  * which a form on another site cannot know.
  */
-static void
-end(struct app *app, const struct http_request *req, struct http_response *r)
+void
+logout_post(void *ctx, const struct http_request *req,
+    struct http_response *r)
 {
+	struct app		*app = ctx;
 	struct form_value	 v[LP__MAX];
 	struct session_row	 s;
 	const char		*desc;
@@ -63,16 +65,4 @@ end(struct app *app, const struct http_request *req, struct http_response *r)
 		page_logged_out(r);
 	db_session_free(&s);
 	form_free(v, LP__MAX);
-}
-
-void
-logout_endpoint(struct app *app, const struct http_request *req,
-    struct http_response *r)
-{
-	if (strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0)
-		ask(app, req, r);
-	else if (strcmp(req->method, "POST") == 0)
-		end(app, req, r);
-	else
-		page_error(r, PAGE_METHOD);
 }

@@ -8,15 +8,17 @@
  * POST with that token (compared in constant time): the session row is
  *   deleted, its cookie cleared, and a "Signed out" page shown.  Without
  *   the token or with another: 403, the session left alive.
- * Any other method: 405 with Allow: GET, POST.
+ * Any other method: 405 with Allow: GET, POST (the router's, route.h).
+ * Both are http_handlers whose ctx is a struct app.
  */
 #ifndef CPASSPORT_LOGOUT_ENDPOINT_H
 #define CPASSPORT_LOGOUT_ENDPOINT_H
 
-#include "app/app.h"
 #include "http/http.h"
 
-void	logout_endpoint(struct app *, const struct http_request *,
+void	logout_get(void *app, const struct http_request *,
+	    struct http_response *);
+void	logout_post(void *app, const struct http_request *,
 	    struct http_response *);
 
 #endif

@@ -40,10 +40,6 @@ post_form_parse(const struct app *app, const struct http_request *req,
 	enum form_status	fs;
 
 	memset(values, 0, n * sizeof(*values));
-	if (strcmp(req->method, "POST") != 0) {
-		*desc = "this endpoint accepts only POST";
-		return OAUTH_METHOD_NOT_ALLOWED;
-	}
 	/* RFC 6749 §3.2; X-Forwarded-Proto is the client's word: ignored. */
 	if (!transport_allowed(app, req)) {
 		*desc = "this endpoint requires TLS";

@@ -1,8 +1,9 @@
 /*
- * What every form-posting endpoint (token, revoke, introspect) checks
- * before its own work: POST, TLS or loopback (RFC 6749 §3.2), a body
- * within bounds, Content-Type application/x-www-form-urlencoded, and the
- * declared parameters parsed strictly (form.h).
+ * What every form-posting endpoint (token, revoke, introspect, logout)
+ * checks before its own work, once its route took the POST (route.h): TLS
+ * or loopback (RFC 6749 §3.2), a body within bounds, Content-Type
+ * application/x-www-form-urlencoded, and the declared parameters parsed
+ * strictly (form.h).
  */
 #ifndef CPASSPORT_POST_FORM_H
 #define CPASSPORT_POST_FORM_H

@@ -13,24 +13,23 @@
  * Revoking a refresh token revokes its family and their access tokens;
  * revoking an access token revokes the refresh tokens issued with it.
  */
-static enum oauth_error
-revoke(struct app *app, const struct token_lookup *l, const char **desc)
+static struct oauth_outcome
+revoke(struct app *app, const struct token_lookup *l)
 {
 	const char	*owner;
 	enum db_status	 s;
 
 	if (l->kind == LOOKUP_NONE)
-		return OAUTH_OK;
+		return OAUTH_OUTCOME(OAUTH_OK, NULL);
 	owner = l->kind == LOOKUP_ACCESS ? l->access.client_id :
 	    l->refresh.client_id;
-	if (strcmp(owner, l->client.id) != 0) {
-		*desc = "the token was not issued to this client";
-		return OAUTH_UNAUTHORIZED_CLIENT;
-	}
+	if (strcmp(owner, l->client.id) != 0)
+		return OAUTH_OUTCOME(OAUTH_UNAUTHORIZED_CLIENT,
+		    "the token was not issued to this client");
 	s = l->kind == LOOKUP_ACCESS ?
 	    db_token_revoke_access(app->db, l->access.jti, NULL) :
 	    db_token_revoke_family(app->db, l->refresh.family_id);
-	return oauth_db_error(s);
+	return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 }
 
 void
@@ -39,21 +38,19 @@ revoke_endpoint(void *ctx, const struct http_request *req,
 {
 	struct app		*app = ctx;
 	struct token_lookup	 l;
-	const char		*desc = NULL;
-	enum oauth_error	 e;
-	int			 basic_used;
+	struct oauth_outcome	 o;
 
 	/* Access tokens are found by their signature alone: even revoked
 	 * or expired ones are revoked again, harmlessly. */
-	e = token_lookup(app, req, 0, 0, NULL, &l, &basic_used, &desc);
-	if (e == OAUTH_OK) {
+	o = token_lookup(app, req, 0, 0, NULL, &l);
+	if (o.error == OAUTH_OK) {
 		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 		    l.client.id);
-		e = revoke(app, &l, &desc);
+		o = revoke(app, &l);
 		token_lookup_free(&l);
 	}
-	if (e == OAUTH_OK)
+	if (o.error == OAUTH_OK)
 		oauth_json_write(resp, "{}");
 	else
-		oauth_error_write(resp, e, desc, basic_used);
+		oauth_error_write(resp, &o);
 }

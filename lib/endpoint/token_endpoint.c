@@ -8,6 +8,7 @@
 #include "endpoint/post_form.h"
 #include "endpoint/token_endpoint.h"
 #include "grant/grants.h"
+#include "grant/issue.h"
 #include "grant/token_params.h"
 #include "http/oauth_error.h"
 #include "parse/grant.h"
@@ -35,80 +36,86 @@ static const grant_fn grants[GRANT__MAX] = {
 };
 
 /*
- * Authenticate the client and run grant g.  client_credentials may judge
- * the client on the process's cached copy (client_cache.h); when the
- * copy may be out of date, once more from the database.
+ * Authenticate the client and run grant g into *t.  client_credentials
+ * may judge the client on the process's cached copy (client_cache.h);
+ * when the copy may be out of date, once more from the database.
  */
-static enum oauth_error
+static struct oauth_outcome
 run_grant(struct app *app, const struct http_request *req,
-    struct token_params *tp, struct http_response *resp, int *basic_used,
-    const char **desc)
+    const struct token_params *tp, struct http_response *resp,
+    struct issued *t)
 {
 	struct client_credentials	 cc;
 	struct client_cache		*cache = NULL;
 	struct client			 c;
-	enum oauth_error		 e;
-	int				 g, revoked;
+	struct oauth_outcome		 auth, o;
+	int				 g;
 
-	if (tp->v[TP_GRANT_TYPE].s == NULL) {
-		*desc = "grant_type is required";
-		return OAUTH_INVALID_REQUEST;
-	}
+	if (tp->v[TP_GRANT_TYPE].s == NULL)
+		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
+		    "grant_type is required");
 	g = grant_parse(tp->v[TP_GRANT_TYPE].s);
-	if (g == -1 || grants[g] == NULL) {
-		*desc = "grant_type not supported";
-		return OAUTH_UNSUPPORTED_GRANT_TYPE;
-	}
+	if (g == -1 || grants[g] == NULL)
+		return OAUTH_OUTCOME(OAUTH_UNSUPPORTED_GRANT_TYPE,
+		    "grant_type not supported");
 	cc.body_id = tp->v[TP_CLIENT_ID].s;
 	cc.body_secret = tp->v[TP_CLIENT_SECRET].s;
 	if (g == GRANT_CLIENT_CREDENTIALS)
 		cache = &app->clients;
 again:
-	e = client_auth(app, req, &cc, cache, &c, basic_used, &revoked, desc);
+	auth = client_auth(app, req, &cc, cache, &c);
 	/* A revoked client's refresh tokens are dead grants: invalid_grant. */
-	if (e == OAUTH_INVALID_CLIENT && revoked && g == GRANT_REFRESH_TOKEN)
-		return OAUTH_INVALID_GRANT;
-	if (e != OAUTH_OK)
-		return e;
+	if (auth.error == OAUTH_INVALID_CLIENT && auth.client_revoked &&
+	    g == GRANT_REFRESH_TOKEN)
+		auth.error = OAUTH_INVALID_GRANT;
+	if (auth.error != OAUTH_OK)
+		return auth;
 	snprintf(resp->log_client, sizeof(resp->log_client), "%s", c.id);
-	if ((c.grants & (1u << g)) == 0) {
-		*desc = "the client may not use this grant type";
-		e = OAUTH_UNAUTHORIZED_CLIENT;
-	} else
-		e = grants[g](app, &c, tp, resp, desc);
+	if ((c.grants & (1u << g)) == 0)
+		o = OAUTH_OUTCOME(OAUTH_UNAUTHORIZED_CLIENT,
+		    "the client may not use this grant type");
+	else
+		o = grants[g](app, &c, tp, t);
+	o.basic_used = auth.basic_used;
 	/*
 	 * Judged on a copy: no refusal stands until the row agrees.  A
 	 * failure of the database is no verdict on the copy, and its
 	 * insert may have run: never again (db.h).
 	 */
-	if (c.cached && e != OAUTH_OK && e != OAUTH_TEMPORARILY_UNAVAILABLE &&
-	    e != OAUTH_SERVER_ERROR) {
+	if (c.cached && o.error != OAUTH_OK &&
+	    o.error != OAUTH_TEMPORARILY_UNAVAILABLE &&
+	    o.error != OAUTH_SERVER_ERROR) {
 		client_cache_drop(cache, c.id);
 		cache = NULL;
 		db_client_free(&c);
+		issue_clear(t);
 		goto again;
 	}
 	db_client_free(&c);
-	return e;
+	return o;
 }
 
+/* The one place the token endpoint answers, success or failure. */
 void
 token_endpoint(void *ctx, const struct http_request *req,
     struct http_response *resp)
 {
 	struct app		*app = ctx;
 	struct token_params	 tp;
-	enum oauth_error	 e;
-	const char		*desc = NULL;
-	int			 basic_used = 0;
+	struct issued		 t;
+	struct oauth_outcome	 o = OAUTH_OUTCOME(OAUTH_OK, NULL);
 
 	app_refresh(app);
+	memset(&t, 0, sizeof(t));
 	tp.remote_addr = req->remote_addr;
-	e = post_form_parse(app, req, params, TP__MAX, tp.v, &desc);
-	if (e == OAUTH_OK) {
-		e = run_grant(app, req, &tp, resp, &basic_used, &desc);
+	o.error = post_form_parse(app, req, params, TP__MAX, tp.v, &o.desc);
+	if (o.error == OAUTH_OK) {
+		o = run_grant(app, req, &tp, resp, &t);
 		form_free(tp.v, TP__MAX);
 	}
-	if (e != OAUTH_OK)
-		oauth_error_write(resp, e, desc, basic_used);
+	if (o.error == OAUTH_OK)
+		issue_respond(resp, &t);
+	else
+		oauth_error_write(resp, &o);
+	issue_clear(&t);
 }

@@ -96,52 +96,50 @@ lookup_clear(struct token_lookup *l)
  * error, a refresh token, a token that is no JWT of ours) is decided
  * again once the caller is judged on its row, as is every refusal.
  */
-enum oauth_error
+struct oauth_outcome
 token_lookup(struct app *app, const struct http_request *req,
     int need_secret, int check_db, struct client_cache *cache,
-    struct token_lookup *l, int *basic_used, const char **desc)
+    struct token_lookup *l)
 {
 	struct client_credentials	cc;
-	enum oauth_error		e;
+	struct oauth_outcome		o = OAUTH_OUTCOME(OAUTH_OK, NULL);
 	int				confirmed;
 
 	memset(l, 0, sizeof(*l));
-	*basic_used = 0;
 	app_refresh(app);
-	if ((e = post_form_parse(app, req, params, LP__MAX, l->v,
-	    desc)) != OAUTH_OK)
-		return e;
+	if ((o.error = post_form_parse(app, req, params, LP__MAX, l->v,
+	    &o.desc)) != OAUTH_OK)
+		return o;
 	cc.body_id = l->v[LP_CLIENT_ID].s;
 	cc.body_secret = l->v[LP_CLIENT_SECRET].s;
 	if (!check_db)
 		cache = NULL;	/* no row statement would confirm a copy */
 again:
 	confirmed = 0;
-	e = client_auth(app, req, &cc, cache, &l->client, basic_used, NULL,
-	    desc);
-	if (e != OAUTH_OK) {
+	o = client_auth(app, req, &cc, cache, &l->client);
+	if (o.error != OAUTH_OK) {
 		form_free(l->v, LP__MAX);
-		return e;
+		return o;
 	}
 	if (need_secret && l->client.secret_hex == NULL) {
-		*desc = "this endpoint needs a confidential client";
-		e = OAUTH_INVALID_CLIENT;
+		o.desc = "this endpoint needs a confidential client";
+		o.error = OAUTH_INVALID_CLIENT;
 	} else if (l->v[LP_TOKEN].s == NULL) {
-		*desc = "token is required";
-		e = OAUTH_INVALID_REQUEST;
+		o.desc = "token is required";
+		o.error = OAUTH_INVALID_REQUEST;
 	} else if (l->client.cached)
-		e = find_access(app, l, 1, &confirmed);
+		o.error = find_access(app, l, 1, &confirmed);
 	else
-		e = find(app, l, check_db);
-	if (l->client.cached && (e != OAUTH_OK || !confirmed)) {
+		o.error = find(app, l, check_db);
+	if (l->client.cached && (o.error != OAUTH_OK || !confirmed)) {
 		/* Dropped: the next pass reads the row and keeps a new copy. */
 		client_cache_drop(cache, l->client.id);
 		lookup_clear(l);
 		goto again;
 	}
-	if (e != OAUTH_OK)
+	if (o.error != OAUTH_OK)
 		token_lookup_free(l);
-	return e;
+	return o;
 }
 
 void

@@ -30,54 +30,44 @@ write_user(struct http_response *r, const struct access_token *t)
 	json_object_put(o);
 }
 
-static enum oauth_error
+static struct oauth_outcome
 check(struct app *app, const struct http_request *req,
-    struct access_token *t, const char **desc)
+    struct access_token *t)
 {
 	const char		*tok;
 	size_t			 len;
 	enum bearer_header	 h;
 
-	if (strcmp(req->method, "GET") != 0 &&
-	    strcmp(req->method, "HEAD") != 0) {
-		*desc = "only GET";
-		return OAUTH_METHOD_NOT_ALLOWED;
-	}
 	/* RFC 6750 §5.3, RFC 6749 §1.6: a Bearer token only over TLS. */
-	if (!transport_allowed(app, req)) {
-		*desc = "this endpoint requires TLS";
-		return OAUTH_INVALID_REQUEST;
-	}
+	if (!transport_allowed(app, req))
+		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
+		    "this endpoint requires TLS");
 	h = bearer_header_parse(req->authorization, JWT_MAX_LEN, &tok, &len);
-	if (h == BEARER_HEADER_NONE) {
-		*desc = "a Bearer token is required";
-		return OAUTH_UNAUTHORIZED;
-	}
-	if (h == BEARER_HEADER_MALFORMED) {
-		*desc = "malformed Authorization header";
-		return OAUTH_INVALID_REQUEST;
-	}
+	if (h == BEARER_HEADER_NONE)
+		return OAUTH_OUTCOME(OAUTH_UNAUTHORIZED,
+		    "a Bearer token is required");
+	if (h == BEARER_HEADER_MALFORMED)
+		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
+		    "malformed Authorization header");
 	switch (access_token_check(app, tok, len, 1, t)) {
 	case ACCESS_ACTIVE:
 		break;
 	case ACCESS_UNAVAILABLE:
-		return OAUTH_TEMPORARILY_UNAVAILABLE;
+		return OAUTH_OUTCOME(OAUTH_TEMPORARILY_UNAVAILABLE, NULL);
 	case ACCESS_ERROR:
-		return OAUTH_SERVER_ERROR;
+		return OAUTH_OUTCOME(OAUTH_SERVER_ERROR, NULL);
 	default:
-		*desc = "the access token is invalid, expired or revoked";
-		return OAUTH_INVALID_TOKEN;
+		return OAUTH_OUTCOME(OAUTH_INVALID_TOKEN,
+		    "the access token is invalid, expired or revoked");
 	}
-	if (t->user_id == NULL) {
-		*desc = "the access token does not represent a user";
-		return OAUTH_INVALID_TOKEN;
-	}
+	if (t->user_id == NULL)
+		return OAUTH_OUTCOME(OAUTH_INVALID_TOKEN,
+		    "the access token does not represent a user");
 	if (app->cfg.user_endpoint_scope != NULL &&
-	    !scope_allows(&t->scopes, app->cfg.user_endpoint_scope)) {
-		*desc = "the access token lacks the required scope";
-		return OAUTH_INSUFFICIENT_SCOPE;
-	}
-	return OAUTH_OK;
+	    !scope_allows(&t->scopes, app->cfg.user_endpoint_scope))
+		return OAUTH_OUTCOME(OAUTH_INSUFFICIENT_SCOPE,
+		    "the access token lacks the required scope");
+	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 }
 
 void
@@ -86,18 +76,17 @@ user_endpoint(void *ctx, const struct http_request *req,
 {
 	struct app		*app = ctx;
 	struct access_token	 t;
-	const char		*desc = NULL;
-	enum oauth_error	 e;
+	struct oauth_outcome	 o;
 
 	memset(&t, 0, sizeof(t));
 	app_refresh(app);
-	if ((e = check(app, req, &t, &desc)) == OAUTH_OK) {
+	if ((o = check(app, req, &t)).error == OAUTH_OK) {
 		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 		    t.client_id);
 		write_user(resp, &t);
 	} else
-		oauth_bearer_error_write(resp, e, desc,
-		    e == OAUTH_INSUFFICIENT_SCOPE ?
+		oauth_bearer_error_write(resp, o.error, o.desc,
+		    o.error == OAUTH_INSUFFICIENT_SCOPE ?
 		    app->cfg.user_endpoint_scope : NULL);
 	access_token_free(&t);
 }

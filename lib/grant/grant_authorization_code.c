@@ -17,49 +17,42 @@
 #include "parse/grant.h"
 #include "store/db_code.h"
 
-/* Every check on a consumed code; all failures are invalid_grant. */
-static enum oauth_error
-check_code(const struct token_params *tp, const struct code_row *row,
-    const char **desc)
+/*
+ * Every check on a consumed code: NULL when it passes, else why it is
+ * invalid_grant.
+ */
+static const char *
+check_code(const struct token_params *tp, const struct code_row *row)
 {
 	const char	*redirect = tp->v[TP_REDIRECT_URI].s;
 	const char	*verifier = tp->v[TP_CODE_VERIFIER].s;
 
-	*desc = "invalid authorization code";
 	if (row->expired || row->user_revoked)
-		return OAUTH_INVALID_GRANT;
+		return "invalid authorization code";
 	/* §4.1.3: identical when it was in the authorization request. */
 	if ((row->redirect_given || redirect != NULL) && (redirect == NULL ||
-	    strcmp(redirect, row->redirect_uri) != 0)) {
-		*desc = "redirect_uri does not match the authorization request";
-		return OAUTH_INVALID_GRANT;
-	}
+	    strcmp(redirect, row->redirect_uri) != 0))
+		return "redirect_uri does not match the authorization request";
 	if (row->challenge == NULL) {
 		/* RFC 9700 §4.8.2: a verifier without a challenge is a
 		 * downgrade attempt. */
-		if (verifier != NULL) {
-			*desc = "code_verifier without a code_challenge";
-			return OAUTH_INVALID_GRANT;
-		}
-		return OAUTH_OK;
+		if (verifier != NULL)
+			return "code_verifier without a code_challenge";
+		return NULL;
 	}
 	if (verifier == NULL || !pkce_matches(row->method, row->challenge,
-	    verifier)) {
-		*desc = "code_verifier does not match the code_challenge";
-		return OAUTH_INVALID_GRANT;
-	}
-	return OAUTH_OK;
+	    verifier))
+		return "code_verifier does not match the code_challenge";
+	return NULL;
 }
 
 static enum oauth_error
 issue(struct app *app, const struct client *c, const struct code_row *row,
-    const char *hash, struct http_response *r)
+    const char *hash, struct issued *t)
 {
 	struct scope_set	 asked, user, granted;
 	struct issue_request	 ir;
-	struct issued		 t;
 	enum oauth_error	 e;
-	enum db_status		 s;
 
 	/* Narrowed again: the user or client may have lost scopes since. */
 	if (scope_parse(row->scopes, &asked) == -1)
@@ -74,51 +67,46 @@ issue(struct app *app, const struct client *c, const struct code_row *row,
 	ir.client_id = c->id;
 	ir.scopes = &granted;
 	ir.with_refresh = (c->grants & (1u << GRANT_REFRESH_TOKEN)) != 0;
-	if ((e = issue_mint(app, &ir, &t)) == OAUTH_OK) {
-		t.row.auth_code_hash = hash;
-		if ((s = db_token_insert(app->db, &t.row)) == DB_OK)
-			issue_respond(r, &t);
-		else
-			e = oauth_db_error(s);
+	if ((e = issue_mint(app, &ir, t)) == OAUTH_OK) {
+		t->row.auth_code_hash = hash;
+		e = oauth_db_error(db_token_insert(app->db, &t->row));
 	}
-	issue_clear(&t);
 	scope_free(&asked);
 	scope_free(&user);
 	scope_free(&granted);
 	return e;
 }
 
-enum oauth_error
+struct oauth_outcome
 grant_authorization_code(struct app *app, const struct client *c,
-    const struct token_params *tp, struct http_response *r,
-    const char **desc)
+    const struct token_params *tp, struct issued *t)
 {
 	const struct form_value	*code = &tp->v[TP_CODE];
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct code_row		 row;
-	enum oauth_error	 e;
+	struct oauth_outcome	 o = OAUTH_OUTCOME(OAUTH_OK, NULL);
 	enum db_status		 s;
 	int			 found, replayed;
 
-	if (code->s == NULL) {
-		*desc = "code is required";
-		return OAUTH_INVALID_REQUEST;
-	}
+	if (code->s == NULL)
+		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST, "code is required");
 	secret_hash_hex(code->s, code->len, hash);
 	s = db_code_consume(app->db, hash, c->id, &row, &found);
 	if (s != DB_OK)
-		return oauth_db_error(s);
+		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	if (!found) {
 		/* Used before by this client: revoke the tokens it gave. */
 		s = db_code_replay(app->db, hash, c->id, &replayed);
 		if (s != DB_OK)
-			return oauth_db_error(s);
-		*desc = replayed ? "authorization code reused: its tokens are "
-		    "revoked" : "invalid authorization code";
-		return OAUTH_INVALID_GRANT;
+			return OAUTH_OUTCOME(oauth_db_error(s), NULL);
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT, replayed ?
+		    "authorization code reused: its tokens are revoked" :
+		    "invalid authorization code");
 	}
-	if ((e = check_code(tp, &row, desc)) == OAUTH_OK)
-		e = issue(app, c, &row, hash, r);
+	if ((o.desc = check_code(tp, &row)) != NULL)
+		o.error = OAUTH_INVALID_GRANT;
+	else
+		o.error = issue(app, c, &row, hash, t);
 	db_code_free(&row);
-	return e;
+	return o;
 }

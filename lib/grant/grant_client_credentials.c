@@ -13,49 +13,41 @@
  * so a grant that names no scope (and no default_scope is set) is one
  * SQL statement; named scopes are looked up in the registry first.
  */
-enum oauth_error
+struct oauth_outcome
 grant_client_credentials(struct app *app, const struct client *c,
-    const struct token_params *tp, struct http_response *r,
-    const char **desc)
+    const struct token_params *tp, struct issued *t)
 {
 	static char			 star[] = "*";
 	static const struct scope_set	 everything = { { star }, 1 };
 	struct scope_set		 granted;
 	struct issue_request		 ir;
-	struct issued			 t;
-	enum oauth_error		 e;
+	struct oauth_outcome		 o;
 	enum db_status			 s;
 	int				 stored;
 
 	/* RFC 6749 §4.4: "MUST only be used by confidential clients". */
-	if (c->secret_hex == NULL) {
-		*desc = "public clients may not use client_credentials";
-		return OAUTH_UNAUTHORIZED_CLIENT;
-	}
-	if (c->user_id != NULL && c->owner_revoked) {
-		*desc = "the client's owner is disabled";
-		return OAUTH_INVALID_GRANT;
-	}
-	e = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes,
-	    c->user_id != NULL ? &c->owner_scopes : &everything, &granted,
-	    desc);
-	if (e != OAUTH_OK)
-		return e;
+	if (c->secret_hex == NULL)
+		return OAUTH_OUTCOME(OAUTH_UNAUTHORIZED_CLIENT,
+		    "public clients may not use client_credentials");
+	if (c->user_id != NULL && c->owner_revoked)
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT,
+		    "the client's owner is disabled");
+	o = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes,
+	    c->user_id != NULL ? &c->owner_scopes : &everything, &granted);
+	if (o.error != OAUTH_OK)
+		return o;
 	memset(&ir, 0, sizeof(ir));
 	ir.user_id = c->user_id;
 	ir.client_id = c->id;
 	ir.scopes = &granted;
-	if ((e = issue_mint(app, &ir, &t)) == OAUTH_OK) {
-		s = db_token_insert_current(app->db, &t.row, c->version,
+	if ((o.error = issue_mint(app, &ir, t)) == OAUTH_OK) {
+		s = db_token_insert_current(app->db, &t->row, c->version,
 		    c->owner_version, &stored);
 		if (s != DB_OK)
-			e = oauth_db_error(s);
+			o.error = oauth_db_error(s);
 		else if (!stored)
-			e = OAUTH_CLIENT_CHANGED;
-		else
-			issue_respond(r, &t);
+			o.error = OAUTH_CLIENT_CHANGED;
 	}
-	issue_clear(&t);
 	scope_free(&granted);
-	return e;
+	return o;
 }

@@ -5,53 +5,51 @@
 #include "grant/grants.h"
 #include "grant/issue.h"
 
-enum oauth_error
+struct oauth_outcome
 grant_password(struct app *app, const struct client *c,
-    const struct token_params *tp, struct http_response *r,
-    const char **desc)
+    const struct token_params *tp, struct issued *t)
 {
 	const char		*username = tp->v[TP_USERNAME].s;
 	const char		*password = tp->v[TP_PASSWORD].s;
 	struct scope_set	 granted;
 	struct user		 u;
 	struct issue_request	 ir;
+	struct oauth_outcome	 o;
 	enum credentials_result	 res;
-	enum oauth_error	 e;
 	enum db_status		 s;
 	long			 wait;
 
 	memset(&u, 0, sizeof(u));
-	if (username == NULL || password == NULL) {
-		*desc = "username and password are required";
-		return OAUTH_INVALID_REQUEST;
-	}
+	if (username == NULL || password == NULL)
+		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
+		    "username and password are required");
 	s = credentials_check(app, username, password, tp->remote_addr, &u,
 	    &res, &wait);
 	if (s != DB_OK)
-		return oauth_db_error(s);
+		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	/* The login form's throttle guards the password grant too. */
 	if (res == CREDENTIALS_THROTTLED) {
-		http_resp_header(r, "Retry-After", "%ld", wait);
-		*desc = "too many failed attempts; retry later";
-		return OAUTH_TOO_MANY_REQUESTS;
+		o = OAUTH_OUTCOME(OAUTH_TOO_MANY_REQUESTS,
+		    "too many failed attempts; retry later");
+		o.retry_after = wait;
+		return o;
 	}
-	if (res != CREDENTIALS_OK) {
-		*desc = "the user credentials are incorrect";
-		return OAUTH_INVALID_GRANT;
-	}
+	if (res != CREDENTIALS_OK)
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT,
+		    "the user credentials are incorrect");
 	/* A token never carries a scope its user does not hold. */
-	e = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes, &u.scopes,
-	    &granted, desc);
-	if (e != OAUTH_OK)
+	o = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes, &u.scopes,
+	    &granted);
+	if (o.error != OAUTH_OK)
 		goto out;
 	memset(&ir, 0, sizeof(ir));
 	ir.user_id = u.id;
 	ir.client_id = c->id;
 	ir.scopes = &granted;
 	ir.with_refresh = 1;	/* as Passport: the seed's response has one */
-	e = issue_tokens(app, &ir, r);
+	o.error = issue_tokens(app, &ir, t);
 	scope_free(&granted);
 out:
 	db_user_free(&u);
-	return e;
+	return o;
 }

@@ -14,6 +14,8 @@
 #include "grant/grants.h"
 #include "grant/issue.h"
 
+#define INVALID_REFRESH	"invalid refresh token"
+
 /*
  * RFC 6749 §6: the scope asked on refresh, registered names only (§3.3),
  * must lie within the scope originally granted (scope_within): a
@@ -21,28 +23,28 @@
  * no name.  Omitted, it is the original grant.  What the client or user
  * hold ("*" included) cannot widen it; it only narrows.
  */
-static enum oauth_error
+static struct oauth_outcome
 refresh_scope(struct app *app, const struct token_params *tp,
     const struct refresh_row *row, const struct client *c,
-    struct scope_set *out, const char **desc)
+    struct scope_set *out)
 {
 	struct scope_set	orig, req, user;
-	enum oauth_error	e = OAUTH_OK;
+	struct oauth_outcome	o = OAUTH_OUTCOME(OAUTH_OK, NULL);
 
 	memset(out, 0, sizeof(*out));
 	if (scope_parse(row->scopes, &orig) == -1)
-		return OAUTH_SERVER_ERROR;
+		return OAUTH_OUTCOME(OAUTH_SERVER_ERROR, NULL);
 	if (tp->v[TP_SCOPE].s == NULL)
 		scope_copy(&req, &orig);
-	else if ((e = grant_scope_request(app, tp->v[TP_SCOPE].s, &req,
-	    desc)) != OAUTH_OK) {
+	else if ((o = grant_scope_request(app, tp->v[TP_SCOPE].s,
+	    &req)).error != OAUTH_OK) {
 		scope_free(&orig);
-		return e;
+		return o;
 	}
-	if (!scope_within(&req, &orig)) {
-		*desc = "scope wider than originally granted";
-		e = OAUTH_INVALID_SCOPE;
-	} else if (scope_parse(row->user_scopes ? row->user_scopes : "",
+	if (!scope_within(&req, &orig))
+		o = OAUTH_OUTCOME(OAUTH_INVALID_SCOPE,
+		    "scope wider than originally granted");
+	else if (scope_parse(row->user_scopes ? row->user_scopes : "",
 	    &user) == 0) {
 		/* The user may have lost scopes since: narrow to now. */
 		scope_narrow(&req, &c->scopes, &user, out);
@@ -50,48 +52,43 @@ refresh_scope(struct app *app, const struct token_params *tp,
 	}
 	scope_free(&orig);
 	scope_free(&req);
-	return e;
+	return o;
 }
 
 /* Checks on the locked row; a reused token revokes its family. */
-static enum oauth_error
+static struct oauth_outcome
 check_row(struct app *app, const struct client *c,
-    const struct refresh_row *row, const char **desc)
+    const struct refresh_row *row)
 {
 	enum db_status	s;
 
-	*desc = "invalid refresh token";
 	/* Another client's presentation never touches the family. */
 	if (strcmp(row->client_id, c->id) != 0)
-		return OAUTH_INVALID_GRANT;
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);
 	/* RFC 9700 §4.14.2 detects reuse; a rotation just now is a race. */
-	if (row->just_rotated) {
-		*desc = "refresh token already rotated";
-		return OAUTH_INVALID_GRANT;
-	}
+	if (row->just_rotated)
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT,
+		    "refresh token already rotated");
 	if (row->used || row->revoked) {
 		if ((s = db_token_revoke_family(app->db, row->family_id)) !=
 		    DB_OK || (s = db_commit(app->db)) != DB_OK)
-			return oauth_db_error(s);
-		*desc = "refresh token reused: its family is revoked";
-		return OAUTH_INVALID_GRANT;
+			return OAUTH_OUTCOME(oauth_db_error(s), NULL);
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT,
+		    "refresh token reused: its family is revoked");
 	}
 	if (row->expired)
-		return OAUTH_INVALID_GRANT;
-	if (row->user_id != NULL && row->user_revoked) {
-		*desc = "the user is disabled";
-		return OAUTH_INVALID_GRANT;
-	}
-	return OAUTH_OK;
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);
+	if (row->user_id != NULL && row->user_revoked)
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT,
+		    "the user is disabled");
+	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 }
 
-static enum oauth_error
+static struct oauth_outcome
 rotate(struct app *app, const struct client *c, const struct refresh_row *row,
-    const char *old_hash, const struct scope_set *granted,
-    struct http_response *r, const char **desc)
+    const char *old_hash, const struct scope_set *granted, struct issued *t)
 {
 	struct issue_request	ir;
-	struct issued		t;
 	enum oauth_error	e;
 	enum db_status		s;
 	int			rotated;
@@ -101,57 +98,50 @@ rotate(struct app *app, const struct client *c, const struct refresh_row *row,
 	ir.client_id = c->id;
 	ir.scopes = granted;
 	ir.with_refresh = 1;
-	if ((e = issue_mint(app, &ir, &t)) != OAUTH_OK)
-		goto out;
-	t.row.refresh_scopes = row->scopes;
-	s = db_token_rotate(app->db, old_hash, &t.row, &rotated);
-	if (s == DB_OK && !rotated) {
-		*desc = "invalid refresh token";
-		e = OAUTH_INVALID_GRANT;
-	} else if (s != DB_OK || (s = db_commit(app->db)) != DB_OK)
-		e = oauth_db_error(s);
-	else
-		issue_respond(r, &t);
-out:
-	issue_clear(&t);
-	return e;
+	if ((e = issue_mint(app, &ir, t)) != OAUTH_OK)
+		return OAUTH_OUTCOME(e, NULL);
+	t->row.refresh_scopes = row->scopes;
+	s = db_token_rotate(app->db, old_hash, &t->row, &rotated);
+	if (s == DB_OK && !rotated)
+		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);
+	if (s == DB_OK)
+		s = db_commit(app->db);
+	return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 }
 
-enum oauth_error
+struct oauth_outcome
 grant_refresh_token(struct app *app, const struct client *c,
-    const struct token_params *tp, struct http_response *r,
-    const char **desc)
+    const struct token_params *tp, struct issued *t)
 {
 	const char		*rt = tp->v[TP_REFRESH_TOKEN].s;
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct refresh_row	 row;
 	struct scope_set	 granted;
-	enum oauth_error	 e;
+	struct oauth_outcome	 o;
 	enum db_status		 s;
 	int			 found;
 
-	if (rt == NULL) {
-		*desc = "refresh_token is required";
-		return OAUTH_INVALID_REQUEST;
-	}
+	if (rt == NULL)
+		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
+		    "refresh_token is required");
 	secret_hash_hex(rt, tp->v[TP_REFRESH_TOKEN].len, hash);
 	if ((s = db_begin(app->db)) != DB_OK)
-		return oauth_db_error(s);
+		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	s = db_token_refresh_lock(app->db, hash,
 	    app->cfg.refresh_token_grace_period, &row, &found);
 	if (s != DB_OK) {
 		db_rollback(app->db);
-		return oauth_db_error(s);
+		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	}
-	if (!found) {
-		*desc = "invalid refresh token";
-		e = OAUTH_INVALID_GRANT;
-	} else if ((e = check_row(app, c, &row, desc)) == OAUTH_OK &&
-	    (e = refresh_scope(app, tp, &row, c, &granted, desc)) == OAUTH_OK) {
-		e = rotate(app, c, &row, hash, &granted, r, desc);
+	if (!found)
+		o = OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);
+	else if ((o = check_row(app, c, &row)).error == OAUTH_OK &&
+	    (o = refresh_scope(app, tp, &row, c, &granted)).error ==
+	    OAUTH_OK) {
+		o = rotate(app, c, &row, hash, &granted, t);
 		scope_free(&granted);
 	}
 	db_rollback(app->db);	/* a no-op after a commit */
 	db_token_refresh_free(&row);
-	return e;
+	return o;
 }

@@ -114,18 +114,11 @@ issue_clear(struct issued *t)
 
 enum oauth_error
 issue_tokens(struct app *app, const struct issue_request *ir,
-    struct http_response *r)
+    struct issued *out)
 {
-	struct issued		t;
 	enum oauth_error	e;
-	enum db_status		s;
 
-	if ((e = issue_mint(app, ir, &t)) == OAUTH_OK) {
-		if ((s = db_token_insert(app->db, &t.row)) == DB_OK)
-			issue_respond(r, &t);
-		else
-			e = oauth_db_error(s);
-	}
-	issue_clear(&t);
-	return e;
+	if ((e = issue_mint(app, ir, out)) != OAUTH_OK)
+		return e;
+	return oauth_db_error(db_token_insert(app->db, &out->row));
 }

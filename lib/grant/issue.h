@@ -30,7 +30,8 @@ struct issued {
 	char		*scope;		/* space-separated */
 	char		 refresh[SECRET_TEXT_LEN + 1];	/* "" when none */
 	char		 refresh_hash[SECRET_HASH_HEX + 1];
-	struct token_row row;		/* ready for db_token_* */
+	struct token_row row;		/* for db_token_*; points into the
+					 * issuer's rows: theirs to use */
 };
 
 /*
@@ -43,8 +44,11 @@ enum oauth_error issue_mint(struct app *, const struct issue_request *,
 void		 issue_respond(struct http_response *, const struct issued *);
 void		 issue_clear(struct issued *);
 
-/* Mint, store (one statement) and respond: OAUTH_OK or an error. */
+/*
+ * Mint into *out and store (one statement): OAUTH_OK or an error.
+ * Release *out with issue_clear() either way.
+ */
 enum oauth_error issue_tokens(struct app *, const struct issue_request *,
-		    struct http_response *r);
+		    struct issued *out);
 
 #endif

@@ -92,10 +92,9 @@ static const struct {
 	const char	*heading;
 	const char	*text;		/* HTML, a constant; NULL: message */
 	const char	*tail;		/* HTML, a constant, or NULL */
-	const char	*allow;		/* the Allow header of a 405 */
 } pages[PAGE__MAX] = {
-#define X(e, status, title, heading, text, tail, allow)			\
-	[e] = { status, title, heading, text, tail, allow },
+#define X(e, status, title, heading, text, tail)			\
+	[e] = { status, title, heading, text, tail },
 	ERROR_PAGES(X)
 #undef X
 };
@@ -121,8 +120,6 @@ page_error_with(struct http_response *r, enum error_page p,
 	html_page(r, pages[p].status, pages[p].title, body);
 	free(body);
 	free(msg);
-	if (pages[p].allow != NULL)
-		http_resp_header(r, "Allow", "%s", pages[p].allow);
 	if (pages[p].status == 503)
 		http_resp_header(r, "Retry-After", "5");
 }

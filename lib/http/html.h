@@ -30,84 +30,83 @@ void	html_page(struct http_response *, int status, const char *title,
 /*
  * The error pages: status, <title>, heading, text (constant HTML; NULL:
  * the caller's message, escaped), tail (constant HTML after any detail;
- * the callback's "Start again"), and the Allow header of a 405.  A 503
- * adds Retry-After.  Authorize and logout title every error "Error" and
- * head it "Request refused" (REFUSED_PAGE); the callback names each
- * page; where the two word the same thing apart, each keeps its own.
+ * the callback's "Start again").  A 503 adds Retry-After; a 405's Allow
+ * is the router's (route.h), from the methods of the path's routes.
+ * Authorize and logout title every error "Error" and head it "Request
+ * refused" (REFUSED_PAGE); the callback names each page; where the two
+ * word the same thing apart, each keeps its own.
  */
-#define REFUSED_PAGE(X, e, status, text, allow)				\
-	X(e, status, "Error", "Request refused", text, NULL, allow)
+#define REFUSED_PAGE(X, e, status, text)					\
+	X(e, status, "Error", "Request refused", text, NULL)
 #define ERROR_PAGES(X)							\
 	/* authorize.fcgi: /oauth/authorize, /oauth/request, logout */	\
-	REFUSED_PAGE(X, PAGE_REFUSED, 400, NULL, NULL)			\
-	REFUSED_PAGE(X, PAGE_MALFORMED_FORM, 400, "Malformed form.", NULL) \
-	REFUSED_PAGE(X, PAGE_MALFORMED_LOGIN, 400, "Malformed login.", NULL) \
-	REFUSED_PAGE(X, PAGE_NO_CLIENT_ID, 400, "client=ID is required.", \
-	    NULL)							\
+	REFUSED_PAGE(X, PAGE_REFUSED, 400, NULL)			\
+	REFUSED_PAGE(X, PAGE_MALFORMED_FORM, 400, "Malformed form.")	\
+	REFUSED_PAGE(X, PAGE_MALFORMED_LOGIN, 400, "Malformed login.")	\
+	REFUSED_PAGE(X, PAGE_NO_CLIENT_ID, 400, "client=ID is required.") \
 	REFUSED_PAGE(X, PAGE_PUBLIC_CLIENT, 400,			\
-	    "A public client starts the flow itself, with PKCE.", NULL)	\
+	    "A public client starts the flow itself, with PKCE.")	\
 	REFUSED_PAGE(X, PAGE_NOT_AUTHENTICATED, 403,			\
-	    "The web server did not authenticate you as a known user.", \
-	    NULL)							\
+	    "The web server did not authenticate you as a known user.")	\
 	REFUSED_PAGE(X, PAGE_CONSENT_EXPIRED, 403,			\
-	    "The form has expired or did not come from this site.", NULL) \
+	    "The form has expired or did not come from this site.")	\
 	REFUSED_PAGE(X, PAGE_LOGOUT_EXPIRED, 403,			\
 	    "The sign-out form has expired or did not come from this "	\
-	    "site; you are still signed in.", NULL)			\
-	REFUSED_PAGE(X, PAGE_NOT_FOUND, 404, "Not found.", NULL)	\
-	REFUSED_PAGE(X, PAGE_NO_SUCH_CLIENT, 404, "No such client.", NULL) \
-	REFUSED_PAGE(X, PAGE_METHOD, 405, "Method not allowed.", "GET, POST") \
-	REFUSED_PAGE(X, PAGE_INTERNAL, 500, "Internal error.", NULL)	\
+	    "site; you are still signed in.")				\
+	REFUSED_PAGE(X, PAGE_NOT_FOUND, 404, "Not found.")		\
+	REFUSED_PAGE(X, PAGE_NO_SUCH_CLIENT, 404, "No such client.")	\
+	REFUSED_PAGE(X, PAGE_METHOD, 405, "Method not allowed.")	\
+	REFUSED_PAGE(X, PAGE_INTERNAL, 500, "Internal error.")		\
 	REFUSED_PAGE(X, PAGE_BAD_ISSUER, 500,				\
-	    "The issuer in the configuration is not a URL.", NULL)	\
+	    "The issuer in the configuration is not a URL.")		\
 	REFUSED_PAGE(X, PAGE_UNAVAILABLE, 503, "The service is "	\
-	    "temporarily unavailable; try again in a moment.", NULL)	\
+	    "temporarily unavailable; try again in a moment.")		\
 	/* callback.fcgi: /callback/start, /callback */			\
 	X(PAGE_CB_NOT_FOUND, 404, "Not found", "Not found",		\
 	    "There is nothing here. The flow starts at "		\
 	    "<a href=\"" CALLBACK_START_PATH "\">" CALLBACK_START_PATH	\
-	    "</a>.", NULL, NULL)					\
+	    "</a>.", NULL)						\
 	X(PAGE_CB_METHOD, 405, "Method not allowed", "Method not allowed", \
-	    "Only GET is allowed here.", NULL, "GET")			\
+	    "Only GET is allowed here.", NULL)				\
 	X(PAGE_CB_MALFORMED, 400, "Bad request", "Bad request",	\
-	    "The callback request is malformed.", CALLBACK_RESTART, NULL) \
+	    "The callback request is malformed.", CALLBACK_RESTART)	\
 	X(PAGE_CB_REFUSED, 400, "Authorization refused",		\
 	    "Authorization refused", "The authorization was refused.",	\
-	    CALLBACK_RESTART, NULL)					\
+	    CALLBACK_RESTART)						\
 	X(PAGE_CB_NO_CODE, 400, "Bad request", "Bad request",		\
 	    "The callback request carries no authorization code.",	\
-	    CALLBACK_RESTART, NULL)					\
+	    CALLBACK_RESTART)						\
 	X(PAGE_CB_NOT_STARTED, 400, "Not started here", "Not started here", \
 	    "This browser did not start the sign-in that sent you "	\
 	    "here, so its answer is not used: an authorization code "	\
 	    "is exchanged only for the browser that asked for it. "	\
 	    "Sign in from the start with "				\
 	    "<a href=\"" CALLBACK_START_PATH "\">" CALLBACK_START_PATH	\
-	    "</a>.", NULL, NULL)					\
+	    "</a>.", NULL)						\
 	X(PAGE_CB_BAD_COOKIE, 400, "State mismatch", "State mismatch",	\
 	    "state mismatch: the state cookie of this browser could "	\
-	    "not be read.", CALLBACK_RESTART, NULL)			\
+	    "not be read.", CALLBACK_RESTART)				\
 	X(PAGE_CB_STATE_MISMATCH, 400, "State mismatch", "State mismatch", \
 	    "state mismatch: this answer does not belong to the "	\
 	    "authorization request started in this browser.",		\
-	    CALLBACK_RESTART, NULL)					\
+	    CALLBACK_RESTART)						\
 	X(PAGE_CB_NOT_CONFIGURED, 500, "Not configured", "Not configured", \
 	    "callback_client_id/callback_client_secret are not "	\
-	    "configured.", NULL, NULL)					\
+	    "configured.", NULL)					\
 	X(PAGE_CB_TOKEN_ERROR, 400, "Token request refused",		\
 	    "Token request refused", "The token endpoint refused to "	\
-	    "exchange the authorization code.", CALLBACK_RESTART, NULL)	\
+	    "exchange the authorization code.", CALLBACK_RESTART)	\
 	X(PAGE_CB_UNREACHABLE, 502, "Bad gateway", "Bad gateway",	\
 	    "Sorry: the token endpoint could not be reached.",		\
-	    CALLBACK_RESTART, NULL)					\
+	    CALLBACK_RESTART)						\
 	X(PAGE_CB_BAD_ANSWER, 502, "Bad gateway", "Bad gateway",	\
 	    "Sorry: the token endpoint sent something other than a "	\
-	    "token response.", CALLBACK_RESTART, NULL)			\
+	    "token response.", CALLBACK_RESTART)			\
 	X(PAGE_CB_SERVER_ERROR, 500, "Server error", "Server error",	\
-	    "Something went wrong on our side.", NULL, NULL)
+	    "Something went wrong on our side.", NULL)
 
 enum error_page {
-#define X(e, status, title, heading, text, tail, allow) e,
+#define X(e, status, title, heading, text, tail) e,
 	ERROR_PAGES(X)
 #undef X
 	PAGE__MAX

@@ -22,6 +22,7 @@
 #include "http/deadline.h"
 #include "http/http.h"
 #include "http/request.h"
+#include "http/route.h"
 
 /* Set by SIGTERM while a request is in hand: finish it, then exit. */
 static volatile sig_atomic_t stopping;
@@ -225,7 +226,7 @@ now_ms(void)
 
 /* Returns 1 when the request's body was left unread (see abandon()). */
 static int
-serve_one(const struct io *io, http_handler h, void *ctx)
+serve_one(const struct io *io, const struct router *rt, void *ctx)
 {
 	struct http_request	req;
 	struct http_response	resp;
@@ -234,7 +235,7 @@ serve_one(const struct io *io, http_handler h, void *ctx)
 	read_request(io, &req);
 	memset(&resp, 0, sizeof(resp));
 	resp.status = 500;
-	h(ctx, &req, &resp);
+	route_dispatch(rt, ctx, &req, &resp);
 	write_response(io, &resp);
 	log_warnx("%s %s %d client=%s %.2fms",
 	    req.remote_addr ? req.remote_addr : "-", req.method,
@@ -308,7 +309,7 @@ on_term(int sig)
 }
 
 int
-http_serve(http_handler h, void *ctx, long max_requests)
+http_serve(const struct router *rt, void *ctx, long max_requests)
 {
 	struct sigaction	sa;
 	FCGX_Request		fcgi;
@@ -318,7 +319,7 @@ http_serve(http_handler h, void *ctx, long max_requests)
 	if (FCGX_Init() != 0)
 		return 1;
 	if (FCGX_IsCGI()) {
-		serve_one(&io, h, ctx);
+		serve_one(&io, rt, ctx);
 		fflush(stdout);
 		return 0;
 	}
@@ -334,7 +335,7 @@ http_serve(http_handler h, void *ctx, long max_requests)
 	io.fcgi = &fcgi;
 	while (!stopping && FCGX_Accept_r(&fcgi) >= 0) {
 		busy = 1;
-		if (serve_one(&io, h, ctx))
+		if (serve_one(&io, rt, ctx))
 			abandon(&fcgi);
 		else
 			finish(&fcgi);

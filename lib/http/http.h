@@ -72,12 +72,14 @@ const char	*http_remote_user(const char *remote_user, const char *auth_type);
 /* 1 when the request came over TLS or from a loopback address. */
 int	http_is_tls_or_loopback(const struct http_request *);
 
+struct router;
+
 /*
- * Serve requests until SIGTERM, SIGINT or SIGUSR1 (the request in hand
+ * Serve requests, each through the router (route.h), until SIGTERM, SIGINT or SIGUSR1 (the request in hand
  * is finished first), or until max_requests were served (0: no limit;
  * the web server starts a fresh process), or after one request as CGI.
  * Returns the process exit status.
  */
-int	http_serve(http_handler, void *ctx, long max_requests);
+int	http_serve(const struct router *, void *ctx, long max_requests);
 
 #endif

@@ -72,18 +72,18 @@ json_error(struct http_response *r, enum oauth_error e, const char *desc)
 }
 
 void
-oauth_error_write(struct http_response *r, enum oauth_error e,
-    const char *desc, int basic_used)
+oauth_error_write(struct http_response *r, const struct oauth_outcome *o)
 {
-	if (e == OAUTH_OK)
-		e = OAUTH_SERVER_ERROR;
-	json_error(r, e, desc);
-	if (e == OAUTH_METHOD_NOT_ALLOWED)
-		http_resp_header(r, "Allow", "POST");
-	if (e == OAUTH_INVALID_CLIENT && basic_used)
+	enum oauth_error	e = o->error == OAUTH_OK ? OAUTH_SERVER_ERROR :
+				    o->error;
+
+	json_error(r, e, o->desc);
+	if (e == OAUTH_INVALID_CLIENT && o->basic_used)
 		http_resp_header(r, "WWW-Authenticate",
 		    "Basic realm=\"cpassport\", charset=\"UTF-8\"");
-	if (errors[e].status == 503)
+	if (o->retry_after > 0)
+		http_resp_header(r, "Retry-After", "%ld", o->retry_after);
+	else if (errors[e].status == 503)
 		http_resp_header(r, "Retry-After", "5");
 }
 
@@ -94,12 +94,9 @@ oauth_bearer_error_write(struct http_response *r, enum oauth_error e,
 	if (e == OAUTH_OK)
 		e = OAUTH_SERVER_ERROR;
 	json_error(r, e, desc);
-	if (e == OAUTH_METHOD_NOT_ALLOWED)
-		http_resp_header(r, "Allow", "GET");
 	if (e == OAUTH_TEMPORARILY_UNAVAILABLE)
 		http_resp_header(r, "Retry-After", "5");
-	if (e == OAUTH_METHOD_NOT_ALLOWED || e == OAUTH_SERVER_ERROR ||
-	    e == OAUTH_TEMPORARILY_UNAVAILABLE)
+	if (e == OAUTH_SERVER_ERROR || e == OAUTH_TEMPORARILY_UNAVAILABLE)
 		return;
 	/* desc and scope are our constants or the config: no quotes. */
 	if (errors[e].code == NULL)

@@ -58,20 +58,39 @@ enum oauth_error oauth_db_error(int db_status);
 const char	*oauth_error_desc(enum oauth_error, const char *desc);
 
 /*
- * Write a JSON error response: {"error":…,"error_description":…} with
- * Cache-Control: no-store and Pragma: no-cache; 405 adds Allow: POST;
- * invalid_client adds WWW-Authenticate: Basic when the client tried
- * Basic (RFC 6749 §5.2), 503 adds Retry-After.  desc is one of our own
- * constant strings, never request data (and see oauth_error_desc).
+ * What a step of a token-endpoint request comes to: the error (OAUTH_OK
+ * when it succeeded), a description, and what the error's answer must
+ * carry.  Grants, client authentication and the endpoints' checks return
+ * one; the endpoint writes success or failure in one place.
  */
-void	oauth_error_write(struct http_response *, enum oauth_error,
-	    const char *desc, int basic_used);
+struct oauth_outcome {
+	enum oauth_error	 error;
+	const char		*desc;	/* one of our constants, or NULL */
+	int			 basic_used;	/* the client tried Basic */
+	int			 client_revoked; /* invalid_client: revoked */
+	long			 retry_after;	/* seconds; 0: the error's */
+};
+
+/* The outcome e with the description d, no flag set. */
+#define OAUTH_OUTCOME(e, d)						\
+	((struct oauth_outcome){ .error = (e), .desc = (d) })
+
+/*
+ * Write o as a JSON error response: {"error":…,"error_description":…}
+ * with Cache-Control: no-store and Pragma: no-cache (a 405's Allow is the
+ * router's, route.h).  invalid_client adds WWW-Authenticate: Basic when
+ * the client tried Basic (RFC 6749 §5.2); Retry-After is o->retry_after,
+ * or 5 for a 503.  The description is one of our own constant strings,
+ * never request data (and see oauth_error_desc).  OAUTH_OK is written as
+ * a 500: a success has no error to write.
+ */
+void	oauth_error_write(struct http_response *, const struct oauth_outcome *);
 
 /*
  * The same for a protected resource (RFC 6750 §3): the JSON body plus
  * WWW-Authenticate: Bearer realm="cpassport"[, error=…,
  * error_description=…][, scope=…].  OAUTH_UNAUTHORIZED (no credentials
- * sent) carries no error code (§3.1).  405 adds Allow: GET.
+ * sent) carries no error code (§3.1).
  */
 void	oauth_bearer_error_write(struct http_response *, enum oauth_error,
 	    const char *desc, const char *scope);

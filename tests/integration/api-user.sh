@@ -82,5 +82,9 @@ status=$(get /api/user -H "Authorization: Bearer $(json .access_token)")
 is "$status" 401 "api-user-no-user: a client credentials token without owner has no user"
 status=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X POST -d x=1 "$BASE/api/user")
 is "$status:$(header Allow)" "405:GET" "api-user-post: 405 with Allow: GET"
+status=$(get /api/user/1)
+is "$status:$(json .error):$(header WWW-Authenticate)" "404:not_found:" "api-user-unknown-path: /api/user/1 is 404 JSON, no Bearer challenge"
+status=$(get /api/user -I)
+is "$status" 401 "api-user-head: HEAD is served as GET (401 without a token)"
 
 done_testing

@@ -232,6 +232,17 @@ status=$(browse /oauth/logout -X DELETE)
 ok $([ "$status" = 405 ] && [ "$(header Allow)" = "GET, POST" ] &&
     [ "$(browse /oauth/logout -X PUT -d x=1)" = 405 ]; echo $?) \
     "logout-method: DELETE or PUT /oauth/logout: 405, Allow: GET, POST"
+status=$(browse /oauth/request -X POST -d client=x)
+ok $([ "$status" = 405 ] && [ "$(header Allow)" = GET ] && grep -q 'Method not allowed' "$WORK/body" &&
+    [[ "$(header Content-Type)" == text/html* ]]; echo $?) \
+    "request-method: POST /oauth/request: 405 page, Allow: GET"
+status=$(browse /oauth/authorize -X PUT)
+ok $([ "$status" = 405 ] && [ "$(header Allow)" = "GET, POST" ]; echo $?) \
+    "authorize-method: PUT /oauth/authorize: 405, Allow: GET, POST"
+status=$(browse /oauth/authorize/x)
+ok $([ "$status" = 404 ] && grep -q 'Not found' "$WORK/body" && [ -z "$(header Allow)" ] &&
+    [[ "$(header Content-Type)" == text/html* ]]; echo $?) \
+    "authorize-unknown-path: /oauth/authorize/x reaches authorize.fcgi: a 404 page"
 
 # --- login throttling ----------------------------------------------------------------
 for i in 1 2 3 4 5; do login_as bob@example.com wrong "$Q" >/dev/null; done

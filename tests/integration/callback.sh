@@ -152,6 +152,17 @@ ok $([ "$status" = 400 ] && grep -q 'access_denied' "$WORK/body" && ! grep -q '<
     "callback-error: a clear page, the description escaped"
 status=$(browse "/callback")
 is "$status" 400 "callback-no-code: 400"
+# The routes: GET only (HEAD too is 405), and nothing else under /callback.
+status=$(browse /callback -X POST -d code=x)
+ok $([ "$status" = 405 ] && [ "$(header Allow)" = GET ] && grep -q '<title>Method not allowed</title>' "$WORK/body" &&
+    header Set-Cookie | grep -q '^cpassport_callback=; .*Max-Age=0$'; echo $?) \
+    "callback-method: POST /callback: a 405 page, Allow: GET, the state cookie cleared"
+status=$(browse /callback/start -I)
+ok $([ "$status" = 405 ] && [ "$(header Allow)" = GET ] && [ -z "$(header Set-Cookie)" ]; echo $?) \
+    "callback-start-head: HEAD /callback/start: 405, Allow: GET, no flow started"
+status=$(browse /callback/x)
+ok $([ "$status" = 404 ] && grep -q '<title>Not found</title>' "$WORK/body" && [ -z "$(header Set-Cookie)" ]; echo $?) \
+    "callback-unknown-path: /callback/x: a 404 page pointing to /callback/start, the cookie left alone"
 
 # REMOTE_USER: the web server authenticated the user; no login form.
 authz() {	# authz ENV...: one authorize.fcgi request as plain CGI

@@ -27,6 +27,12 @@ for k in authorization_endpoint token_endpoint revocation_endpoint introspection
 	ok $([ "$code" != 404 ] && [ "$code" != 000 ]; echo $?) "metadata-real: $k answers ($code)"
 	get /.well-known/oauth-authorization-server >/dev/null
 done
+status=$(form /.well-known/oauth-authorization-server -d x=1)
+is "$status:$(header Allow):$(json .error)" "405:GET:invalid_request" "metadata-post: 405 JSON with Allow: GET"
+is "$(get /.well-known/jwks.json -I)" 200 "jwks-head: HEAD is served as GET"
+status=$(get /.well-known/jwks.json/x)
+is "$status:$(json .error):$(header Cache-Control)" "404:not_found:no-store" "discovery-unknown-path: 404 JSON"
+get /.well-known/oauth-authorization-server >/dev/null
 
 login() {
 	post -u "$CID:$CSECRET" -d grant_type=password -d username=k@example.com -d password=pw >/dev/null

@@ -151,6 +151,10 @@ ok $([ "$status" = 400 ] && [ "$(json .error)" = unsupported_grant_type ]; echo 
 status=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$BASE/oauth/token")
 ok $([ "$status" = 405 ] && [ "$(header Allow)" = POST ] && [ "$(json .error)" = invalid_request ]; echo $?) \
     "token-get-method: 405 with Allow: POST"
+status=$(curl -s -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' -X POST "$BASE/oauth/token/x" \
+    -u "$CID:$CSECRET" --data-urlencode grant_type=password)
+ok $([ "$status" = 404 ] && [ "$(json .error)" = not_found ] && [ "$(header Cache-Control)" = no-store ]; echo $?) \
+    "token-unknown-path: POST /oauth/token/x reaches token.fcgi and is 404 JSON, no grant run"
 
 # --- revoked client -------------------------------------------------------
 rev_out=$("$CPASSPORT" client --name "Soon revoked" --password)
@@ -169,7 +173,7 @@ ok $([ "$status" = 200 ]; echo $?) "token-password-laravel-hash: a \$2y\$ hash w
 cgi() {	# cgi ENV...: one request to token.fcgi in CGI mode, body on stdin
 	local body="grant_type=password&client_id=$CID&client_secret=$CSECRET&username=alice%40example.com&password=correct+horse"
 	printf '%s' "$body" | env -i ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} CPASSPORT_CONFIG="$CONF" REQUEST_METHOD=POST \
-	    CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
+	    REQUEST_URI=/oauth/token CONTENT_TYPE=application/x-www-form-urlencoded CONTENT_LENGTH=${#body} \
 	    "$@" "$builddir/cgi-bin/token.fcgi" 2>>"$WORK/cgi.log"
 }
 out=$(cgi REMOTE_ADDR=192.0.2.7)

@@ -59,7 +59,13 @@ is "$status:$(json .error)" "401:invalid_client" "introspect-no-auth: invalid_cl
 status=$(form /oauth/introspect -u "$RS_ID:$RS_SECRET" -d '')
 is "$status:$(json .error)" "400:invalid_request" "introspect-no-token: invalid_request"
 status=$(get /oauth/introspect)
-is "$status" 405 "introspect-get: 405"
+is "$status:$(header Allow):$(json .error)" "405:POST:invalid_request" "introspect-get: 405 with Allow: POST"
+status=$(get /oauth/revoke -X PUT)
+is "$status:$(header Allow):$(json .error)" "405:POST:invalid_request" "revoke-put: 405 with Allow: POST"
+status=$(form /oauth/revoke/x -u "$RS_ID:$RS_SECRET" --data-urlencode "token=$AT")
+is "$status:$(json .error)" "404:not_found" "revoke-unknown-path: /oauth/revoke/x is 404 JSON, nothing revoked"
+status=$(form /oauth/introspectx -u "$RS_ID:$RS_SECRET" --data-urlencode "token=$AT")
+is "$status:$(json .error)" "404:not_found" "introspect-unknown-path: /oauth/introspectx is 404 JSON"
 
 # Revocation.
 login

@@ -41,15 +41,47 @@ token_error(enum oauth_error e, const char *left, const char *want,
 	char			*d;
 
 	memset(&r, 0, sizeof(r));
-	oauth_error_write(&r, e, left, 0);
+	oauth_error_write(&r, &OAUTH_OUTCOME(e, left));
 	d = description(&r);
 	ok(!strcmp(d, want), "%s: \"%s\"", name, d);
 	free(d);
 }
 
+/* The value of header name in r, or NULL. */
+static const char *
+header(const struct http_response *r, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nheaders; i++)
+		if (strcmp(r->headers[i].name, name) == 0)
+			return r->headers[i].value;
+	return NULL;
+}
+
+/* Write o; status and the two headers an outcome's flags decide. */
+static void
+outcome(struct oauth_outcome o, int status, const char *www,
+    const char *retry, const char *name)
+{
+	struct http_response	 r;
+	const char		*w, *ra;
+
+	memset(&r, 0, sizeof(r));
+	oauth_error_write(&r, &o);
+	w = header(&r, "WWW-Authenticate");
+	ra = header(&r, "Retry-After");
+	ok(r.status == status && (www == NULL ? w == NULL :
+	    w != NULL && strncmp(w, www, strlen(www)) == 0) &&
+	    (retry == NULL ? ra == NULL : ra != NULL && !strcmp(ra, retry)),
+	    "%s", name);
+	free(description(&r));
+}
+
 int
 main(void)
 {
+	struct oauth_outcome	 o;
 	struct http_response	 r;
 	char			*d;
 
@@ -79,5 +111,23 @@ main(void)
 	ok(oauth_db_error(DB_CONFLICT) == OAUTH_SERVER_ERROR &&
 	    oauth_db_error(DB_ERROR) == OAUTH_SERVER_ERROR,
 	    "db-error-mapping: a conflict or any other failure is 500");
+	o = OAUTH_OUTCOME(OAUTH_INVALID_CLIENT, "client authentication failed");
+	outcome(o, 401, NULL, NULL,
+	    "outcome-invalid-client: 401, no challenge without Basic");
+	o.basic_used = 1;
+	outcome(o, 401, "Basic realm=\"cpassport\"", NULL,
+	    "outcome-basic-used: 401 with WWW-Authenticate: Basic "
+	    "(RFC 6749 §5.2)");
+	o = OAUTH_OUTCOME(OAUTH_INVALID_GRANT, "invalid refresh token");
+	o.basic_used = 1;
+	outcome(o, 400, NULL, NULL,
+	    "outcome-basic-used: no challenge on another error");
+	o = OAUTH_OUTCOME(OAUTH_TOO_MANY_REQUESTS, "retry later");
+	o.retry_after = 42;
+	outcome(o, 429, NULL, "42", "outcome-retry-after: the outcome's own");
+	outcome(OAUTH_OUTCOME(OAUTH_TEMPORARILY_UNAVAILABLE, NULL), 503, NULL,
+	    "5", "outcome-503: Retry-After: 5");
+	outcome(OAUTH_OUTCOME(OAUTH_OK, NULL), 500, NULL, NULL,
+	    "outcome-ok-is-no-error: written as a 500");
 	return done_testing();
 }
