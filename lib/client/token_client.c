@@ -28,6 +28,48 @@ free_secret(char *s)
 	free(s);
 }
 
+/*
+ * 1 when p[0..len) is only JSON whitespace (RFC 8259 §2).  p is not
+ * NUL-terminated: strspn() would read past the answer (tests/fuzz,
+ * token_answer: crash-d0eec697…).
+ */
+static int
+only_space(const char *p, size_t len)
+{
+	for (; len > 0; p++, len--)
+		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when a string of the (parsed) JSON text p[0..len) escapes a NUL.
+ * json-c cuts a key at it, so "error\u0000x" would be read as "error",
+ * and member() would cut a value (tests/fuzz, token_answer).  No member
+ * of RFC 6749 §5.1 or §5.2 holds a NUL (Appendix A).  json-c
+ * also takes strings in single quotes, so both delimit one here.
+ */
+static int
+escapes_nul(const char *p, size_t len)
+{
+	size_t	i;
+	char	q = 0;
+
+	for (i = 0; i < len; i++) {
+		if (q == 0) {
+			if (p[i] == '"' || p[i] == '\'')
+				q = p[i];
+		} else if (p[i] == q)
+			q = 0;
+		else if (p[i] == '\\') {
+			if (len - i > 5 && memcmp(p + i + 1, "u0000", 5) == 0)
+				return 1;
+			i++;
+		}
+	}
+	return 0;
+}
+
 /* p[0..len) as one JSON object (whitespace around allowed), or NULL. */
 static json_object *
 parse_object(const char *p, size_t len)
@@ -43,7 +85,7 @@ parse_object(const char *p, size_t len)
 	end = json_tokener_get_parse_end(tok);
 	if (o != NULL && (json_tokener_get_error(tok) != json_tokener_success ||
 	    !json_object_is_type(o, json_type_object) ||
-	    strspn(p + end, " \t\r\n") != len - end)) {
+	    !only_space(p + end, len - end) || escapes_nul(p, end))) {
 		json_object_put(o);
 		o = NULL;
 	}

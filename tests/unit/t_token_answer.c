@@ -85,6 +85,17 @@ main(void)
 	ok(refused("{\"access_token\":\"a\"} x", 22) &&
 	    refused("{\"access_token\":\"a\"}{}", 22),
 	    "token-answer-trailing: anything after the object is refused");
+	/* The answer is buf[0..len): what follows it is not looked at. */
+	ok(!refused("{\"access_token\":\"a\"}  ", 20) &&
+	    refused("{\"access_token\":\"a\"}x ", 21),
+	    "token-answer-bounded: bytes after len are not read as "
+	    "whitespace (tests/fuzz, token_answer)");
+	ok(refused("{\"error\\u0000x\":\"e\"}", 20) &&
+	    refused("{\"access_token\":\"a\\u0000b\"}", 27) &&
+	    refused("{'access_token':'a\\u0000b'}", 27) &&
+	    !refused("{\"access_token\":\"a\\\\u0000b\"}", 28),
+	    "token-answer-nul: a key or value escaping a NUL, which json-c "
+	    "would cut, is refused; an escaped backslash before u0000 is not");
 	ok(refused("{\"access_token\":\"a\"", 19) &&
 	    refused("{\"access_token\":\"a\0\"}", 21),
 	    "token-answer-truncated: a cut object or an embedded NUL is "
