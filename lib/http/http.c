@@ -86,14 +86,23 @@ http_resp_body(struct http_response *r, int status,
 	r->body_len = len;
 }
 
-static void
-resp_free(struct http_response *r)
+void
+http_resp_free(struct http_response *r)
 {
 	size_t	i;
 
 	for (i = 0; i < r->nheaders; i++)
 		free(r->headers[i].value);
 	free(r->body);
+}
+
+void
+http_handle(http_handler h, void *ctx, const struct http_request *req,
+    struct http_response *resp)
+{
+	memset(resp, 0, sizeof(*resp));
+	resp->status = 500;
+	h(ctx, req, resp);
 }
 
 int
@@ -280,15 +289,13 @@ serve_one(const struct io *io, http_handler h, void *ctx)
 	double			start = now_ms();
 
 	read_request(io, &req);
-	memset(&resp, 0, sizeof(resp));
-	resp.status = 500;
-	h(ctx, &req, &resp);
+	http_handle(h, ctx, &req, &resp);
 	write_response(io, &resp);
 	log_warnx("%s %s %d client=%s %.2fms",
 	    req.remote_addr ? req.remote_addr : "-", req.method,
 	    resp.status, resp.log_client[0] ? resp.log_client : "-",
 	    now_ms() - start);
-	resp_free(&resp);
+	http_resp_free(&resp);
 	free(req.body);
 	return req.body_too_large || req.body_timed_out;
 }

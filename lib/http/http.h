@@ -62,6 +62,15 @@ void	http_resp_body(struct http_response *, int status,
 	    const char *content_type, const char *body, size_t len);
 
 /*
+ * One request through h as the loop serves it: a fresh response, 500
+ * until h sets another; the in-process tests call it as the loop does.
+ * Release the response with http_resp_free() once written.
+ */
+void	http_handle(http_handler h, void *ctx, const struct http_request *,
+	    struct http_response *);
+void	http_resp_free(struct http_response *);
+
+/*
  * REMOTE_USER as the user the web server authenticated, or NULL unless
  * AUTH_TYPE is non-empty (RFC 3875 §4.1.1, §4.1.11).  REMOTE_USER alone
  * proves nothing: nginx's stock fastcgi_params passes $remote_user, which
