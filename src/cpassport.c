@@ -11,8 +11,6 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <libpq-fe.h>
-
 #include "admin/admin.h"
 #include "app/app.h"
 #include "base/log.h"
@@ -239,27 +237,28 @@ static const char usage_client[] =
 static int
 client_list(void)
 {
-	struct app	 app;
-	PGresult	*r;
-	enum db_status	 s;
-	int		 i;
+	struct app		 app;
+	struct client_rows	 rows;
+	struct client_list_row	*c;
+	enum db_status		 s;
+	size_t			 i;
 
 	if (open_app(&app, 0) == -1)
 		return 1;
-	if ((s = db_client_list(app.db, &r)) != DB_OK) {
+	if ((s = db_client_list(app.db, &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));
 		app_free(&app);
 		return fail(err);
 	}
 	printf("%-36s  %-24s  %-32s  %-6s  %-7s  %s\n", "ID", "NAME",
 	    "GRANTS", "OWNER", "REVOKED", "RESOURCE_SERVER");
-	for (i = 0; i < PQntuples(r); i++)
-		printf("%-36s  %-24s  %-32s  %-6s  %-7s  %s\n",
-		    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
-		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3),
-		    *PQgetvalue(r, i, 4) == 't' ? "yes" : "no",
-		    *PQgetvalue(r, i, 5) == 't' ? "yes" : "no");
-	PQclear(r);
+	for (i = 0; i < rows.n; i++) {
+		c = &rows.v[i];
+		printf("%-36s  %-24s  %-32s  %-6s  %-7s  %s\n", c->id,
+		    c->name, c->grants, c->owner, c->revoked ? "yes" : "no",
+		    c->resource_server ? "yes" : "no");
+	}
+	db_client_rows_free(&rows);
 	app_free(&app);
 	return 0;
 }
@@ -437,24 +436,26 @@ user_add(int argc, char **argv)
 static int
 user_list(void)
 {
-	struct app	 app;
-	PGresult	*r;
-	enum db_status	 s;
-	int		 i;
+	struct app		 app;
+	struct user_rows	 rows;
+	struct user_list_row	*u;
+	enum db_status		 s;
+	size_t			 i;
 
 	if (open_app(&app, 0) == -1)
 		return 1;
-	if ((s = db_user_list(app.db, &r)) != DB_OK) {
+	if ((s = db_user_list(app.db, &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));
 		app_free(&app);
 		return fail(err);
 	}
 	printf("%-6s  %-32s  %-24s  %s\n", "ID", "EMAIL", "NAME", "SCOPES");
-	for (i = 0; i < PQntuples(r); i++)
-		printf("%-6s  %-32s  %-24s  %s\n", PQgetvalue(r, i, 0),
-		    PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
-		    PQgetvalue(r, i, 3));
-	PQclear(r);
+	for (i = 0; i < rows.n; i++) {
+		u = &rows.v[i];
+		printf("%-6s  %-32s  %-24s  %s\n", u->id, u->email, u->name,
+		    u->scopes);
+	}
+	db_user_rows_free(&rows);
 	app_free(&app);
 	return 0;
 }
@@ -532,10 +533,11 @@ static const char usage_scope[] =
 static int
 cmd_scope(int argc, char **argv)
 {
-	struct app	 app;
-	PGresult	*r;
-	enum db_status	 s;
-	int		 i, rc = 0;
+	struct app		 app;
+	struct scope_rows	 rows;
+	enum db_status		 s;
+	size_t			 i;
+	int			 rc = 0;
 
 	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))
 		return usage(usage_scope, 0);
@@ -548,14 +550,14 @@ cmd_scope(int argc, char **argv)
 		rc = admin_scope_add(&app, argv[2], argv[3], err, sizeof(err));
 		if (rc == 0)
 			printf("scope %s added\n", argv[2]);
-	} else if ((s = db_scope_list(app.db, &r)) != DB_OK) {
+	} else if ((s = db_scope_list(app.db, &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));
 		rc = -1;
 	} else {
-		for (i = 0; i < PQntuples(r); i++)
-			printf("%-24s  %s\n", PQgetvalue(r, i, 0),
-			    PQgetvalue(r, i, 1));
-		PQclear(r);
+		for (i = 0; i < rows.n; i++)
+			printf("%-24s  %s\n", rows.v[i].name,
+			    rows.v[i].description);
+		db_scope_rows_free(&rows);
 	}
 	app_free(&app);
 	return rc == 0 ? 0 : fail(err);
@@ -571,23 +573,24 @@ static const char usage_token[] =
 static int
 token_list(struct app *app, const char *user_id)
 {
-	PGresult	*r;
-	enum db_status	 s;
-	int		 i;
+	struct personal_token_rows	 rows;
+	struct personal_token_row	*t;
+	enum db_status			 s;
+	size_t				 i;
 
-	if ((s = db_token_personal_list(app->db, user_id, &r)) != DB_OK) {
+	if ((s = db_token_personal_list(app->db, user_id, &rows)) != DB_OK) {
 		admin_db_error(app, s, err, sizeof(err));
 		return fail(err);
 	}
 	printf("%-36s  %-20s  %-16s  %-16s  %-16s  %s\n", "JTI", "NAME",
 	    "SCOPES", "CREATED", "EXPIRES", "REVOKED");
-	for (i = 0; i < PQntuples(r); i++)
-		printf("%-36s  %-20s  %-16s  %-16s  %-16s  %s\n",
-		    PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
-		    PQgetvalue(r, i, 2), PQgetvalue(r, i, 3),
-		    PQgetvalue(r, i, 4),
-		    *PQgetvalue(r, i, 5) == 't' ? "yes" : "no");
-	PQclear(r);
+	for (i = 0; i < rows.n; i++) {
+		t = &rows.v[i];
+		printf("%-36s  %-20s  %-16s  %-16s  %-16s  %s\n", t->jti,
+		    t->name, t->scopes, t->created, t->expires,
+		    t->revoked ? "yes" : "no");
+	}
+	db_token_personal_rows_free(&rows);
 	return 0;
 }
 

@@ -628,6 +628,7 @@ key_verify(const struct key *k, const void *data, size_t len,
 	if (k == NULL || sig == NULL || (data == NULL && len != 0) ||
 	    siglen != (k->type == KEY_ES256 ? 2 * ES256_COORD : k->sigmax))
 		return 0;
+	/* cppcheck-suppress redundantInitialization ; read unless ES256 */
 	if (k->type == KEY_ES256 && (n = ecdsa_der(sig, der)) > 0)
 		s = der;
 	/* As in key_sign: a copy of the template, which stays unchanged. */

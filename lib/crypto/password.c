@@ -21,9 +21,8 @@
 #include "crypto/password.h"
 
 #define BCRYPT_PREFIX	"$2y$"
-#if PASSWORD_MAX >= CRYPT_MAX_PASSPHRASE_SIZE
-#error "PASSWORD_MAX must be below libxcrypt's CRYPT_MAX_PASSPHRASE_SIZE"
-#endif
+_Static_assert(PASSWORD_MAX < CRYPT_MAX_PASSPHRASE_SIZE,
+    "PASSWORD_MAX must be below libxcrypt's CRYPT_MAX_PASSPHRASE_SIZE");
 #define BCRYPT_SALT_BYTES	16
 #define BCRYPT_SETTING_LEN	29	/* "$2y$NN$" and 22 salt characters */
 

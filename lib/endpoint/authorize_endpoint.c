@@ -124,11 +124,10 @@ consent(struct app *app, const struct authz *a, const struct session_row *s,
     const char *request, struct http_response *r)
 {
 	struct scope_line	 lines[SCOPE_MAX_ITEMS];
-	PGresult		*res;
-	size_t			 i;
-	int			 j;
+	struct scope_rows	 known;
+	size_t			 i, j;
 
-	if (db_scope_list(app->db, &res) != DB_OK) {
+	if (db_scope_list(app->db, &known) != DB_OK) {
 		page_unavailable(r);
 		return;
 	}
@@ -136,13 +135,13 @@ consent(struct app *app, const struct authz *a, const struct session_row *s,
 		lines[i].name = a->scopes.items[i];
 		lines[i].description = strcmp(a->scopes.items[i], "*") == 0 ?
 		    "everything your account can do" : "";
-		for (j = 0; j < PQntuples(res); j++)
-			if (strcmp(PQgetvalue(res, j, 0), lines[i].name) == 0)
-				lines[i].description = PQgetvalue(res, j, 1);
+		for (j = 0; j < known.n; j++)
+			if (strcmp(known.v[j].name, lines[i].name) == 0)
+				lines[i].description = known.v[j].description;
 	}
 	page_consent(r, request, s->csrf_hex, a->client.name,
 	    s->user_email, lines, a->scopes.n);
-	PQclear(res);
+	db_scope_rows_free(&known);
 }
 
 /* The web server authenticated the user (REMOTE_USER): no login form. */

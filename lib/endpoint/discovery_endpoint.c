@@ -50,19 +50,19 @@ metadata(struct app *app, struct http_response *r)
 	    "client_secret_post", NULL };
 	static const char *const revoke_auth[] = { "client_secret_basic",
 	    "client_secret_post", "none", NULL };
-	json_object	*o, *scopes;
-	PGresult	*res;
-	enum db_status	 s;
-	int		 i;
+	json_object		*o, *scopes;
+	struct scope_rows	 known;
+	enum db_status		 s;
+	size_t			 i;
 
-	if ((s = db_scope_list(app->db, &res)) != DB_OK)
+	if ((s = db_scope_list(app->db, &known)) != DB_OK)
 		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
 		    OAUTH_SERVER_ERROR;
 	scopes = json_object_new_array();
-	for (i = 0; i < PQntuples(res); i++)
+	for (i = 0; i < known.n; i++)
 		json_object_array_add(scopes,
-		    json_object_new_string(PQgetvalue(res, i, 0)));
-	PQclear(res);
+		    json_object_new_string(known.v[i].name));
+	db_scope_rows_free(&known);
 	o = json_object_new_object();
 	json_object_object_add(o, "issuer",
 	    json_object_new_string(app->cfg.issuer));

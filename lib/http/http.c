@@ -22,6 +22,7 @@
 #include "base/xalloc.h"
 #include "http/deadline.h"
 #include "http/http.h"
+#include "parse/form.h"
 
 /* Set by SIGTERM while a request is in hand: finish it, then exit. */
 static volatile sig_atomic_t stopping;
@@ -229,7 +230,7 @@ read_request(const struct io *io, struct http_request *req)
 	if ((cl = param(io, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
 		errno = 0;
 		n = strtoul(cl, &end, 10);
-		if (errno || *end != '\0' || *cl == '-' || n > HTTP_MAX_BODY) {
+		if (errno || *end != '\0' || *cl == '-' || n > FORM_MAX_BODY) {
 			req->body_too_large = 1;
 			return;
 		}

@@ -13,7 +13,6 @@
 
 #include <stddef.h>
 
-#define HTTP_MAX_BODY		8192	/* bytes of a request body read */
 #define HTTP_MAX_HEADERS	16	/* headers of one response */
 #define HTTP_BODY_TIMEOUT_MS	5000	/* for the whole body, from its start */
 #define HTTP_LINGER_MS		500	/* for the peer, after an unread body */
@@ -31,7 +30,7 @@ struct http_request {
 	const char	*remote_user;	/* http_remote_user() or NULL */
 	char		*body;		/* NUL-terminated; NULL when none */
 	size_t		 body_len;
-	int		 body_too_large;/* over HTTP_MAX_BODY: not read */
+	int		 body_too_large;/* over FORM_MAX_BODY: not read */
 	int		 body_truncated;/* shorter than CONTENT_LENGTH */
 	int		 body_timed_out;/* not all in by HTTP_BODY_TIMEOUT_MS */
 };

@@ -1,27 +1,26 @@
 /*
- * Base64 (RFC 4648 §4) and unpadded base64url (RFC 4648 §5, RFC 7515 §2)
- * on top of OpenSSL's EVP_EncodeBlock/EVP_DecodeBlock.
+ * Base64 (RFC 4648 §4) and unpadded base64url (RFC 4648 §5, RFC 7515 §2),
+ * libc only: the input is untrusted, so the decoder is strict and holds
+ * no library that also holds keys.
  *
- * EVP_DecodeBlock is lenient: it skips leading and trailing whitespace,
- * decodes '=' as zero bits (so it returns the padded length) and takes an
- * int.  The decoders here therefore check the input first and only ever
- * hand EVP_DecodeBlock canonical, padded base64 in chunks that fit.
+ * Strict means canonical (RFC 4648 §3.5): no character outside the one
+ * alphabet (§3.3, so no whitespace or line breaks), padding exactly where
+ * §4 puts it for base64 and none at all for base64url, and zero spare bits
+ * in the last character, so every byte string has exactly one encoding.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
-#include <openssl/evp.h>
-
 #include "base/xalloc.h"
 #include "parse/b64.h"
 
-/* Bytes per EVP_*Block call: a multiple of 3 whose encoding fits an int. */
-#define CHUNK_RAW	(3 * 16384)
-#define CHUNK_ENC	(4 * 16384)
+static const char url_alphabet[64] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/* The 6-bit value of c in the standard or url alphabet, or -1. */
 static int
-b64val(unsigned char c)
+sextet(unsigned char c, int url)
 {
 	if (c >= 'A' && c <= 'Z')
 		return c - 'A';
@@ -29,36 +28,55 @@ b64val(unsigned char c)
 		return c - 'a' + 26;
 	if (c >= '0' && c <= '9')
 		return c - '0' + 52;
-	if (c == '+')
+	if (c == (url ? '-' : '+'))
 		return 62;
-	if (c == '/')
+	if (c == (url ? '_' : '/'))
 		return 63;
 	return -1;
 }
 
 /*
- * Decode standard base64 that has already been checked to be canonical:
- * len is a multiple of 4 and pad ('=' count, 0-2) only ends it.
+ * Decode len data characters (no padding) of one alphabet.  A final group
+ * of 2 or 3 characters stands for 1 or 2 bytes; a group of 1 stands for
+ * none and is refused.  Returns NULL unless the input is canonical.
  */
 static unsigned char *
-decode_checked(const unsigned char *in, size_t len, size_t pad,
-    size_t *outlen)
+decode(const unsigned char *in, size_t len, int url, size_t *outlen)
 {
 	unsigned char	*out;
-	size_t		 off, n, o = 0;
-	int		 r;
+	uint32_t	 acc = 0;
+	size_t		 i, o = 0;
+	int		 v;
 
-	/* +1 keeps room for the NUL; +1 more lets len 0 allocate. */
-	out = xmalloc(len / 4 * 3 + 1);
-	for (off = 0; off < len; off += n) {
-		n = len - off < CHUNK_ENC ? len - off : CHUNK_ENC;
-		r = EVP_DecodeBlock(out + o, in + off, (int)n);
-		if (r < 0 || (size_t)r != n / 4 * 3)
+	if (len % 4 == 1)
+		return NULL;
+	/* At most len / 4 * 3 + 2 bytes; +1 for the NUL.  No overflow. */
+	out = xmalloc(len / 4 * 3 + 3);
+	for (i = 0; i < len; i++) {
+		if ((v = sextet(in[i], url)) < 0)
 			goto fail;
-		o += (size_t)r;
+		acc = acc << 6 | (uint32_t)v;
+		if (i % 4 == 3) {
+			out[o++] = (unsigned char)(acc >> 16);
+			out[o++] = (unsigned char)(acc >> 8);
+			out[o++] = (unsigned char)acc;
+			acc = 0;
+		}
 	}
-	/* EVP_DecodeBlock counts the bytes the padding stands for. */
-	o -= pad;
+	/* RFC 4648 §3.5: the bits past the last byte must be zero. */
+	switch (len % 4) {
+	case 2:		/* 12 bits: one byte, 4 spare */
+		if ((acc & 0x0f) != 0)
+			goto fail;
+		out[o++] = (unsigned char)(acc >> 4);
+		break;
+	case 3:		/* 18 bits: two bytes, 2 spare */
+		if ((acc & 0x03) != 0)
+			goto fail;
+		out[o++] = (unsigned char)(acc >> 10);
+		out[o++] = (unsigned char)(acc >> 2);
+		break;
+	}
 	out[o] = '\0';
 	*outlen = o;
 	return out;
@@ -67,60 +85,36 @@ decode_checked(const unsigned char *in, size_t len, size_t pad,
 	return NULL;
 }
 
-/*
- * Check the data characters of one encoding (no '=' in in[0..len)) and that
- * the bits the last character carries beyond the data are zero, which
- * RFC 4648 §3.5 requires of a canonical encoding.  len % 4 must not be 1.
- */
-static int
-canonical(const unsigned char *in, size_t len)
-{
-	size_t	i;
-	int	v = 0;
-
-	if (len % 4 == 1)
-		return 0;
-	for (i = 0; i < len; i++)
-		if ((v = b64val(in[i])) < 0)
-			return 0;
-	switch (len % 4) {
-	case 2:		/* one byte: 4 spare bits */
-		return (v & 0x0f) == 0;
-	case 3:		/* two bytes: 2 spare bits */
-		return (v & 0x03) == 0;
-	default:
-		return 1;
-	}
-}
-
 char *
 b64url_encode(const unsigned char *in, size_t len)
 {
-	char	*out, *p;
-	size_t	 off, n, o = 0;
-	int	 r;
+	char		*out;
+	uint32_t	 acc;
+	size_t		 i, o = 0, rest;
 
-	if (len > (SIZE_MAX - 1) / 4 * 3 - 3)
+	/* 4 characters per 3 bytes, plus a NUL, must fit a size_t. */
+	if (len / 3 >= (SIZE_MAX - 5) / 4)
 		return NULL;
-	out = xmalloc((len + 2) / 3 * 4 + 1);
-	for (off = 0; off < len; off += n) {
-		n = len - off < CHUNK_RAW ? len - off : CHUNK_RAW;
-		r = EVP_EncodeBlock((unsigned char *)out + o, in + off,
-		    (int)n);
-		o += (size_t)r;
+	out = xmalloc(len / 3 * 4 + 5);
+	for (i = 0; len - i >= 3; i += 3) {
+		acc = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 |
+		    in[i + 2];
+		out[o++] = url_alphabet[acc >> 18];
+		out[o++] = url_alphabet[acc >> 12 & 0x3f];
+		out[o++] = url_alphabet[acc >> 6 & 0x3f];
+		out[o++] = url_alphabet[acc & 0x3f];
+	}
+	/* RFC 7515 §2: the last 1 or 2 bytes without '=' padding. */
+	if ((rest = len - i) > 0) {
+		acc = (uint32_t)in[i] << 16;
+		if (rest == 2)
+			acc |= (uint32_t)in[i + 1] << 8;
+		out[o++] = url_alphabet[acc >> 18];
+		out[o++] = url_alphabet[acc >> 12 & 0x3f];
+		if (rest == 2)
+			out[o++] = url_alphabet[acc >> 6 & 0x3f];
 	}
 	out[o] = '\0';
-	/* RFC 4648 §5 alphabet; RFC 7515 §2 drops the padding. */
-	for (p = out; *p != '\0'; p++) {
-		if (*p == '+')
-			*p = '-';
-		else if (*p == '/')
-			*p = '_';
-		else if (*p == '=') {
-			*p = '\0';
-			break;
-		}
-	}
 	return out;
 }
 
@@ -130,53 +124,21 @@ b64_decode(const char *s, size_t len, size_t *outlen)
 	const unsigned char	*in = (const unsigned char *)s;
 	size_t			 pad = 0;
 
-	/* RFC 4648 §4: padded to a multiple of 4; §3.3: nothing else. */
+	/*
+	 * RFC 4648 §4: a multiple of 4 characters, the last group padded
+	 * with one or two '='; §3.3: '=' nowhere else.  Any other '='
+	 * is left in the data, where decode() refuses it.
+	 */
 	if (len % 4 != 0)
 		return NULL;
 	if (len > 0 && in[len - 1] == '=')
-		pad++;
-	if (len > 1 && in[len - 2] == '=')
-		pad++;
-	if (!canonical(in, len - pad))
-		return NULL;
-	return decode_checked(in, len, pad, outlen);
+		pad = len > 1 && in[len - 2] == '=' ? 2 : 1;
+	return decode(in, len - pad, 0, outlen);
 }
 
 unsigned char *
 b64url_decode(const char *s, size_t len, size_t *outlen)
 {
-	unsigned char	*buf, *out;
-	size_t		 i, pad;
-
-	/* RFC 7515 §2: the url alphabet without '=' padding. */
-	if (len % 4 == 1 || len > SIZE_MAX - 3)
-		return NULL;
-	buf = xmalloc(len + 3);
-	for (i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '+':
-		case '/':
-		case '=':
-			goto fail;
-		case '-':
-			buf[i] = '+';
-			break;
-		case '_':
-			buf[i] = '/';
-			break;
-		default:
-			buf[i] = (unsigned char)s[i];
-			break;
-		}
-	}
-	if (!canonical(buf, len))
-		goto fail;
-	for (pad = 0; (len + pad) % 4 != 0; pad++)
-		buf[len + pad] = '=';
-	out = decode_checked(buf, len + pad, pad, outlen);
-	free(buf);
-	return out;
- fail:
-	free(buf);
-	return NULL;
+	/* RFC 7515 §2: the url alphabet, no '=' padding. */
+	return decode((const unsigned char *)s, len, 1, outlen);
 }

@@ -1,6 +1,6 @@
 /*
  * Base64 (RFC 4648 §4) and base64url without padding (§5, as JOSE uses
- * it), on top of OpenSSL's EVP_EncodeBlock/EVP_DecodeBlock.
+ * it), libc only.
  */
 #ifndef CPASSPORT_B64_H
 #define CPASSPORT_B64_H

@@ -26,8 +26,9 @@ bearer_header_parse(const char *header, size_t maxlen, const char **token,
 	if (header == NULL || strncasecmp(header, "Bearer", 6) != 0 ||
 	    (header[6] != ' ' && header[6] != '\0'))
 		return BEARER_HEADER_NONE;
-	for (p = header + 6; *p == ' '; p++)
-		continue;
+	p = header + 6;
+	while (*p == ' ')
+		p++;
 	while (b64token_char((unsigned char)p[n]))
 		n++;
 	while (p[n] == '=')

@@ -17,7 +17,8 @@
 
 #include <stddef.h>
 
-#define FORM_MAX_BODY	8192	/* bytes of a request body we read at all */
+#define FORM_MAX_BODY	8192	/* bytes of a request body read at all;
+				   the request reader's limit too */
 #define FORM_MAX_PAIRS	64	/* name=value pairs, known or not */
 #define FORM_MAX_NAME	64	/* decoded length of a parameter name */
 #define FORM_MAX_PARAMS	64	/* parameters a caller may declare */

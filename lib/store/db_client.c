@@ -6,6 +6,7 @@
 #include "base/xalloc.h"
 #include "parse/grant.h"
 #include "store/db_client.h"
+#include "store/db_row.h"
 
 enum stmt {
 	STMT_FIND,
@@ -50,6 +51,17 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "UPDATE oauth_clients SET resource_server = $2, "
 	    "updated_at = now() WHERE id = $1", 2 },
 };
+
+static const struct db_col list_cols[] = {
+	DB_COL(DB_TEXT, struct client_list_row, id),
+	DB_COL(DB_TEXT, struct client_list_row, name),
+	DB_COL(DB_TEXT, struct client_list_row, grants),
+	DB_COL(DB_TEXT, struct client_list_row, owner),
+	DB_COL(DB_BOOL, struct client_list_row, revoked),
+	DB_COL(DB_BOOL, struct client_list_row, resource_server),
+};
+static const struct db_row list_row = DB_ROW(struct client_list_row,
+    list_cols);
 
 enum db_status
 db_client_find(struct db *db, const char *id, struct client *out,
@@ -170,9 +182,23 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 }
 
 enum db_status
-db_client_list(struct db *db, PGresult **r)
+db_client_list(struct db *db, struct client_rows *out)
 {
-	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
+	void		*v;
+	enum db_status	 s;
+
+	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	    &out->n);
+	out->v = v;
+	return s;
+}
+
+void
+db_client_rows_free(struct client_rows *rows)
+{
+	db_unfill_all(&list_row, rows->v, rows->n);
+	rows->v = NULL;
+	rows->n = 0;
 }
 
 enum db_status

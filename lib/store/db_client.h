@@ -55,11 +55,24 @@ enum db_status	db_client_revoke(struct db *, const char *id, int *found);
  */
 enum db_status	db_client_set_resource_server(struct db *, const char *id,
 		    int on, int *found);
-/*
- * All clients, one row each: id, name, grant_types, user_id, revoked,
- * resource_server.
- */
-enum db_status	db_client_list(struct db *, PGresult **);
+/* A client as the CLI lists it. */
+struct client_list_row {
+	char	*id;
+	char	*name;
+	char	*grants;	/* comma-separated */
+	char	*owner;		/* the owner's id, or "-" */
+	int	 revoked;
+	int	 resource_server;
+};
+
+struct client_rows {
+	struct client_list_row	*v;
+	size_t			 n;
+};
+
+/* Every client, oldest first.  Free with db_client_rows_free(). */
+enum db_status	db_client_list(struct db *, struct client_rows *);
+void		db_client_rows_free(struct client_rows *);
 /* The newest live personal access client's id into id_out; *found. */
 enum db_status	db_client_personal(struct db *, char id_out[37], int *found);
 

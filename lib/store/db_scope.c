@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_row.h"
 #include "store/db_scope.h"
 
 enum stmt {
@@ -21,6 +22,12 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_LIST] = { "scope_list",
 	    "SELECT id, description FROM oauth_scopes ORDER BY id", 0 },
 };
+
+static const struct db_col scope_cols[] = {
+	DB_COL(DB_TEXT, struct scope_row, name),
+	DB_COL(DB_TEXT, struct scope_row, description),
+};
+static const struct db_row scope_row = DB_ROW(struct scope_row, scope_cols);
 
 enum db_status
 db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
@@ -52,7 +59,21 @@ db_scope_add(struct db *db, const char *name, const char *description)
 }
 
 enum db_status
-db_scope_list(struct db *db, PGresult **r)
+db_scope_list(struct db *db, struct scope_rows *out)
 {
-	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
+	void		*v;
+	enum db_status	 s;
+
+	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &scope_row, &v,
+	    &out->n);
+	out->v = v;
+	return s;
+}
+
+void
+db_scope_rows_free(struct scope_rows *rows)
+{
+	db_unfill_all(&scope_row, rows->v, rows->n);
+	rows->v = NULL;
+	rows->n = 0;
 }

@@ -14,7 +14,18 @@ enum db_status	db_scope_known(struct db *, const struct scope_set *,
 /* Add a scope; DB_CONFLICT when it exists. */
 enum db_status	db_scope_add(struct db *, const char *name,
 		    const char *description);
-/* One row per scope: id, description. */
-enum db_status	db_scope_list(struct db *, PGresult **);
+struct scope_row {
+	char	*name;
+	char	*description;
+};
+
+struct scope_rows {
+	struct scope_row	*v;
+	size_t			 n;
+};
+
+/* Every scope, by name.  Free with db_scope_rows_free(). */
+enum db_status	db_scope_list(struct db *, struct scope_rows *);
+void		db_scope_rows_free(struct scope_rows *);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_row.h"
 #include "store/db_token.h"
 
 enum stmt {
@@ -138,6 +139,17 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "AND (c.user_id IS NULL OR (u.xmin = $10::xid AND NOT u.revoked))",
 	    10 },
 };
+
+static const struct db_col personal_cols[] = {
+	DB_COL(DB_TEXT, struct personal_token_row, jti),
+	DB_COL(DB_TEXT, struct personal_token_row, name),
+	DB_COL(DB_TEXT, struct personal_token_row, scopes),
+	DB_COL(DB_TEXT, struct personal_token_row, created),
+	DB_COL(DB_TEXT, struct personal_token_row, expires),
+	DB_COL(DB_BOOL, struct personal_token_row, revoked),
+};
+static const struct db_row personal_row = DB_ROW(struct personal_token_row,
+    personal_cols);
 
 static enum db_status
 write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
@@ -318,11 +330,25 @@ db_token_revoke_access(struct db *db, const char *jti, int *found)
 }
 
 enum db_status
-db_token_personal_list(struct db *db, const char *user_id, PGresult **r)
+db_token_personal_list(struct db *db, const char *user_id,
+    struct personal_token_rows *out)
 {
 	const char	*p[1] = { user_id };
+	void		*v;
+	enum db_status	 s;
 
-	return db_exec_idempotent(db, &stmts[STMT_PERSONAL_LIST], p, r);
+	s = db_select_rows(db, &stmts[STMT_PERSONAL_LIST], p, &personal_row,
+	    &v, &out->n);
+	out->v = v;
+	return s;
+}
+
+void
+db_token_personal_rows_free(struct personal_token_rows *rows)
+{
+	db_unfill_all(&personal_row, rows->v, rows->n);
+	rows->v = NULL;
+	rows->n = 0;
 }
 
 enum db_status

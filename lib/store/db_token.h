@@ -102,10 +102,28 @@ enum db_status	db_token_access_find_for(struct db *, const char *jti,
  */
 enum db_status	db_token_revoke_access(struct db *, const char *jti,
 		    int *found);
-/* A user's personal access tokens: id, name, scopes, created, expires,
- * revoked. */
+/* A personal access token as the CLI lists it. */
+struct personal_token_row {
+	char	*jti;
+	char	*name;
+	char	*scopes;	/* comma-separated */
+	char	*created;	/* YYYY-MM-DD HH24:MI */
+	char	*expires;
+	int	 revoked;
+};
+
+struct personal_token_rows {
+	struct personal_token_row	*v;
+	size_t				 n;
+};
+
+/*
+ * A user's personal access tokens, oldest first.  Free with
+ * db_token_personal_rows_free().
+ */
 enum db_status	db_token_personal_list(struct db *, const char *user_id,
-		    PGresult **);
+		    struct personal_token_rows *);
+void		db_token_personal_rows_free(struct personal_token_rows *);
 
 /* A refresh token as revocation and introspection see it. */
 struct refresh_info {

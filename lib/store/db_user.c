@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_row.h"
 #include "store/db_user.h"
 
 enum stmt {
@@ -41,6 +42,15 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "UPDATE users SET password = $3 "
 	    "WHERE id = $1 AND password = $2", 3 },
 };
+
+static const struct db_col list_cols[] = {
+	DB_COL(DB_TEXT, struct user_list_row, id),
+	DB_COL(DB_TEXT, struct user_list_row, email),
+	DB_COL(DB_TEXT, struct user_list_row, name),
+	DB_COL(DB_TEXT, struct user_list_row, scopes),
+};
+static const struct db_row list_row = DB_ROW(struct user_list_row,
+    list_cols);
 
 static enum db_status
 find(struct db *db, enum stmt st, const char *key, struct user *out,
@@ -126,9 +136,23 @@ db_user_passwd(struct db *db, const char *id, const char *hash, int *found)
 }
 
 enum db_status
-db_user_list(struct db *db, PGresult **r)
+db_user_list(struct db *db, struct user_rows *out)
 {
-	return db_exec_idempotent(db, &stmts[STMT_LIST], NULL, r);
+	void		*v;
+	enum db_status	 s;
+
+	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	    &out->n);
+	out->v = v;
+	return s;
+}
+
+void
+db_user_rows_free(struct user_rows *rows)
+{
+	db_unfill_all(&list_row, rows->v, rows->n);
+	rows->v = NULL;
+	rows->n = 0;
 }
 
 enum db_status

@@ -34,8 +34,22 @@ enum db_status	db_user_passwd(struct db *, const char *id,
  */
 enum db_status	db_user_rehash(struct db *, const char *id, const char *old,
 		    const char *hash);
-/* One row per user: id, email, name, scopes (comma-separated). */
-enum db_status	db_user_list(struct db *, PGresult **);
+/* A user as the CLI lists it. */
+struct user_list_row {
+	char	*id;
+	char	*email;
+	char	*name;
+	char	*scopes;	/* comma-separated */
+};
+
+struct user_rows {
+	struct user_list_row	*v;
+	size_t			 n;
+};
+
+/* Every user, by id.  Free with db_user_rows_free(). */
+enum db_status	db_user_list(struct db *, struct user_rows *);
+void		db_user_rows_free(struct user_rows *);
 /* 1 in *found when a user with the id exists. */
 enum db_status	db_user_exists(struct db *, const char *id, int *found);
 

@@ -48,7 +48,7 @@ ok $([[ "$out" == "Status: 200"* ]] && within "$t" 7; echo $?) \
 wait "$tpid"
 ok $(head -1 "$WORK/trickler.out" | grep -q '^Status: 408'; echo $?) "slow-body-does-not-pin: the trickler got 408"
 
-# Content-Length over HTTP_MAX_BODY: 413 before a byte of the body is read,
+# Content-Length over FORM_MAX_BODY: 413 before a byte of the body is read,
 # without waiting for it (nothing of it is sent here).
 out=$(fcgi --body "$BODY" --content-length 100000 --send 0 --timeout 10)
 t=$(elapsed_of "$out")

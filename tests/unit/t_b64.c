@@ -3,6 +3,7 @@
  * (§5) without padding (RFC 7515 §2), and rejection of every
  * non-canonical input.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,76 @@ round_trips(void)
 	free(buf);
 }
 
+/*
+ * RFC 4648 §3.3: every byte outside the alphabet is refused, in every
+ * position of a group; each alphabet accepts exactly its 64 characters.
+ */
+static void
+alphabet(void)
+{
+	static const char	 std64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	static const char	 url64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_";
+	char			 s[5];
+	size_t			 n;
+	int			 c, pos, in_std, in_url, bad = 0;
+	unsigned char		*p;
+
+	for (c = 0; c < 256; c++) {
+		in_std = c != 0 && strchr(std64, c) != NULL;
+		in_url = c != 0 && strchr(url64, c) != NULL;
+		for (pos = 0; pos < 4; pos++) {
+			/* "AAAA" decodes to zero bytes; c in any place. */
+			memcpy(s, "AAAA", 5);
+			s[pos] = (char)c;
+			if ((p = b64_decode(s, 4, &n)) != NULL)
+				free(p);
+			if ((p != NULL) != in_std && !(c == '=' && pos == 3))
+				bad++;
+			if ((p = b64url_decode(s, 4, &n)) != NULL)
+				free(p);
+			if ((p != NULL) != in_url)
+				bad++;
+		}
+	}
+	ok(bad == 0, "each alphabet accepts its 64 characters and no other "
+	    "byte, in any position");
+}
+
+/*
+ * RFC 4648 §3.5 and §4: of all two-character groups exactly those with
+ * zero spare bits decode, each to the one byte that encodes back to it.
+ */
+static void
+canonical_groups(void)
+{
+	static const char	 url64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_";
+	char			 s[3], *enc;
+	unsigned char		*p;
+	size_t			 n;
+	int			 i, j, accepted = 0, bad = 0;
+
+	for (i = 0; i < 64; i++)
+		for (j = 0; j < 64; j++) {
+			s[0] = url64[i], s[1] = url64[j], s[2] = '\0';
+			if ((p = b64url_decode(s, 2, &n)) == NULL) {
+				if ((j & 0x0f) == 0)
+					bad++;
+				continue;
+			}
+			accepted++;
+			enc = b64url_encode(p, n);
+			if (n != 1 || strcmp(enc, s) != 0)
+				bad++;
+			free(enc);
+			free(p);
+		}
+	ok(bad == 0 && accepted == 256, "base64url: the 256 canonical "
+	    "two-character groups decode, the other 3840 are refused");
+}
+
 int
 main(void)
 {
@@ -163,6 +234,9 @@ main(void)
 	ok(STD_REJECTS("===="), "base64: only padding");
 	ok(STD_REJECTS("Zg==Zg=="), "base64: padding in the middle");
 	ok(STD_REJECTS("Z=g="), "base64: '=' between data");
+	ok(STD_REJECTS("Zg=a"), "base64: '=' before the last character");
+	ok(STD_REJECTS("=Zg="), "base64: '=' first");
+	ok(STD_REJECTS("Zm9v===="), "base64: a quantum of padding");
 	ok(URL_REJECTS("Zg=="), "base64url: padding");
 	ok(URL_REJECTS("Zm8="), "base64url: one pad character");
 	ok(URL_REJECTS("Zm9v===="), "base64url: padding quantum");
@@ -198,6 +272,14 @@ main(void)
 	ok(URL_REJECTS("Zm9v\r\n"), "base64url: trailing CRLF");
 	ok(URL_REJECTS("Zm9v Ym"), "base64url: embedded space");
 
+	/* No overflow in the length arithmetic: refused before reading. */
+	ok(b64url_encode(fbff, SIZE_MAX) == NULL,
+	    "b64url_encode refuses a length whose encoding overflows");
+	ok(b64url_encode(fbff, SIZE_MAX / 4 * 3) == NULL,
+	    "b64url_encode refuses a length at its bound, SIZE_MAX / 4 * 3");
+
+	alphabet();
+	canonical_groups();
 	round_trips();
 	return done_testing();
 }

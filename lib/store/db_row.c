@@ -1,0 +1,155 @@
+/* Row structs by column table; see db_row.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+#include "parse/grant.h"
+#include "parse/scope.h"
+#include "store/db_row.h"
+
+static void
+fill_col(const struct db_col *c, const PGresult *r, int row, int col,
+    char *base)
+{
+	const char	*v = PQgetvalue(r, row, col);
+	void		*m = base + c->off;
+
+	switch (c->type) {
+	case DB_TEXT:
+	case DB_SECRET:
+		*(char **)m = xstrdup(v);
+		break;
+	case DB_TEXT_NULL:
+		*(char **)m = PQgetisnull(r, row, col) ? NULL : xstrdup(v);
+		break;
+	case DB_CHARS:
+		snprintf(m, c->size, "%s", v);
+		break;
+	case DB_BOOL:
+		*(int *)m = *v == 't';
+		break;
+	case DB_LONG:
+		*(long *)m = strtol(v, NULL, 10);
+		break;
+	case DB_LLONG:
+		*(long long *)m = strtoll(v, NULL, 10);
+		break;
+	case DB_SCOPES:
+		/* Stored scopes passed the CHECK; a parse failure is empty. */
+		if (scope_parse(v, m) == -1)
+			memset(m, 0, sizeof(struct scope_set));
+		break;
+	case DB_GRANTS:
+		*(unsigned *)m = grant_set_parse(v);
+		break;
+	}
+}
+
+void
+db_fill(const struct db_row *desc, const PGresult *r, int row, int col,
+    void *out)
+{
+	size_t	i;
+
+	memset(out, 0, desc->size);
+	for (i = 0; i < desc->ncols; i++)
+		fill_col(&desc->cols[i], r, row, col + (int)i, out);
+}
+
+void
+db_unfill(const struct db_row *desc, void *p)
+{
+	char	*m, *s;
+	size_t	 i;
+
+	for (i = 0; i < desc->ncols; i++) {
+		m = (char *)p + desc->cols[i].off;
+		switch (desc->cols[i].type) {
+		case DB_SECRET:
+			if ((s = *(char **)m) != NULL)
+				explicit_bzero(s, strlen(s));
+			/* FALLTHROUGH */
+		case DB_TEXT:
+		case DB_TEXT_NULL:
+			free(*(char **)m);
+			break;
+		case DB_SCOPES:
+			scope_free((struct scope_set *)m);
+			break;
+		default:
+			break;
+		}
+	}
+	explicit_bzero(p, desc->size);
+}
+
+void
+db_copy(const struct db_row *desc, void *dst, const void *src)
+{
+	const char	*s, *from;
+	char		*to;
+	size_t		 i;
+
+	memcpy(dst, src, desc->size);
+	for (i = 0; i < desc->ncols; i++) {
+		from = (const char *)src + desc->cols[i].off;
+		to = (char *)dst + desc->cols[i].off;
+		switch (desc->cols[i].type) {
+		case DB_TEXT:
+		case DB_TEXT_NULL:
+		case DB_SECRET:
+			s = *(const char *const *)from;
+			*(char **)to = s != NULL ? xstrdup(s) : NULL;
+			break;
+		case DB_SCOPES:
+			scope_copy((struct scope_set *)to,
+			    (const struct scope_set *)from);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+void *
+db_fill_all(const struct db_row *desc, const PGresult *r, size_t *n)
+{
+	char	*v;
+	size_t	 i;
+
+	*n = (size_t)PQntuples(r);
+	if (*n == 0)
+		return NULL;
+	v = xcalloc(*n, desc->size);
+	for (i = 0; i < *n; i++)
+		db_fill(desc, r, (int)i, 0, v + i * desc->size);
+	return v;
+}
+
+void
+db_unfill_all(const struct db_row *desc, void *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		db_unfill(desc, (char *)v + i * desc->size);
+	free(v);
+}
+
+enum db_status
+db_select_rows(struct db *db, const struct db_stmt *st,
+    const char *const *params, const struct db_row *desc, void **v,
+    size_t *n)
+{
+	PGresult	*r;
+	enum db_status	 s;
+
+	*v = NULL;
+	*n = 0;
+	if ((s = db_exec_idempotent(db, st, params, &r)) != DB_OK)
+		return s;
+	*v = db_fill_all(desc, r, n);
+	PQclear(r);
+	return DB_OK;
+}

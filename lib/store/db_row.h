@@ -1,0 +1,71 @@
+/*
+ * Row structs filled from a result by a column table (store-private):
+ * column i of the result is read into the member that entry i names, as
+ * its type says, so one fill, one unfill and one copy serve every row
+ * struct of the store instead of a strdup per field and a free per field.
+ */
+#ifndef CPASSPORT_DB_ROW_H
+#define CPASSPORT_DB_ROW_H
+
+#include <stddef.h>
+
+#include <libpq-fe.h>
+
+#include "store/db.h"
+
+enum db_col_type {
+	DB_TEXT,	/* char *; SQL NULL reads as "" */
+	DB_TEXT_NULL,	/* char *; SQL NULL reads as NULL */
+	DB_SECRET,	/* char * as DB_TEXT, wiped when unfilled */
+	DB_CHARS,	/* char[size], truncated to fit */
+	DB_BOOL,	/* int: 1 for 't' */
+	DB_LONG,	/* long */
+	DB_LLONG,	/* long long */
+	DB_SCOPES,	/* struct scope_set; one that fails to parse is empty */
+	DB_GRANTS,	/* unsigned: 1 << enum grant */
+};
+
+struct db_col {
+	enum db_col_type type;
+	size_t		 off;	/* of the member in the row struct */
+	size_t		 size;	/* of the member (DB_CHARS: its array) */
+};
+
+/* A row struct: its columns in result order, and its size. */
+struct db_row {
+	const struct db_col	*cols;
+	size_t			 ncols;
+	size_t			 size;
+};
+
+#define DB_COL(type, st, m) \
+	{ (type), offsetof(st, m), sizeof(((st *)0)->m) }
+#define DB_ROW(st, cols) \
+	{ (cols), sizeof(cols) / sizeof((cols)[0]), sizeof(st) }
+
+/*
+ * Fill *out (of desc->size bytes) from row `row` of r, its first column
+ * being column `col` of the result.
+ */
+void	 db_fill(const struct db_row *desc, const PGresult *r, int row,
+	    int col, void *out);
+/* Free what db_fill or db_copy allocated in *p, and zero it. */
+void	 db_unfill(const struct db_row *desc, void *p);
+/* *dst a deep copy of *src (free with db_unfill). */
+void	 db_copy(const struct db_row *desc, void *dst, const void *src);
+
+/* Every row of r into a fresh array of *n rows (NULL when none). */
+void	*db_fill_all(const struct db_row *desc, const PGresult *r,
+	    size_t *n);
+/* db_unfill each of the n rows of v, then free v. */
+void	 db_unfill_all(const struct db_row *desc, void *v, size_t n);
+
+/*
+ * Run a read (db_exec_idempotent) and fill its every row: *v (NULL when
+ * none, free with db_unfill_all) and *n.
+ */
+enum db_status	 db_select_rows(struct db *, const struct db_stmt *,
+		    const char *const *params, const struct db_row *desc,
+		    void **v, size_t *n);
+
+#endif
