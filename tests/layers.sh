@@ -22,17 +22,25 @@ endpoint:endpoint grant auth app crypto store http parse base
 client:client app crypto http parse base
 admin:admin grant auth app crypto store http parse base'
 
+# file:included, each an include a rule forbids that one file may have.
+# oauth_error.c holds the one database -> OAuth error mapping
+# (oauth_db_error), so it needs store/db.h's enum db_status; its header
+# takes the status as an int and includes no store/ header.
+exceptions='lib/http/oauth_error.c:store/db.h'
+
 # crossings TREE: one line "file: included" per include a rule forbids.
 crossings() {
-	local tree=$1 rule layer allowed f inc dir
+	local tree=$1 rule layer allowed f inc dir rel
 	while IFS= read -r rule; do
 		layer=${rule%%:*} allowed=" ${rule#*:} "
 		for f in "$tree/lib/$layer"/*.[ch]; do
 			[ -e "$f" ] || continue
+			rel=${f#$tree/}
 			sed -n 's/^#include "\(.*\)".*/\1/p' "$f" | while read -r inc; do
 				dir=${inc%%/*}
-				case "$inc" in */*) ;; *) echo "${f#$tree/}: $inc (no folder)"; continue ;; esac
-				case "$allowed" in *" $dir "*) ;; *) echo "${f#$tree/}: $inc" ;; esac
+				case "$inc" in */*) ;; *) echo "$rel: $inc (no folder)"; continue ;; esac
+				case " $exceptions " in *" $rel:$inc "*) continue ;; esac
+				case "$allowed" in *" $dir "*) ;; *) echo "$rel: $inc" ;; esac
 			done
 		done
 	done <<<"$rules"
@@ -60,7 +68,7 @@ check_tree() {	# check_tree TREE: the TAP lines for one tree
 	out=$(outside "$tree" '^#include <(openssl/|crypt\.h)' 'lib/crypto/*')
 	ok $([ -z "$out" ]; echo $?) "layers: OpenSSL and libxcrypt only in lib/crypto/"
 	[ -z "$out" ] || sed "s/^/# /" <<<"$out"
-	out=$(outside "$tree" '^#include <libpq-fe\.h>|\bPG(result|conn)\b|\bPQ[a-z]+\(' 'lib/store/*')
+	out=$(outside "$tree" '^#include (<libpq-fe\.h>|"store/db_(pq|row)\.h")|\bPG(result|conn)\b|\bPQ[a-z]+\(' 'lib/store/*')
 	ok $([ -z "$out" ]; echo $?) "layers: libpq-fe.h, PGresult and PQ calls only in lib/store/"
 	[ -z "$out" ] || sed "s/^/# /" <<<"$out"
 	out=$(outside "$tree" '^#include <curl/' 'lib/http/redirect.c' 'lib/client/*')
@@ -77,14 +85,17 @@ check_tree() {	# check_tree TREE: the TAP lines for one tree
 
 check_tree "$srcdir"
 
-# The check itself can fail: a copy with a parser that includes the store.
+# The check itself can fail: a copy with a parser that includes the store,
+# and an http/ file other than oauth_error.c that does.
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 cp -r "$srcdir/lib" "$srcdir/src" "$srcdir/cgi-bin" "$copy/"
 sed -i '1i #include "store/db.h"' "$copy/lib/parse/form.c"
 sed -i '1i #include <openssl/evp.h>' "$copy/lib/parse/b64.c"
+sed -i '1i #include "store/db.h"' "$copy/lib/http/html.c"
 out=$(check_tree "$copy")
 grep -q '^# lib/parse/form.c: store/db.h$' <<<"$out" &&
-    grep -q '^# lib/parse/b64.c:#include <openssl/evp.h>$' <<<"$out"
-ok $? "layers: a crossing planted in a copy (parse/ including store/ and OpenSSL) is caught"
+    grep -q '^# lib/parse/b64.c:#include <openssl/evp.h>$' <<<"$out" &&
+    grep -q '^# lib/http/html.c: store/db.h$' <<<"$out"
+ok $? "layers: a crossing planted in a copy (parse/ including store/ and OpenSSL, http/html.c the store: the exception is oauth_error.c's alone) is caught"
 echo "1..$n"

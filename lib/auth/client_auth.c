@@ -50,8 +50,7 @@ check(struct app *app, struct client_cache *cache, const char *id,
 	}
 	s = db_client_find(app->db, id, out, &found);
 	if (s != DB_OK)
-		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
-		    OAUTH_SERVER_ERROR;
+		return oauth_db_error(s);
 	if (!found)
 		return OAUTH_INVALID_CLIENT;
 	e = judge(out, secret, revoked, desc);

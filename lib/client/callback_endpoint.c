@@ -1,25 +1,28 @@
-/* callback.fcgi: GET /callback/start and GET /callback; see callback_endpoint.h. */
+/*
+ * callback.fcgi's routes: GET /callback/start and GET /callback, and what
+ * each does; its pages are callback_pages.c's, its exchange at the token
+ * endpoint token_client.c's.  See callback_endpoint.h.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <curl/curl.h>
-#include <json-c/json.h>
 
 #include "app/app.h"
 #include "app/callback_uri.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "client/callback_endpoint.h"
+#include "client/callback_pages.h"
+#include "client/token_client.h"
 #include "crypto/pkce.h"
 #include "crypto/secret.h"
-#include "http/html.h"
 #include "http/oauth_error.h"
 #include "parse/cookie.h"
 #include "parse/form.h"
 
-#define PATH_START		"/callback/start"
 #define PATH_CALLBACK		"/callback"
 
 /*
@@ -32,73 +35,7 @@
 #define COOKIE_MAX_AGE		600	/* seconds */
 #define COOKIE_MAX		200	/* bytes of its value */
 
-#define TOKEN_MAX_RESPONSE	(64 * 1024)	/* bytes of the token answer */
-#define TOKEN_TIMEOUT		10L		/* seconds, whole exchange */
-#define TOKEN_CONNECT_TIMEOUT	5L		/* seconds */
-#define TOKEN_JSON_DEPTH	16
-#define ERROR_CODE_MAX		64	/* an error code shown: [a-z_]{1,64} */
-#define ERROR_DESC_SHOWN	512	/* bytes of an error_description shown */
 #define LOCATION_MAX		2000	/* bytes of a Location we send */
-
-/*
- * The pages of this program, one table and one writer (page()): status,
- * title, a constant message, and whether to offer starting again.
- */
-#define CB_PAGES(X)							\
-	X(PAGE_NOT_FOUND, 404, "Not found",				\
-	    "There is nothing here. The flow starts at "		\
-	    "<a href=\"" PATH_START "\">" PATH_START "</a>.", 0)	\
-	X(PAGE_METHOD, 405, "Method not allowed",			\
-	    "Only GET is allowed here.", 0)				\
-	X(PAGE_MALFORMED, 400, "Bad request",				\
-	    "The callback request is malformed.", 1)			\
-	X(PAGE_REFUSED, 400, "Authorization refused",			\
-	    "The authorization was refused.", 1)			\
-	X(PAGE_NO_CODE, 400, "Bad request",				\
-	    "The callback request carries no authorization code.", 1)	\
-	X(PAGE_NOT_STARTED, 400, "Not started here",			\
-	    "This browser did not start the sign-in that sent you "	\
-	    "here, so its answer is not used: an authorization code "	\
-	    "is exchanged only for the browser that asked for it. "	\
-	    "Sign in from the start with "				\
-	    "<a href=\"" PATH_START "\">" PATH_START "</a>.", 0)	\
-	X(PAGE_BAD_COOKIE, 400, "State mismatch",			\
-	    "state mismatch: the state cookie of this browser could "	\
-	    "not be read.", 1)						\
-	X(PAGE_STATE_MISMATCH, 400, "State mismatch",			\
-	    "state mismatch: this answer does not belong to the "	\
-	    "authorization request started in this browser.", 1)	\
-	X(PAGE_NOT_CONFIGURED, 500, "Not configured",			\
-	    "callback_client_id/callback_client_secret are not "	\
-	    "configured.", 0)						\
-	X(PAGE_TOKEN_ERROR, 400, "Token request refused",		\
-	    "The token endpoint refused to exchange the authorization "	\
-	    "code.", 1)							\
-	X(PAGE_UNREACHABLE, 502, "Bad gateway",				\
-	    "Sorry: the token endpoint could not be reached.", 1)	\
-	X(PAGE_BAD_ANSWER, 502, "Bad gateway",				\
-	    "Sorry: the token endpoint sent something other than a "	\
-	    "token response.", 1)					\
-	X(PAGE_SERVER_ERROR, 500, "Server error",			\
-	    "Something went wrong on our side.", 0)
-
-enum page {
-#define X(e, status, title, text, restart) e,
-	CB_PAGES(X)
-#undef X
-	PAGE__MAX
-};
-
-static const struct {
-	int		 status;
-	const char	*title;
-	const char	*text;		/* HTML, a constant */
-	int		 restart;
-} pages[PAGE__MAX] = {
-#define X(e, status, title, text, restart) { status, title, text, restart },
-	CB_PAGES(X)
-#undef X
-};
 
 /* The parameters of the redirect back, RFC 6749 §4.1.2 and §4.1.2.1. */
 enum param {
@@ -115,71 +52,6 @@ static const struct form_param params[P__MAX] = {
 	[P_ERROR] = { "error", 256 },
 	[P_ERROR_DESCRIPTION] = { "error_description", 1024 },
 };
-
-/* The token endpoint's answer, bounded by TOKEN_MAX_RESPONSE. */
-struct answer {
-	char	*p;
-	size_t	 len;
-	int	 too_large;
-};
-
-/* 1 for an error code we show: [a-z_]{1,64} (RFC 6749 §4.1.2.1, §5.2). */
-static int
-error_code_valid(const char *s)
-{
-	size_t	n = strlen(s);
-
-	return n > 0 && n <= ERROR_CODE_MAX &&
-	    strspn(s, "abcdefghijklmnopqrstuvwxyz_") == n;
-}
-
-/*
- * The one writer of this program's pages.  code is shown only when
- * error_code_valid(); desc is cut to ERROR_DESC_SHOWN bytes and escaped.
- * Both may be NULL.
- */
-static void
-page(struct http_response *r, enum page p, const char *code,
-    const char *desc)
-{
-	char	*body, *s, *e;
-	size_t	 n;
-
-	body = xasprintf("<h1>%s</h1><p class=\"error\">%s</p>",
-	    pages[p].title, pages[p].text);
-	if (code != NULL && error_code_valid(code)) {
-		s = xasprintf("%s<p>Error: <code id=\"error\">%s</code></p>",
-		    body, code);
-		free(body);
-		body = s;
-	}
-	if (desc != NULL && *desc != '\0') {
-		/* Cut on a UTF-8 boundary. */
-		if ((n = strlen(desc)) > ERROR_DESC_SHOWN) {
-			n = ERROR_DESC_SHOWN;
-			while (n > 0 && ((unsigned char)desc[n] & 0xc0) == 0x80)
-				n--;
-		}
-		s = xstrndup(desc, n);
-		e = html_escape(s);
-		free(s);
-		s = xasprintf("%s<p>Description: <span id=\"error_description\">"
-		    "%s</span></p>", body, e);
-		free(e);
-		free(body);
-		body = s;
-	}
-	if (pages[p].restart) {
-		s = xasprintf("%s<p><a href=\"" PATH_START "\">Start again</a>"
-		    "</p>", body);
-		free(body);
-		body = s;
-	}
-	html_page(r, pages[p].status, pages[p].title, body);
-	free(body);
-	if (p == PAGE_METHOD)
-		http_resp_header(r, "Allow", "GET");
-}
 
 static int
 configured(const struct config *cfg)
@@ -263,12 +135,12 @@ start(struct app *app, const struct http_request *req,
 	char			 state[SECRET_TEXT_LEN + 1];
 	char			 verifier[SECRET_TEXT_LEN + 1];
 	char			*issuer, *authz, *redirect, *challenge = NULL;
-	char			*url = NULL, *cookie, *href, *body;
+	char			*url = NULL, *cookie;
 
 	if (!configured(cfg)) {
 		log_warnx("%s: callback_client_id/callback_client_secret "
 		    "not configured", __func__);
-		page(resp, PAGE_NOT_CONFIGURED, NULL, NULL);
+		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 		return;
 	}
 	issuer = callback_uri_issuer(cfg);
@@ -278,7 +150,7 @@ start(struct app *app, const struct http_request *req,
 	    !pkce_syntax_valid(verifier) ||
 	    (challenge = pkce_s256(verifier)) == NULL) {
 		log_warnx("%s: no random state or verifier", __func__);
-		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
+		page_error(resp, PAGE_CB_SERVER_ERROR);
 		goto done;
 	}
 	{
@@ -298,16 +170,10 @@ start(struct app *app, const struct http_request *req,
 	if (url == NULL || strlen(url) > LOCATION_MAX) {
 		log_warnx("%s: cannot make the authorization URL from the "
 		    "issuer and callback_* settings", __func__);
-		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
+		page_error(resp, PAGE_CB_SERVER_ERROR);
 		goto done;
 	}
-	href = html_escape(url);
-	body = xasprintf("<h1>Redirecting</h1><p>Continue to <a href=\"%s\">"
-	    "the authorization server</a>.</p>", href);
-	html_page(resp, 302, "Redirecting", body);
-	free(body);
-	free(href);
-	http_resp_header(resp, "Location", "%s", url);
+	callback_page_redirect(resp, url);
 	cookie = xasprintf("%s.%s", state, verifier);
 	set_cookie(app, req, resp, cookie, COOKIE_MAX_AGE);
 	explicit_bzero(cookie, strlen(cookie));
@@ -332,7 +198,8 @@ done:
  */
 static int
 check_state(const struct app *app, const struct http_request *req,
-    const char *state, char **cookie, const char **verifier, enum page *p)
+    const char *state, char **cookie, const char **verifier,
+    enum error_page *p)
 {
 	const char	*name = cookie_name(app, req);
 	char		*dot;
@@ -342,227 +209,22 @@ check_state(const struct app *app, const struct http_request *req,
 	if ((*cookie = cookie_get(req->cookie, name, COOKIE_MAX)) == NULL) {
 		/* Refused by cookie_get() (twice, malformed), or absent. */
 		*p = req->cookie != NULL && strstr(req->cookie, name) != NULL ?
-		    PAGE_BAD_COOKIE : PAGE_NOT_STARTED;
+		    PAGE_CB_BAD_COOKIE : PAGE_CB_NOT_STARTED;
 		return -1;
 	}
 	if ((dot = strchr(*cookie, '.')) == NULL || dot == *cookie ||
 	    !pkce_syntax_valid(dot + 1)) {
-		*p = PAGE_BAD_COOKIE;
+		*p = PAGE_CB_BAD_COOKIE;
 		return -1;
 	}
 	n = (size_t)(dot - *cookie);
 	if (state == NULL || strlen(state) != n ||
 	    !secret_equal_len(state, *cookie, n)) {
-		*p = PAGE_STATE_MISMATCH;
+		*p = PAGE_CB_STATE_MISMATCH;
 		return -1;
 	}
 	*verifier = dot + 1;
 	return 0;
-}
-
-/* The process's one easy handle, made on first use (and curl with it). */
-static CURL *
-curl_handle(void)
-{
-	static CURL	*curl;
-	static int	 inited;
-
-	if (!inited) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return NULL;
-		inited = 1;
-	}
-	if (curl == NULL)
-		curl = curl_easy_init();
-	else
-		curl_easy_reset(curl);
-	return curl;
-}
-
-/* A fresh form-urlencoded copy of s (caller frees), or NULL. */
-static char *
-escape(CURL *c, const char *s)
-{
-	char	*e, *out;
-
-	if ((e = curl_easy_escape(c, s, 0)) == NULL)
-		return NULL;
-	out = xstrdup(e);
-	explicit_bzero(e, strlen(e));
-	curl_free(e);
-	return out;
-}
-
-static void
-free_secret(char *s)
-{
-	if (s != NULL)
-		explicit_bzero(s, strlen(s));
-	free(s);
-}
-
-/* CURLOPT_WRITEFUNCTION: keep at most TOKEN_MAX_RESPONSE bytes. */
-static size_t
-on_data(char *p, size_t size, size_t nmemb, void *arg)
-{
-	struct answer	*a = arg;
-	size_t		 n = size * nmemb;
-
-	if (n > TOKEN_MAX_RESPONSE - a->len) {
-		a->too_large = 1;
-		return 0;	/* libcurl stops: CURLE_WRITE_ERROR */
-	}
-	a->p = xrealloc(a->p, a->len + n + 1);
-	memcpy(a->p + a->len, p, n);
-	a->len += n;
-	a->p[a->len] = '\0';
-	return n;
-}
-
-/*
- * POST fields to the token endpoint with HTTP Basic client
- * authentication, id and secret form-urlencoded first (RFC 6749 §2.3.1).
- * Fills *a and *status.  Returns the libcurl result.
- */
-static CURLcode
-post(CURL *c, const struct config *cfg, const char *endpoint,
-    const char *fields, struct answer *a, long *status)
-{
-	struct curl_slist	*hdrs;
-	char			*user, *pass;
-	CURLcode		 rc = CURLE_OUT_OF_MEMORY;
-
-	*status = 0;
-	user = escape(c, cfg->callback_client_id);
-	pass = escape(c, cfg->callback_client_secret);
-	hdrs = curl_slist_append(NULL, "Accept: application/json");
-	if (user == NULL || pass == NULL || hdrs == NULL)
-		goto done;
-	curl_easy_setopt(c, CURLOPT_URL, endpoint);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, TOKEN_TIMEOUT);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, TOKEN_CONNECT_TIMEOUT);
-	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)TOKEN_MAX_RESPONSE);
-	curl_easy_setopt(c, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-	curl_easy_setopt(c, CURLOPT_USERNAME, user);
-	curl_easy_setopt(c, CURLOPT_PASSWORD, pass);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "cpassport-callback");
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, fields);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(fields));
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, a);
-	rc = curl_easy_perform(c);
-	if (rc == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
-	/* Drop our pointers (fields, a, hdrs) from the kept handle. */
-	curl_easy_reset(c);
-done:
-	curl_slist_free_all(hdrs);
-	free_secret(user);
-	free_secret(pass);
-	return rc;
-}
-
-/* a[0..len) as one JSON object (whitespace around allowed), or NULL. */
-static json_object *
-parse_object(const char *p, size_t len)
-{
-	json_tokener	*tok;
-	json_object	*o;
-	size_t		 end;
-
-	if (p == NULL || len == 0 || len > TOKEN_MAX_RESPONSE ||
-	    (tok = json_tokener_new_ex(TOKEN_JSON_DEPTH)) == NULL)
-		return NULL;
-	o = json_tokener_parse_ex(tok, p, (int)len);
-	end = json_tokener_get_parse_end(tok);
-	if (o != NULL && (json_tokener_get_error(tok) != json_tokener_success ||
-	    !json_object_is_type(o, json_type_object) ||
-	    strspn(p + end, " \t\r\n") != len - end)) {
-		json_object_put(o);
-		o = NULL;
-	}
-	json_tokener_free(tok);
-	return o;
-}
-
-/* The string, number or boolean member key of o; NULL otherwise. */
-static const char *
-member(json_object *o, const char *key)
-{
-	json_object	*v;
-
-	if (!json_object_object_get_ex(o, key, &v) || v == NULL)
-		return NULL;
-	switch (json_object_get_type(v)) {
-	case json_type_string:
-	case json_type_int:
-	case json_type_double:
-	case json_type_boolean:
-		return json_object_get_string(v);
-	default:
-		return NULL;
-	}
-}
-
-/* member() html-escaped, "" when absent; caller frees. */
-static char *
-member_html(json_object *o, const char *key)
-{
-	const char	*s = member(o, key);
-
-	return html_escape(s != NULL ? s : "");
-}
-
-/* The tokens page (RFC 6749 §5.1), ids read by the browser tests. */
-static void
-show_tokens(struct http_response *resp, const char *issuer, json_object *o)
-{
-	const char	*at = member(o, "access_token");
-	char		*e_at, *e_rt, *e_tt, *e_ei, *e_sc, *e_is;
-	char		*rt_html = NULL, *curl_html = NULL, *body;
-	size_t		 n = strlen(at);
-
-	e_at = member_html(o, "access_token");
-	e_rt = member_html(o, "refresh_token");
-	e_tt = member_html(o, "token_type");
-	e_ei = member_html(o, "expires_in");
-	e_sc = member_html(o, "scope");
-	e_is = html_escape(issuer);
-	if (*e_rt != '\0')
-		rt_html = xasprintf("<h2>Refresh token</h2>"
-		    "<pre id=\"refresh_token\">%s</pre>", e_rt);
-	/* Only a b64token (RFC 6750 §2.1) goes into a shell line. */
-	if (strspn(at, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-._~+/=") == n)
-		curl_html = xasprintf("<h2>Try it</h2><p>Call the API with the "
-		    "access token:</p><pre id=\"api_example\">curl -H "
-		    "'Authorization: Bearer %s' '%s/api/user'</pre>", e_at,
-		    e_is);
-	body = xasprintf("<h1>Tokens</h1>"
-	    "<p>The authorization code was exchanged for these tokens. "
-	    "Store the tokens in your consuming application and start "
-	    "making API requests!</p>"
-	    "<h2>Access token</h2><pre id=\"access_token\">%s</pre>%s"
-	    "<p>Token type: <code id=\"token_type\">%s</code><br>"
-	    "Expires in: <code id=\"expires_in\">%s</code> seconds<br>"
-	    "Scope: <code id=\"scope\">%s</code></p>%s",
-	    e_at, rt_html != NULL ? rt_html : "", e_tt, e_ei, e_sc,
-	    curl_html != NULL ? curl_html : "");
-	html_page(resp, 200, "Tokens", body);
-	free_secret(body);
-	free_secret(curl_html);
-	free_secret(rt_html);
-	free_secret(e_at);
-	free_secret(e_rt);
-	free(e_tt);
-	free(e_ei);
-	free(e_sc);
-	free(e_is);
 }
 
 /* 1 when the request asks for JSON (an API client, not a browser). */
@@ -577,49 +239,43 @@ wants_json(const struct http_request *req)
 static void
 answer(const struct app *app, const struct http_request *req,
     struct http_response *resp, const char *issuer, long status,
-    json_object *o)
+    const struct token_answer *a)
 {
-	const char	*at = o != NULL ? member(o, "access_token") : NULL;
-	const char	*err = o != NULL ? member(o, "error") : NULL;
+	const char	*err = a->error;
 
-	if (status == 200 && at != NULL && *at != '\0') {
+	if (status == 200 && a->access_token != NULL &&
+	    *a->access_token != '\0') {
 		if (wants_json(req))
-			oauth_json_write(resp, json_object_to_json_string_ext(o,
-			    JSON_C_TO_STRING_PLAIN |
-			    JSON_C_TO_STRING_NOSLASHESCAPE));
+			oauth_json_write(resp, a->json);
 		else
-			show_tokens(resp, issuer, o);
+			callback_page_tokens(resp, issuer, a);
 		return;
 	}
 	if (status >= 400 && status < 500 && err != NULL) {
 		log_warnx("%s: client %s: token endpoint answered %ld %s",
 		    __func__, app->cfg.callback_client_id, status,
-		    error_code_valid(err) ? err : "(bad error code)");
-		page(resp, PAGE_TOKEN_ERROR, err,
-		    member(o, "error_description"));
+		    callback_error_code_valid(err) ? err : "(bad error code)");
+		callback_page_error(resp, PAGE_CB_TOKEN_ERROR, err,
+		    a->error_description);
 		return;
 	}
 	log_warnx("%s: client %s: token endpoint answered %ld without %s",
 	    __func__, app->cfg.callback_client_id, status,
 	    status == 200 ? "an access_token" : "an error object");
-	page(resp, PAGE_BAD_ANSWER, NULL, NULL);
+	page_error(resp, PAGE_CB_BAD_ANSWER);
 }
 
 /*
  * RFC 6749 §4.1.3: exchange the code with the verifier (RFC 7636 §4.5),
- * §5.1/§5.2: read the answer.
+ * §5.1/§5.2: answer with what the token endpoint said.
  */
 static void
 exchange(struct app *app, const struct http_request *req,
     struct http_response *resp, const char *code, const char *verifier)
 {
 	const struct config	*cfg = &app->cfg;
-	struct answer		 a = { NULL, 0, 0 };
-	char			*issuer, *endpoint, *redirect, *fields = NULL;
-	char			*e_code = NULL, *e_redirect = NULL, *e_ver = NULL;
-	json_object		*o = NULL;
-	CURL			*c;
-	CURLcode		 rc;
+	struct token_answer	 a;
+	char			*issuer, *endpoint, *redirect;
 	long			 status;
 
 	issuer = callback_uri_issuer(cfg);
@@ -627,42 +283,22 @@ exchange(struct app *app, const struct http_request *req,
 	endpoint = cfg->callback_token_endpoint != NULL ?
 	    xstrdup(cfg->callback_token_endpoint) :
 	    xasprintf("%s/oauth/token", issuer);
-	if ((c = curl_handle()) == NULL ||
-	    (e_code = escape(c, code)) == NULL ||
-	    (e_redirect = escape(c, redirect)) == NULL ||
-	    (e_ver = escape(c, verifier)) == NULL) {
-		log_warnx("%s: libcurl unavailable", __func__);
-		page(resp, PAGE_SERVER_ERROR, NULL, NULL);
-		goto done;
+	switch (token_exchange(cfg, endpoint, code, redirect, verifier,
+	    &status, &a)) {
+	case TOKEN_ANSWERED:
+		answer(app, req, resp, issuer, status, &a);
+		break;
+	case TOKEN_NO_CLIENT:
+		page_error(resp, PAGE_CB_SERVER_ERROR);
+		break;
+	case TOKEN_UNREACHABLE:
+		page_error(resp, PAGE_CB_UNREACHABLE);
+		break;
+	case TOKEN_TOO_LARGE:
+		page_error(resp, PAGE_CB_BAD_ANSWER);
+		break;
 	}
-	fields = xasprintf("grant_type=authorization_code&code=%s"
-	    "&redirect_uri=%s&code_verifier=%s", e_code, e_redirect, e_ver);
-	rc = post(c, cfg, endpoint, fields, &a, &status);
-	if (rc != CURLE_OK) {
-		if (a.too_large || rc == CURLE_FILESIZE_EXCEEDED) {
-			log_warnx("%s: client %s: token endpoint answer over "
-			    "%d bytes", __func__, cfg->callback_client_id,
-			    TOKEN_MAX_RESPONSE);
-			page(resp, PAGE_BAD_ANSWER, NULL, NULL);
-		} else {
-			log_warnx("%s: client %s: token endpoint: %s",
-			    __func__, cfg->callback_client_id,
-			    curl_easy_strerror(rc));
-			page(resp, PAGE_UNREACHABLE, NULL, NULL);
-		}
-		goto done;
-	}
-	o = parse_object(a.p, a.len);
-	answer(app, req, resp, issuer, status, o);
-done:
-	json_object_put(o);
-	if (a.p != NULL)
-		explicit_bzero(a.p, a.len);
-	free(a.p);
-	free_secret(fields);
-	free_secret(e_code);
-	free_secret(e_ver);
-	free(e_redirect);
+	token_answer_free(&a);
 	free(endpoint);
 	free(redirect);
 	free(issuer);
@@ -676,11 +312,11 @@ finish(struct app *app, const struct http_request *req,
 	struct form_value	 v[P__MAX];
 	char			*cookie = NULL;
 	const char		*verifier;
-	enum page		 p;
+	enum error_page		 p;
 
 	if (form_parse(req->query, strlen(req->query), params, P__MAX, v,
 	    NULL) != FORM_OK) {
-		page(resp, PAGE_MALFORMED, NULL, NULL);
+		page_error(resp, PAGE_CB_MALFORMED);
 		return;
 	}
 	if (check_state(app, req, v[P_STATE].s, &cookie, &verifier,
@@ -688,22 +324,24 @@ finish(struct app *app, const struct http_request *req,
 		log_warnx("%s: client %s: %s", __func__,
 		    app->cfg.callback_client_id != NULL ?
 		    app->cfg.callback_client_id : "(none)",
-		    p == PAGE_NOT_STARTED ? "no state cookie: not started "
-		    "here" : p == PAGE_BAD_COOKIE ? "unreadable state cookie" :
+		    p == PAGE_CB_NOT_STARTED ? "no state cookie: not started "
+		    "here" : p == PAGE_CB_BAD_COOKIE ? "unreadable state cookie" :
 		    "state mismatch");
-		page(resp, p, NULL, NULL);
+		page_error(resp, p);
 	} else if (v[P_ERROR].s != NULL)
-		page(resp, PAGE_REFUSED, v[P_ERROR].s,
+		callback_page_error(resp, PAGE_CB_REFUSED, v[P_ERROR].s,
 		    v[P_ERROR_DESCRIPTION].s);
 	else if (v[P_CODE].s == NULL || v[P_CODE].len == 0)
-		page(resp, PAGE_NO_CODE, NULL, NULL);
+		page_error(resp, PAGE_CB_NO_CODE);
 	else if (!configured(&app->cfg)) {
 		log_warnx("%s: callback_client_id/callback_client_secret "
 		    "not configured", __func__);
-		page(resp, PAGE_NOT_CONFIGURED, NULL, NULL);
+		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 	} else
 		exchange(app, req, resp, v[P_CODE].s, verifier);
-	free_secret(cookie);
+	if (cookie != NULL)
+		explicit_bzero(cookie, strlen(cookie));
+	free(cookie);
 	if (v[P_CODE].s != NULL)
 		explicit_bzero(v[P_CODE].s, v[P_CODE].len);
 	form_free(v, P__MAX);
@@ -725,9 +363,9 @@ callback_endpoint(void *ctx, const struct http_request *req,
 	struct app	*app = ctx;
 	int		 is_start;
 
-	if (!(is_start = path_is(req->uri, PATH_START)) &&
+	if (!(is_start = path_is(req->uri, CALLBACK_START_PATH)) &&
 	    !path_is(req->uri, PATH_CALLBACK)) {
-		page(resp, PAGE_NOT_FOUND, NULL, NULL);
+		page_error(resp, PAGE_CB_NOT_FOUND);
 		return;
 	}
 	if (app->cfg.callback_client_id != NULL)
@@ -737,7 +375,7 @@ callback_endpoint(void *ctx, const struct http_request *req,
 	if (!is_start)
 		set_cookie(app, req, resp, "", 0);
 	if (strcmp(req->method, "GET") != 0)
-		page(resp, PAGE_METHOD, NULL, NULL);
+		page_error(resp, PAGE_CB_METHOD);
 	else if (is_start)
 		start(app, req, resp);
 	else

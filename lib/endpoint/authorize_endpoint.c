@@ -17,6 +17,7 @@
 #include "endpoint/authorize_request.h"
 #include "endpoint/logout_endpoint.h"
 #include "endpoint/post_form.h"
+#include "http/html.h"
 #include "http/redirect.h"
 #include "parse/form.h"
 #include "parse/valid.h"
@@ -52,7 +53,7 @@ show_login(struct app *app, const struct http_request *req,
 	char	token[SECRET_TEXT_LEN + 1];
 
 	if (login_csrf_issue(app, req, r, token) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else
 		page_login(r, status, request, token, a->client.name, email,
 		    error);
@@ -66,11 +67,11 @@ refuse(struct app *app, struct http_response *r, const struct authz *a,
 	if (res == AUTHZ_REDIRECT)
 		authz_redirect_error(r, a, a->error, a->desc, app->cfg.issuer);
 	else if (a->error == OAUTH_TEMPORARILY_UNAVAILABLE)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else if (a->error == OAUTH_SERVER_ERROR)
-		page_error(r, 500, "Internal error.");
+		page_error(r, PAGE_INTERNAL);
 	else
-		page_error(r, 400, a->desc);
+		page_error_with(r, PAGE_REFUSED, a->desc, NULL);
 }
 
 /* Approve: a single-use code bound to everything (RFC 6749 §4.1.2). */
@@ -86,7 +87,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	const char		*pairs[7];
 
 	if (secret_new(code) == -1 || scope_parse(s->user_scopes, &held)) {
-		page_error(r, 500, "Internal error.");
+		page_error(r, PAGE_INTERNAL);
 		return;
 	}
 	scope_narrow(&a->scopes, &a->client.scopes, &held, &granted);
@@ -103,7 +104,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	spec.method = a->method;
 	spec.exp = time(NULL) + app->cfg.auth_code_lifetime;
 	if (db_code_insert(app->db, &spec) != DB_OK)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else {
 		pairs[0] = "code", pairs[1] = code;
 		pairs[2] = "state", pairs[3] = a->v[AP_STATE].s;
@@ -128,7 +129,7 @@ consent(struct app *app, const struct authz *a, const struct session_row *s,
 	size_t			 i, j;
 
 	if (db_scope_list(app->db, &known) != DB_OK) {
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 		return;
 	}
 	for (i = 0; i < a->scopes.n; i++) {
@@ -163,8 +164,7 @@ remote_user_session(struct app *app, const struct http_request *req,
 	    db_user_find_by_email(app->db, req->remote_user, &u, &found) !=
 	    DB_OK || !found || u.revoked) {
 		db_user_free(&u);
-		page_error(r, 403, "The web server did not authenticate you "
-		    "as a known user.");
+		page_error(r, PAGE_NOT_AUTHENTICATED);
 		return 0;
 	}
 	/* A session gives the consent form its CSRF token. */
@@ -190,7 +190,7 @@ proceed(struct app *app, const struct http_request *req,
 	else if ((have = session_current(app, req, &s)) == 0)
 		show_login(app, req, r, 200, request, a, NULL, NULL);
 	if (have == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	if (have != 1)
 		return;
 	/* Passport's skipsAuthorization: first-party clients. */
@@ -229,7 +229,7 @@ login(struct app *app, const struct http_request *req,
 
 	memset(&u, 0, sizeof(u));
 	if (app->cfg.trust_remote_user || email == NULL || pw == NULL) {
-		page_error(r, 400, "Malformed login.");
+		page_error(r, PAGE_MALFORMED_LOGIN);
 		return;
 	}
 	/* Before the password is looked at: a forged form learns nothing. */
@@ -241,7 +241,7 @@ login(struct app *app, const struct http_request *req,
 	}
 	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
 	    &wait) != DB_OK) {
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 		return;
 	}
 	if (res == CREDENTIALS_THROTTLED) {
@@ -252,7 +252,7 @@ login(struct app *app, const struct http_request *req,
 		show_login(app, req, r, 200, request, a, email,
 		    "The e-mail address or password is incorrect.");
 	else if (session_start(app, u.id, r) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else {
 		/* Back to the authorization request, now signed in. */
 		http_resp_header(r, "Location", "/oauth/authorize?%s", request);
@@ -270,7 +270,7 @@ decide(struct app *app, const struct http_request *req,
 	int			have;
 
 	if ((have = session_current(app, req, &s)) == -1) {
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 		return;
 	}
 	if (!have) {
@@ -280,8 +280,7 @@ decide(struct app *app, const struct http_request *req,
 	}
 	/* The CSRF token is bound to the session. */
 	if (!secret_equal(v[PP_CSRF].s, s.csrf_hex))
-		page_error(r, 403, "The form has expired or did not come "
-		    "from this site.");
+		page_error(r, PAGE_CONSENT_EXPIRED);
 	else if (strcmp(v[PP_ACTION].s, "approve") == 0)
 		approve(app, a, &s, r);
 	else
@@ -301,14 +300,14 @@ post_authorize(struct app *app, const struct http_request *req,
 
 	if (post_form_parse(app, req, post_params, PP__MAX, v, &desc) !=
 	    OAUTH_OK) {
-		page_error(r, 400, desc);
+		page_error_with(r, PAGE_REFUSED, desc, NULL);
 		return;
 	}
 	action = v[PP_ACTION].s;
 	if (v[PP_REQUEST].s == NULL || action == NULL ||
 	    (strcmp(action, "login") && strcmp(action, "approve") &&
 	    strcmp(action, "deny"))) {
-		page_error(r, 400, "Malformed form.");
+		page_error(r, PAGE_MALFORMED_FORM);
 		form_free(v, PP__MAX);
 		return;
 	}
@@ -343,20 +342,19 @@ request_shortcut(struct app *app, const struct http_request *req,
 	memset(&c, 0, sizeof(c));
 	if (form_parse(req->query, strlen(req->query), p, 1, v, NULL) !=
 	    FORM_OK || !uuid_valid(v[0].s)) {
-		page_error(r, 400, "client=ID is required.");
+		page_error(r, PAGE_NO_CLIENT_ID);
 		goto out;
 	}
 	if (db_client_find(app->db, v[0].s, &c, &found) != DB_OK) {
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 		goto out;
 	}
 	if (!found || c.revoked || c.redirect_uris[0] == '\0') {
-		page_error(r, 404, "No such client.");
+		page_error(r, PAGE_NO_SUCH_CLIENT);
 		goto out;
 	}
 	if (c.secret_hex == NULL) {
-		page_error(r, 400, "A public client starts the flow itself, "
-		    "with PKCE.");
+		page_error(r, PAGE_PUBLIC_CLIENT);
 		goto out;
 	}
 	c.redirect_uris[strcspn(c.redirect_uris, " ")] = '\0';
@@ -374,7 +372,7 @@ request_shortcut(struct app *app, const struct http_request *req,
 	base = xasprintf("%.*s/oauth/authorize",
 	    (int)strcspn(app->cfg.issuer, "?#"), app->cfg.issuer);
 	if (redirect_with(r, base, pairs) == -1)
-		page_error(r, 500, "The issuer in the configuration is not a URL.");
+		page_error(r, PAGE_BAD_ISSUER);
 	free(base);
 out:
 	db_client_free(&c);
@@ -407,9 +405,8 @@ authorize_endpoint(void *ctx, const struct http_request *req,
 	else if (path_is(req->uri, "/oauth/logout"))
 		logout_endpoint(app, req, r);
 	else if (path_is(req->uri, "/oauth/authorize") ||
-	    path_is(req->uri, "/oauth/request")) {
-		page_error(r, 405, "Method not allowed.");
-		http_resp_header(r, "Allow", "GET, POST");
-	} else
-		page_error(r, 404, "Not found.");
+	    path_is(req->uri, "/oauth/request"))
+		page_error(r, PAGE_METHOD);
+	else
+		page_error(r, PAGE_NOT_FOUND);
 }

@@ -109,25 +109,6 @@ page_consent(struct http_response *r, const char *request, const char *csrf,
 }
 
 void
-page_error(struct http_response *r, int status, const char *message)
-{
-	struct body	b = { NULL, 0 };
-
-	add(&b, "<h1>Request refused</h1><p class=\"error\">");
-	add_esc(&b, message);
-	add(&b, "</p>");
-	finish(r, status, "Error", &b);
-}
-
-void
-page_unavailable(struct http_response *r)
-{
-	page_error(r, 503, "The service is temporarily unavailable; "
-	    "try again in a moment.");
-	http_resp_header(r, "Retry-After", "5");
-}
-
-void
 page_logout_confirm(struct http_response *r, const char *csrf,
     const char *user)
 {

@@ -1,6 +1,6 @@
 /*
  * The pages of the authorization endpoint: login form, consent screen,
- * error page, and those of /oauth/logout.  Every value shown is escaped;
+ * and those of /oauth/logout (the error pages are html.h's table).  Every value shown is escaped;
  * the login and consent forms post back to /oauth/authorize carrying the
  * authorization request in "request".
  * No JavaScript, no external assets, labels on every input.
@@ -21,9 +21,6 @@ void	page_login(struct http_response *, int status, const char *request,
 void	page_consent(struct http_response *, const char *request,
 	    const char *csrf, const char *client_name, const char *user,
 	    const struct scope_line *, size_t nscopes);
-void	page_error(struct http_response *, int status, const char *message);
-/* 503 with Retry-After: the database is unreachable. */
-void	page_unavailable(struct http_response *);
 /* /oauth/logout: the form that POSTs csrf back; no session; done. */
 void	page_logout_confirm(struct http_response *, const char *csrf,
 	    const char *user);

@@ -66,8 +66,7 @@ identify(struct app *app, struct authz *a)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "unknown client");
 	if ((s = db_client_find(app->db, id, &a->client, &found)) != DB_OK)
-		return fail(a, AUTHZ_PAGE, s == DB_UNAVAILABLE ?
-		    OAUTH_TEMPORARILY_UNAVAILABLE : OAUTH_SERVER_ERROR, NULL);
+		return fail(a, AUTHZ_PAGE, oauth_db_error(s), NULL);
 	if (!found || a->client.revoked)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "unknown client");
@@ -139,8 +138,7 @@ authz_parse(struct app *app, const char *query, size_t len, struct authz *a)
 		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
 		    "malformed scope");
 	if ((s = db_scope_known(app->db, &a->scopes, &known)) != DB_OK)
-		return fail(a, AUTHZ_PAGE, s == DB_UNAVAILABLE ?
-		    OAUTH_TEMPORARILY_UNAVAILABLE : OAUTH_SERVER_ERROR, NULL);
+		return fail(a, AUTHZ_PAGE, oauth_db_error(s), NULL);
 	if (!known)
 		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
 		    "unknown scope");

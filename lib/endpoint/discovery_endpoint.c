@@ -9,6 +9,7 @@
 #include "crypto/keyset.h"
 #include "endpoint/discovery_endpoint.h"
 #include "http/oauth_error.h"
+#include "parse/grant.h"
 #include "store/db_scope.h"
 
 #define METADATA_PATH	"/.well-known/oauth-authorization-server"
@@ -37,12 +38,24 @@ add_url(json_object *o, const char *k, const char *issuer, const char *path)
 	free(u);
 }
 
+/* grant_types_supported: the token endpoint's grants (parse/grant.h). */
+static json_object *
+grant_types(void)
+{
+	json_object	*a = json_object_new_array();
+	int		 g;
+
+	for (g = 0; g < GRANT__MAX; g++)
+		if (grant_at_token_endpoint(g))
+			json_object_array_add(a,
+			    json_object_new_string(grant_name(g)));
+	return a;
+}
+
 /* Only what is real: endpoints and values this server implements. */
 static enum oauth_error
 metadata(struct app *app, struct http_response *r)
 {
-	static const char *const grants[] = { "authorization_code",
-	    "password", "client_credentials", "refresh_token", NULL };
 	static const char *const code[] = { "code", NULL };
 	static const char *const pkce[] = { "S256", NULL };
 	static const char *const pkce_plain[] = { "S256", "plain", NULL };
@@ -56,8 +69,7 @@ metadata(struct app *app, struct http_response *r)
 	size_t			 i;
 
 	if ((s = db_scope_list(app->db, &known)) != DB_OK)
-		return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
-		    OAUTH_SERVER_ERROR;
+		return oauth_db_error(s);
 	scopes = json_object_new_array();
 	for (i = 0; i < known.n; i++)
 		json_object_array_add(scopes,
@@ -81,7 +93,7 @@ metadata(struct app *app, struct http_response *r)
 	    strings(app->cfg.pkce_allow_plain ? pkce_plain : pkce));
 	json_object_object_add(o, "authorization_response_iss_parameter_supported",
 	    json_object_new_boolean(1));
-	json_object_object_add(o, "grant_types_supported", strings(grants));
+	json_object_object_add(o, "grant_types_supported", grant_types());
 	json_object_object_add(o, "token_endpoint_auth_methods_supported",
 	    strings(auth));
 	json_object_object_add(o, "revocation_endpoint_auth_methods_supported",

@@ -6,6 +6,7 @@
 #include "endpoint/authorize_pages.h"
 #include "endpoint/logout_endpoint.h"
 #include "endpoint/post_form.h"
+#include "http/html.h"
 #include "parse/form.h"
 
 enum lparam {
@@ -25,7 +26,7 @@ ask(struct app *app, const struct http_request *req, struct http_response *r)
 	int			have;
 
 	if ((have = session_current(app, req, &s)) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else if (!have)
 		page_not_signed_in(r);
 	else
@@ -47,18 +48,17 @@ end(struct app *app, const struct http_request *req, struct http_response *r)
 
 	if (post_form_parse(app, req, params, LP__MAX, v, &desc) !=
 	    OAUTH_OK) {
-		page_error(r, 400, desc);
+		page_error_with(r, PAGE_REFUSED, desc, NULL);
 		return;
 	}
 	if ((have = session_current(app, req, &s)) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else if (!have)
 		page_not_signed_in(r);
 	else if (!secret_equal(v[LP_CSRF].s, s.csrf_hex))
-		page_error(r, 403, "The sign-out form has expired or did not "
-		    "come from this site; you are still signed in.");
+		page_error(r, PAGE_LOGOUT_EXPIRED);
 	else if (session_end(app, req, r) == -1)
-		page_unavailable(r);
+		page_error(r, PAGE_UNAVAILABLE);
 	else
 		page_logged_out(r);
 	db_session_free(&s);
@@ -73,8 +73,6 @@ logout_endpoint(struct app *app, const struct http_request *req,
 		ask(app, req, r);
 	else if (strcmp(req->method, "POST") == 0)
 		end(app, req, r);
-	else {
-		page_error(r, 405, "Method not allowed.");
-		http_resp_header(r, "Allow", "GET, POST");
-	}
+	else
+		page_error(r, PAGE_METHOD);
 }

@@ -30,7 +30,7 @@ revoke(struct app *app, const struct token_lookup *l, const char **desc)
 	s = l->kind == LOOKUP_ACCESS ?
 	    db_token_revoke_access(app->db, l->access.jti, NULL) :
 	    db_token_revoke_family(app->db, l->refresh.family_id);
-	return s == DB_OK ? OAUTH_OK : issue_db_error(s);
+	return oauth_db_error(s);
 }
 
 void

@@ -56,7 +56,7 @@ find_refresh(struct app *app, struct token_lookup *l)
 	secret_hash_hex(tok->s, tok->len, hash);
 	s = db_token_refresh_find(app->db, hash, &l->refresh, &found);
 	if (s != DB_OK)
-		return issue_db_error(s);
+		return oauth_db_error(s);
 	if (found)
 		l->kind = LOOKUP_REFRESH;
 	return OAUTH_OK;

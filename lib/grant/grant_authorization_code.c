@@ -79,7 +79,7 @@ issue(struct app *app, const struct client *c, const struct code_row *row,
 		if ((s = db_token_insert(app->db, &t.row)) == DB_OK)
 			issue_respond(r, &t);
 		else
-			e = issue_db_error(s);
+			e = oauth_db_error(s);
 	}
 	issue_clear(&t);
 	scope_free(&asked);
@@ -107,12 +107,12 @@ grant_authorization_code(struct app *app, const struct client *c,
 	secret_hash_hex(code->s, code->len, hash);
 	s = db_code_consume(app->db, hash, c->id, &row, &found);
 	if (s != DB_OK)
-		return issue_db_error(s);
+		return oauth_db_error(s);
 	if (!found) {
 		/* Used before by this client: revoke the tokens it gave. */
 		s = db_code_replay(app->db, hash, c->id, &replayed);
 		if (s != DB_OK)
-			return issue_db_error(s);
+			return oauth_db_error(s);
 		*desc = replayed ? "authorization code reused: its tokens are "
 		    "revoked" : "invalid authorization code";
 		return OAUTH_INVALID_GRANT;

@@ -49,7 +49,7 @@ grant_client_credentials(struct app *app, const struct client *c,
 		s = db_token_insert_current(app->db, &t.row, c->version,
 		    c->owner_version, &stored);
 		if (s != DB_OK)
-			e = issue_db_error(s);
+			e = oauth_db_error(s);
 		else if (!stored)
 			e = OAUTH_CLIENT_CHANGED;
 		else

@@ -28,7 +28,7 @@ grant_password(struct app *app, const struct client *c,
 	s = credentials_check(app, username, password, tp->remote_addr, &u,
 	    &res, &wait);
 	if (s != DB_OK)
-		return issue_db_error(s);
+		return oauth_db_error(s);
 	/* The login form's throttle guards the password grant too. */
 	if (res == CREDENTIALS_THROTTLED) {
 		http_resp_header(r, "Retry-After", "%ld", wait);

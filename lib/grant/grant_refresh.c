@@ -72,7 +72,7 @@ check_row(struct app *app, const struct client *c,
 	if (row->used || row->revoked) {
 		if ((s = db_token_revoke_family(app->db, row->family_id)) !=
 		    DB_OK || (s = db_commit(app->db)) != DB_OK)
-			return issue_db_error(s);
+			return oauth_db_error(s);
 		*desc = "refresh token reused: its family is revoked";
 		return OAUTH_INVALID_GRANT;
 	}
@@ -109,7 +109,7 @@ rotate(struct app *app, const struct client *c, const struct refresh_row *row,
 		*desc = "invalid refresh token";
 		e = OAUTH_INVALID_GRANT;
 	} else if (s != DB_OK || (s = db_commit(app->db)) != DB_OK)
-		e = issue_db_error(s);
+		e = oauth_db_error(s);
 	else
 		issue_respond(r, &t);
 out:
@@ -136,12 +136,12 @@ grant_refresh_token(struct app *app, const struct client *c,
 	}
 	secret_hash_hex(rt, tp->v[TP_REFRESH_TOKEN].len, hash);
 	if ((s = db_begin(app->db)) != DB_OK)
-		return issue_db_error(s);
+		return oauth_db_error(s);
 	s = db_token_refresh_lock(app->db, hash,
 	    app->cfg.refresh_token_grace_period, &row, &found);
 	if (s != DB_OK) {
 		db_rollback(app->db);
-		return issue_db_error(s);
+		return oauth_db_error(s);
 	}
 	if (!found) {
 		*desc = "invalid refresh token";

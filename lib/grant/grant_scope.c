@@ -19,7 +19,7 @@ grant_scope_request(struct app *app, const char *text, struct scope_set *req,
 	}
 	if ((s = db_scope_known(app->db, req, &known)) != DB_OK) {
 		scope_free(req);
-		return issue_db_error(s);
+		return oauth_db_error(s);
 	}
 	if (!known) {
 		scope_free(req);

@@ -113,13 +113,6 @@ issue_clear(struct issued *t)
 }
 
 enum oauth_error
-issue_db_error(enum db_status s)
-{
-	return s == DB_UNAVAILABLE ? OAUTH_TEMPORARILY_UNAVAILABLE :
-	    OAUTH_SERVER_ERROR;
-}
-
-enum oauth_error
 issue_tokens(struct app *app, const struct issue_request *ir,
     struct http_response *r)
 {
@@ -131,7 +124,7 @@ issue_tokens(struct app *app, const struct issue_request *ir,
 		if ((s = db_token_insert(app->db, &t.row)) == DB_OK)
 			issue_respond(r, &t);
 		else
-			e = issue_db_error(s);
+			e = oauth_db_error(s);
 	}
 	issue_clear(&t);
 	return e;

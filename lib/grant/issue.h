@@ -47,7 +47,4 @@ void		 issue_clear(struct issued *);
 enum oauth_error issue_tokens(struct app *, const struct issue_request *,
 		    struct http_response *r);
 
-/* An enum db_status as the OAuth error a grant answers. */
-enum oauth_error issue_db_error(enum db_status);
-
 #endif

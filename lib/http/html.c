@@ -85,3 +85,44 @@ html_page(struct http_response *r, int status, const char *title,
 	http_resp_header(r, "Referrer-Policy", "no-referrer");
 	http_resp_header(r, "X-Content-Type-Options", "nosniff");
 }
+
+static const struct {
+	int		 status;
+	const char	*title;
+	const char	*heading;
+	const char	*text;		/* HTML, a constant; NULL: message */
+	const char	*tail;		/* HTML, a constant, or NULL */
+	const char	*allow;		/* the Allow header of a 405 */
+} pages[PAGE__MAX] = {
+#define X(e, status, title, heading, text, tail, allow)			\
+	[e] = { status, title, heading, text, tail, allow },
+	ERROR_PAGES(X)
+#undef X
+};
+
+void
+page_error(struct http_response *r, enum error_page p)
+{
+	page_error_with(r, p, NULL, NULL);
+}
+
+void
+page_error_with(struct http_response *r, enum error_page p,
+    const char *message, const char *detail_html)
+{
+	char	*msg = NULL, *body;
+
+	if (pages[p].text == NULL)
+		msg = html_escape(message != NULL ? message : "");
+	body = xasprintf("<h1>%s</h1><p class=\"error\">%s</p>%s%s",
+	    pages[p].heading, msg != NULL ? msg : pages[p].text,
+	    detail_html != NULL ? detail_html : "",
+	    pages[p].tail != NULL ? pages[p].tail : "");
+	html_page(r, pages[p].status, pages[p].title, body);
+	free(body);
+	free(msg);
+	if (pages[p].allow != NULL)
+		http_resp_header(r, "Allow", "%s", pages[p].allow);
+	if (pages[p].status == 503)
+		http_resp_header(r, "Retry-After", "5");
+}

@@ -1,10 +1,11 @@
 /*
  * HTML pages of the browser-facing programs (authorize.fcgi,
- * callback.fcgi): escaping, and one page writer that adds the headers
- * every such page carries: no-store, X-Frame-Options: DENY, a
+ * callback.fcgi): escaping, one page writer that adds the headers every
+ * such page carries: no-store, X-Frame-Options: DENY, a
  * Content-Security-Policy without external assets or framing
  * (frame-ancestors 'none'), Referrer-Policy: no-referrer,
- * X-Content-Type-Options: nosniff.  Pages work without JavaScript.
+ * X-Content-Type-Options: nosniff; and the one table of error pages, the
+ * only writer of an HTML error.  Pages work without JavaScript.
  */
 #ifndef CPASSPORT_HTML_H
 #define CPASSPORT_HTML_H
@@ -20,5 +21,114 @@ char	*html_escape(const char *);
  */
 void	html_page(struct http_response *, int status, const char *title,
 	    const char *body_html);
+
+/* Where the callback's flow starts; its error pages link there. */
+#define CALLBACK_START_PATH	"/callback/start"
+#define CALLBACK_RESTART						\
+	"<p><a href=\"" CALLBACK_START_PATH "\">Start again</a></p>"
+
+/*
+ * The error pages: status, <title>, heading, text (constant HTML; NULL:
+ * the caller's message, escaped), tail (constant HTML after any detail;
+ * the callback's "Start again"), and the Allow header of a 405.  A 503
+ * adds Retry-After.  Authorize and logout say "Request refused"; the
+ * callback names each page; where the two word the same thing apart,
+ * each keeps its own entry.
+ */
+#define ERROR_PAGES(X)							\
+	/* authorize.fcgi: /oauth/authorize, /oauth/request, logout */	\
+	X(PAGE_REFUSED, 400, "Error", "Request refused", NULL, NULL, NULL) \
+	X(PAGE_MALFORMED_FORM, 400, "Error", "Request refused",	\
+	    "Malformed form.", NULL, NULL)				\
+	X(PAGE_MALFORMED_LOGIN, 400, "Error", "Request refused",	\
+	    "Malformed login.", NULL, NULL)				\
+	X(PAGE_NO_CLIENT_ID, 400, "Error", "Request refused",		\
+	    "client=ID is required.", NULL, NULL)			\
+	X(PAGE_PUBLIC_CLIENT, 400, "Error", "Request refused",		\
+	    "A public client starts the flow itself, with PKCE.",	\
+	    NULL, NULL)							\
+	X(PAGE_NOT_AUTHENTICATED, 403, "Error", "Request refused",	\
+	    "The web server did not authenticate you as a known user.", \
+	    NULL, NULL)							\
+	X(PAGE_CONSENT_EXPIRED, 403, "Error", "Request refused",	\
+	    "The form has expired or did not come from this site.",	\
+	    NULL, NULL)							\
+	X(PAGE_LOGOUT_EXPIRED, 403, "Error", "Request refused",	\
+	    "The sign-out form has expired or did not come from this "	\
+	    "site; you are still signed in.", NULL, NULL)		\
+	X(PAGE_NOT_FOUND, 404, "Error", "Request refused",		\
+	    "Not found.", NULL, NULL)					\
+	X(PAGE_NO_SUCH_CLIENT, 404, "Error", "Request refused",	\
+	    "No such client.", NULL, NULL)				\
+	X(PAGE_METHOD, 405, "Error", "Request refused",		\
+	    "Method not allowed.", NULL, "GET, POST")			\
+	X(PAGE_INTERNAL, 500, "Error", "Request refused",		\
+	    "Internal error.", NULL, NULL)				\
+	X(PAGE_BAD_ISSUER, 500, "Error", "Request refused",		\
+	    "The issuer in the configuration is not a URL.", NULL, NULL) \
+	X(PAGE_UNAVAILABLE, 503, "Error", "Request refused",		\
+	    "The service is temporarily unavailable; try again in a "	\
+	    "moment.", NULL, NULL)					\
+	/* callback.fcgi: /callback/start, /callback */			\
+	X(PAGE_CB_NOT_FOUND, 404, "Not found", "Not found",		\
+	    "There is nothing here. The flow starts at "		\
+	    "<a href=\"" CALLBACK_START_PATH "\">" CALLBACK_START_PATH	\
+	    "</a>.", NULL, NULL)					\
+	X(PAGE_CB_METHOD, 405, "Method not allowed", "Method not allowed", \
+	    "Only GET is allowed here.", NULL, "GET")			\
+	X(PAGE_CB_MALFORMED, 400, "Bad request", "Bad request",	\
+	    "The callback request is malformed.", CALLBACK_RESTART, NULL) \
+	X(PAGE_CB_REFUSED, 400, "Authorization refused",		\
+	    "Authorization refused", "The authorization was refused.",	\
+	    CALLBACK_RESTART, NULL)					\
+	X(PAGE_CB_NO_CODE, 400, "Bad request", "Bad request",		\
+	    "The callback request carries no authorization code.",	\
+	    CALLBACK_RESTART, NULL)					\
+	X(PAGE_CB_NOT_STARTED, 400, "Not started here", "Not started here", \
+	    "This browser did not start the sign-in that sent you "	\
+	    "here, so its answer is not used: an authorization code "	\
+	    "is exchanged only for the browser that asked for it. "	\
+	    "Sign in from the start with "				\
+	    "<a href=\"" CALLBACK_START_PATH "\">" CALLBACK_START_PATH	\
+	    "</a>.", NULL, NULL)					\
+	X(PAGE_CB_BAD_COOKIE, 400, "State mismatch", "State mismatch",	\
+	    "state mismatch: the state cookie of this browser could "	\
+	    "not be read.", CALLBACK_RESTART, NULL)			\
+	X(PAGE_CB_STATE_MISMATCH, 400, "State mismatch", "State mismatch", \
+	    "state mismatch: this answer does not belong to the "	\
+	    "authorization request started in this browser.",		\
+	    CALLBACK_RESTART, NULL)					\
+	X(PAGE_CB_NOT_CONFIGURED, 500, "Not configured", "Not configured", \
+	    "callback_client_id/callback_client_secret are not "	\
+	    "configured.", NULL, NULL)					\
+	X(PAGE_CB_TOKEN_ERROR, 400, "Token request refused",		\
+	    "Token request refused", "The token endpoint refused to "	\
+	    "exchange the authorization code.", CALLBACK_RESTART, NULL)	\
+	X(PAGE_CB_UNREACHABLE, 502, "Bad gateway", "Bad gateway",	\
+	    "Sorry: the token endpoint could not be reached.",		\
+	    CALLBACK_RESTART, NULL)					\
+	X(PAGE_CB_BAD_ANSWER, 502, "Bad gateway", "Bad gateway",	\
+	    "Sorry: the token endpoint sent something other than a "	\
+	    "token response.", CALLBACK_RESTART, NULL)			\
+	X(PAGE_CB_SERVER_ERROR, 500, "Server error", "Server error",	\
+	    "Something went wrong on our side.", NULL, NULL)
+
+enum error_page {
+#define X(e, status, title, heading, text, tail, allow) e,
+	ERROR_PAGES(X)
+#undef X
+	PAGE__MAX
+};
+
+/* Write error page p from the table. */
+void	page_error(struct http_response *, enum error_page p);
+
+/*
+ * The same with what the request adds: message, escaped here, stands
+ * for a NULL text (it is one of our constant descriptions); detail_html
+ * (already escaped, or NULL) goes between the text and the tail.
+ */
+void	page_error_with(struct http_response *, enum error_page p,
+	    const char *message, const char *detail_html);
 
 #endif

@@ -4,6 +4,7 @@
 #include <json-c/json.h>
 
 #include "http/oauth_error.h"
+#include "store/db.h"	/* enum db_status: tests/layers.sh's one exception */
 
 static const struct {
 	int		 status;
@@ -18,6 +19,19 @@ const char *
 oauth_error_code(enum oauth_error e)
 {
 	return errors[e].code;
+}
+
+enum oauth_error
+oauth_db_error(int s)
+{
+	switch (s) {
+	case DB_OK:
+		return OAUTH_OK;
+	case DB_UNAVAILABLE:
+		return OAUTH_TEMPORARILY_UNAVAILABLE;
+	default:
+		return OAUTH_SERVER_ERROR;
+	}
 }
 
 const char *

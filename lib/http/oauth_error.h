@@ -42,6 +42,14 @@ enum oauth_error {
 const char	*oauth_error_code(enum oauth_error);
 
 /*
+ * The one mapping of a database outcome (enum db_status of store/db.h,
+ * passed as an int so that this header needs no store/ header): DB_OK is
+ * OAUTH_OK, a lost connection OAUTH_TEMPORARILY_UNAVAILABLE (503, the
+ * client may retry), anything else OAUTH_SERVER_ERROR.
+ */
+enum oauth_error oauth_db_error(int db_status);
+
+/*
  * The error_description an answer carries: desc, except that a 5xx
  * describes the server, never the request.  Whatever an earlier step
  * set, a 503 says only "the service is temporarily unavailable" and a

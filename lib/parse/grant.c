@@ -4,12 +4,28 @@
 #include "parse/grant.h"
 
 static const char *const names[GRANT__MAX] = {
-	[GRANT_AUTHORIZATION_CODE] = "authorization_code",
-	[GRANT_PASSWORD] = "password",
-	[GRANT_CLIENT_CREDENTIALS] = "client_credentials",
-	[GRANT_REFRESH_TOKEN] = "refresh_token",
-	[GRANT_PERSONAL_ACCESS] = "personal_access",
+#define X(e, name, token) [e] = name,
+	GRANTS(X)
+#undef X
 };
+
+static const int at_token[GRANT__MAX] = {
+#define X(e, name, token) [e] = token,
+	GRANTS(X)
+#undef X
+};
+
+const char *
+grant_name(enum grant g)
+{
+	return names[g];
+}
+
+int
+grant_at_token_endpoint(enum grant g)
+{
+	return at_token[g];
+}
 
 int
 grant_parse(const char *s)

@@ -1,4 +1,4 @@
-/* The process's PostgreSQL connection; see db.h. */
+/* The process's PostgreSQL connection; see db.h and db_pq.h. */
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,13 +10,13 @@
 #include "base/xalloc.h"
 #include "store/db.h"
 #include "store/db_conninfo.h"
-
-#define MAX_PREPARED	64
+#include "store/db_pq.h"
+#include "store/db_stmts.h"
 
 struct db {
 	char			*conninfo;
 	PGconn			*conn;
-	const struct db_stmt	*prepared[MAX_PREPARED];
+	const struct db_stmt	*prepared[DB_MAX_PREPARED];
 	size_t			 nprepared;
 	int			 in_tx;	/* BEGIN ran: no new connection */
 	char			 lasterr[256];
@@ -189,7 +189,7 @@ prepare(struct db *db, const struct db_stmt *st)
 
 	if (is_prepared(db, st))
 		return DB_OK;
-	if (db->nprepared == MAX_PREPARED) {
+	if (db->nprepared == DB_MAX_PREPARED) {
 		log_warnx("%s: too many statements", __func__);
 		return DB_ERROR;
 	}
@@ -294,12 +294,6 @@ db_run(struct db *db, const struct db_stmt *st, const char *const *params)
 	return s;
 }
 
-char *
-db_value(const PGresult *r, int col)
-{
-	return PQgetisnull(r, 0, col) ? NULL : xstrdup(PQgetvalue(r, 0, col));
-}
-
 /*
  * One simple query, never sent again: COMMIT and ROLLBACK (nothing to
  * prepare, which an aborted transaction would refuse) and scripts.
@@ -324,6 +318,8 @@ simple(struct db *db, const char *sql)
  * prepared again (inside one, the error would abort it).
  */
 static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
+
+const struct db_stmt_table db_tx_stmts = { "db.c", &st_begin, 1 };
 
 enum db_status
 db_begin(struct db *db)

@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
-#include "parse/grant.h"
 #include "store/db_client.h"
+#include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_FIND,
@@ -52,6 +52,28 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "updated_at = now() WHERE id = $1", 2 },
 };
 
+const struct db_stmt_table db_client_stmts = { "db_client.c", stmts,
+    STMT__MAX };
+
+/* The columns of client_find, in order. */
+static const struct db_col client_cols[] = {
+	DB_COL(DB_CHARS, struct client, id),
+	DB_COL(DB_TEXT, struct client, name),
+	DB_COL(DB_TEXT_NULL, struct client, secret_hex),
+	DB_COL(DB_TEXT_NULL, struct client, user_id),
+	DB_COL(DB_TEXT, struct client, redirect_uris),
+	DB_COL(DB_GRANTS, struct client, grants),
+	DB_COL(DB_SCOPES, struct client, scopes),
+	DB_COL(DB_BOOL, struct client, first_party),
+	DB_COL(DB_BOOL, struct client, revoked),
+	DB_COL(DB_SCOPES, struct client, owner_scopes),
+	DB_COL(DB_BOOL, struct client, owner_revoked),
+	DB_COL(DB_CHARS, struct client, version),
+	DB_COL(DB_CHARS, struct client, owner_version),
+	DB_COL(DB_BOOL, struct client, resource_server),
+};
+static const struct db_row client_row = DB_ROW(struct client, client_cols);
+
 static const struct db_col list_cols[] = {
 	DB_COL(DB_TEXT, struct client_list_row, id),
 	DB_COL(DB_TEXT, struct client_list_row, name),
@@ -77,26 +99,7 @@ db_client_find(struct db *db, const char *id, struct client *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		strncpy(out->id, PQgetvalue(r, 0, 0), sizeof(out->id) - 1);
-		out->name = xstrdup(PQgetvalue(r, 0, 1));
-		out->secret_hex = db_value(r, 2);
-		out->user_id = db_value(r, 3);
-		out->redirect_uris = xstrdup(PQgetvalue(r, 0, 4));
-		out->grants = grant_set_parse(PQgetvalue(r, 0, 5));
-		/* Stored scopes passed the CHECK; a parse failure is empty. */
-		if (scope_parse(PQgetvalue(r, 0, 6), &out->scopes) == -1)
-			memset(&out->scopes, 0, sizeof(out->scopes));
-		out->first_party = *PQgetvalue(r, 0, 7) == 't';
-		out->revoked = *PQgetvalue(r, 0, 8) == 't';
-		if (scope_parse(PQgetvalue(r, 0, 9), &out->owner_scopes) == -1)
-			memset(&out->owner_scopes, 0,
-			    sizeof(out->owner_scopes));
-		out->owner_revoked = *PQgetvalue(r, 0, 10) == 't';
-		snprintf(out->version, sizeof(out->version), "%s",
-		    PQgetvalue(r, 0, 11));
-		snprintf(out->owner_version, sizeof(out->owner_version), "%s",
-		    PQgetvalue(r, 0, 12));
-		out->resource_server = *PQgetvalue(r, 0, 13) == 't';
+		db_fill(&client_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -105,31 +108,13 @@ db_client_find(struct db *db, const char *id, struct client *out,
 void
 db_client_free(struct client *c)
 {
-	free(c->name);
-	free(c->secret_hex);
-	free(c->user_id);
-	free(c->redirect_uris);
-	scope_free(&c->scopes);
-	scope_free(&c->owner_scopes);
-	memset(c, 0, sizeof(*c));
-}
-
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
+	db_unfill(&client_row, c);
 }
 
 void
 db_client_copy(struct client *dst, const struct client *src)
 {
-	*dst = *src;
-	dst->name = xstrdup(src->name);
-	dst->secret_hex = dup_or_null(src->secret_hex);
-	dst->user_id = dup_or_null(src->user_id);
-	dst->redirect_uris = xstrdup(src->redirect_uris);
-	scope_copy(&dst->scopes, &src->scopes);
-	scope_copy(&dst->owner_scopes, &src->owner_scopes);
+	db_copy(&client_row, dst, src);
 }
 
 enum db_status

@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
 #include "store/db_code.h"
+#include "store/db_pq.h"
+#include "store/db_row.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_INSERT,
@@ -45,6 +47,23 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "SELECT count(*) FROM code", 2 },
 };
 
+const struct db_stmt_table db_code_stmts = { "db_code.c", stmts,
+    STMT__MAX };
+
+/* The columns of code_consume, in order. */
+static const struct db_col code_cols[] = {
+	DB_COL(DB_TEXT, struct code_row, user_id),
+	DB_COL(DB_TEXT, struct code_row, scopes),
+	DB_COL(DB_TEXT, struct code_row, redirect_uri),
+	DB_COL(DB_BOOL, struct code_row, redirect_given),
+	DB_COL(DB_TEXT_NULL, struct code_row, challenge),
+	DB_COL(DB_TEXT_NULL, struct code_row, method),
+	DB_COL(DB_BOOL, struct code_row, expired),
+	DB_COL(DB_BOOL, struct code_row, user_revoked),
+	DB_COL(DB_TEXT, struct code_row, user_scopes),
+};
+static const struct db_row code_row = DB_ROW(struct code_row, code_cols);
+
 enum db_status
 db_code_insert(struct db *db, const struct code_spec *c)
 {
@@ -72,15 +91,7 @@ db_code_consume(struct db *db, const char *hash, const char *client_id,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		out->user_id = xstrdup(PQgetvalue(r, 0, 0));
-		out->scopes = xstrdup(PQgetvalue(r, 0, 1));
-		out->redirect_uri = xstrdup(PQgetvalue(r, 0, 2));
-		out->redirect_given = *PQgetvalue(r, 0, 3) == 't';
-		out->challenge = db_value(r, 4);
-		out->method = db_value(r, 5);
-		out->expired = *PQgetvalue(r, 0, 6) == 't';
-		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
-		out->user_scopes = xstrdup(PQgetvalue(r, 0, 8));
+		db_fill(&code_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -89,13 +100,7 @@ db_code_consume(struct db *db, const char *hash, const char *client_id,
 void
 db_code_free(struct code_row *c)
 {
-	free(c->user_id);
-	free(c->scopes);
-	free(c->redirect_uri);
-	free(c->challenge);
-	free(c->method);
-	free(c->user_scopes);
-	memset(c, 0, sizeof(*c));
+	db_unfill(&code_row, c);
 }
 
 enum db_status

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_pq.h"
 #include "store/db_purge.h"
+#include "store/db_stmts.h"
 
 #define STR(x)	#x
 #define XSTR(x)	STR(x)
@@ -56,6 +58,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "(SELECT kind, key FROM oauth_login_failures "
 	    "WHERE window_end <= now() LIMIT " BATCH ")", 0 },
 };
+
+const struct db_stmt_table db_purge_stmts = { "db_purge.c", stmts,
+    STMT__MAX };
 
 /* Run one batched DELETE until it deletes nothing; add to *count. */
 static enum db_status

@@ -6,6 +6,7 @@
 #include "base/xalloc.h"
 #include "parse/grant.h"
 #include "parse/scope.h"
+#include "store/db_pq.h"
 #include "store/db_row.h"
 
 static void

@@ -9,9 +9,7 @@
 
 #include <stddef.h>
 
-#include <libpq-fe.h>
-
-#include "store/db.h"
+#include "store/db_pq.h"
 
 enum db_col_type {
 	DB_TEXT,	/* char *; SQL NULL reads as "" */

@@ -2,8 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_pq.h"
 #include "store/db_row.h"
 #include "store/db_scope.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_COUNT_UNKNOWN,
@@ -22,6 +24,9 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_LIST] = { "scope_list",
 	    "SELECT id, description FROM oauth_scopes ORDER BY id", 0 },
 };
+
+const struct db_stmt_table db_scope_stmts = { "db_scope.c", stmts,
+    STMT__MAX };
 
 static const struct db_col scope_cols[] = {
 	DB_COL(DB_TEXT, struct scope_row, name),

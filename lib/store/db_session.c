@@ -3,8 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "store/db_pq.h"
+#include "store/db_row.h"
 #include "store/db_session.h"
+#include "store/db_stmts.h"
 
 enum stmt {
 	STMT_CREATE,
@@ -27,6 +29,20 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	[STMT_DELETE] = { "session_delete",
 	    "DELETE FROM oauth_sessions WHERE id = decode($1, 'hex')", 1 },
 };
+
+const struct db_stmt_table db_session_stmts = { "db_session.c", stmts,
+    STMT__MAX };
+
+/* The columns of session_find, in order. */
+static const struct db_col session_cols[] = {
+	DB_COL(DB_TEXT, struct session_row, user_id),
+	DB_COL(DB_SECRET, struct session_row, csrf_hex),
+	DB_COL(DB_TEXT, struct session_row, user_name),
+	DB_COL(DB_TEXT, struct session_row, user_email),
+	DB_COL(DB_TEXT, struct session_row, user_scopes),
+};
+static const struct db_row session_row = DB_ROW(struct session_row,
+    session_cols);
 
 enum db_status
 db_session_create(struct db *db, const char *hash_hex, const char *user_id,
@@ -53,11 +69,7 @@ db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		out->user_id = xstrdup(PQgetvalue(r, 0, 0));
-		out->csrf_hex = xstrdup(PQgetvalue(r, 0, 1));
-		out->user_name = xstrdup(PQgetvalue(r, 0, 2));
-		out->user_email = xstrdup(PQgetvalue(r, 0, 3));
-		out->user_scopes = xstrdup(PQgetvalue(r, 0, 4));
+		db_fill(&session_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -66,12 +78,7 @@ db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
 void
 db_session_free(struct session_row *s)
 {
-	free(s->user_id);
-	free(s->csrf_hex);
-	free(s->user_name);
-	free(s->user_email);
-	free(s->user_scopes);
-	memset(s, 0, sizeof(*s));
+	db_unfill(&session_row, s);
 }
 
 enum db_status

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/db_pq.h"
+#include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_throttle.h"
 
 enum stmt {
@@ -48,6 +51,19 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "window_end = $4::timestamptz))", 4 },
 };
 
+const struct db_stmt_table db_throttle_stmts = { "db_throttle.c", stmts,
+    STMT__MAX };
+
+/* The columns of throttle_take, in order: one row per key. */
+static const struct db_col count_cols[] = {
+	DB_COL(DB_BOOL, struct throttle_count, is_account),
+	DB_COL(DB_LONG, struct throttle_count, attempts),
+	DB_COL(DB_LONG, struct throttle_count, left),
+	DB_COL(DB_CHARS, struct throttle_count, window),
+};
+static const struct db_row count_row = DB_ROW(struct throttle_count,
+    count_cols);
+
 enum db_status
 db_throttle_take(struct db *db, const char *account, const char *address,
     long window, struct throttle_count out[2], int *n)
@@ -63,13 +79,8 @@ db_throttle_take(struct db *db, const char *account, const char *address,
 	snprintf(w, sizeof(w), "%ld", window);
 	if ((s = db_exec(db, &stmts[STMT_TAKE], p, &r)) != DB_OK)
 		return s;
-	for (i = 0; i < PQntuples(r) && i < 2; i++) {
-		out[i].is_account = *PQgetvalue(r, i, 0) == 't';
-		out[i].attempts = atol(PQgetvalue(r, i, 1));
-		out[i].left = atol(PQgetvalue(r, i, 2));
-		snprintf(out[i].window, sizeof(out[i].window), "%s",
-		    PQgetvalue(r, i, 3));
-	}
+	for (i = 0; i < PQntuples(r) && i < 2; i++)
+		db_fill(&count_row, r, i, 0, &out[i]);
 	*n = i;
 	PQclear(r);
 	return DB_OK;

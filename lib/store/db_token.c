@@ -3,8 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_token.h"
 
 enum stmt {
@@ -140,6 +141,48 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    10 },
 };
 
+const struct db_stmt_table db_token_stmts = { "db_token.c", stmts,
+    STMT__MAX };
+
+/* The columns of token_refresh_lock, in order. */
+static const struct db_col refresh_cols[] = {
+	DB_COL(DB_TEXT, struct refresh_row, family_id),
+	DB_COL(DB_TEXT, struct refresh_row, client_id),
+	DB_COL(DB_TEXT_NULL, struct refresh_row, user_id),
+	DB_COL(DB_TEXT, struct refresh_row, scopes),
+	DB_COL(DB_BOOL, struct refresh_row, used),
+	DB_COL(DB_BOOL, struct refresh_row, revoked),
+	DB_COL(DB_BOOL, struct refresh_row, expired),
+	DB_COL(DB_BOOL, struct refresh_row, user_revoked),
+	DB_COL(DB_TEXT_NULL, struct refresh_row, user_scopes),
+	DB_COL(DB_BOOL, struct refresh_row, just_rotated),
+};
+static const struct db_row refresh_row = DB_ROW(struct refresh_row,
+    refresh_cols);
+
+/* token_access_find's columns; token_access_find_for's from its third. */
+static const struct db_col access_cols[] = {
+	DB_COL(DB_TEXT_NULL, struct access_row, user_id),
+	DB_COL(DB_TEXT_NULL, struct access_row, user_name),
+	DB_COL(DB_TEXT_NULL, struct access_row, user_email),
+};
+static const struct db_row access_row = DB_ROW(struct access_row,
+    access_cols);
+
+/* The columns of token_refresh_find, in order. */
+static const struct db_col info_cols[] = {
+	DB_COL(DB_TEXT, struct refresh_info, family_id),
+	DB_COL(DB_TEXT, struct refresh_info, client_id),
+	DB_COL(DB_TEXT_NULL, struct refresh_info, user_id),
+	DB_COL(DB_TEXT_NULL, struct refresh_info, user_email),
+	DB_COL(DB_TEXT, struct refresh_info, scopes),
+	DB_COL(DB_LLONG, struct refresh_info, iat),
+	DB_COL(DB_LLONG, struct refresh_info, exp),
+	DB_COL(DB_BOOL, struct refresh_info, active),
+};
+static const struct db_row info_row = DB_ROW(struct refresh_info,
+    info_cols);
+
 static const struct db_col personal_cols[] = {
 	DB_COL(DB_TEXT, struct personal_token_row, jti),
 	DB_COL(DB_TEXT, struct personal_token_row, name),
@@ -231,16 +274,7 @@ db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
-		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
-		out->user_id = db_value(r, 2);
-		out->scopes = xstrdup(PQgetvalue(r, 0, 3));
-		out->used = *PQgetvalue(r, 0, 4) == 't';
-		out->revoked = *PQgetvalue(r, 0, 5) == 't';
-		out->expired = *PQgetvalue(r, 0, 6) == 't';
-		out->user_revoked = *PQgetvalue(r, 0, 7) == 't';
-		out->user_scopes = db_value(r, 8);
-		out->just_rotated = *PQgetvalue(r, 0, 9) == 't';
+		db_fill(&refresh_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -249,12 +283,7 @@ db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
 void
 db_token_refresh_free(struct refresh_row *r)
 {
-	free(r->family_id);
-	free(r->client_id);
-	free(r->user_id);
-	free(r->scopes);
-	free(r->user_scopes);
-	memset(r, 0, sizeof(*r));
+	db_unfill(&refresh_row, r);
 }
 
 enum db_status
@@ -279,9 +308,7 @@ db_token_access_find(struct db *db, const char *jti, struct access_row *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*active = 1;
-		out->user_id = db_value(r, 0);
-		out->user_name = db_value(r, 1);
-		out->user_email = db_value(r, 2);
+		db_fill(&access_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -305,11 +332,8 @@ db_token_access_find_for(struct db *db, const char *jti,
 		*current = 1;
 		*active = *PQgetvalue(r, 0, 1) == 't';
 	}
-	if (*active) {
-		out->user_id = db_value(r, 2);
-		out->user_name = db_value(r, 3);
-		out->user_email = db_value(r, 4);
-	}
+	if (*active)
+		db_fill(&access_row, r, 0, 2, out);
 	PQclear(r);
 	return DB_OK;
 }
@@ -366,14 +390,7 @@ db_token_refresh_find(struct db *db, const char *hash_hex,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		out->family_id = xstrdup(PQgetvalue(r, 0, 0));
-		out->client_id = xstrdup(PQgetvalue(r, 0, 1));
-		out->user_id = db_value(r, 2);
-		out->user_email = db_value(r, 3);
-		out->scopes = xstrdup(PQgetvalue(r, 0, 4));
-		out->iat = strtoll(PQgetvalue(r, 0, 5), NULL, 10);
-		out->exp = strtoll(PQgetvalue(r, 0, 6), NULL, 10);
-		out->active = *PQgetvalue(r, 0, 7) == 't';
+		db_fill(&info_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -382,10 +399,5 @@ db_token_refresh_find(struct db *db, const char *hash_hex,
 void
 db_token_refresh_info_free(struct refresh_info *i)
 {
-	free(i->family_id);
-	free(i->client_id);
-	free(i->user_id);
-	free(i->user_email);
-	free(i->scopes);
-	memset(i, 0, sizeof(*i));
+	db_unfill(&info_row, i);
 }

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_pq.h"
 #include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_user.h"
 
 enum stmt {
@@ -43,6 +45,20 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "WHERE id = $1 AND password = $2", 3 },
 };
 
+const struct db_stmt_table db_user_stmts = { "db_user.c", stmts,
+    STMT__MAX };
+
+/* The columns of user_by_email and user_by_id, in order. */
+static const struct db_col user_cols[] = {
+	DB_COL(DB_TEXT, struct user, id),
+	DB_COL(DB_TEXT, struct user, name),
+	DB_COL(DB_TEXT, struct user, email),
+	DB_COL(DB_SECRET, struct user, password),
+	DB_COL(DB_SCOPES, struct user, scopes),
+	DB_COL(DB_BOOL, struct user, revoked),
+};
+static const struct db_row user_row = DB_ROW(struct user, user_cols);
+
 static const struct db_col list_cols[] = {
 	DB_COL(DB_TEXT, struct user_list_row, id),
 	DB_COL(DB_TEXT, struct user_list_row, email),
@@ -66,13 +82,7 @@ find(struct db *db, enum stmt st, const char *key, struct user *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		out->id = xstrdup(PQgetvalue(r, 0, 0));
-		out->name = xstrdup(PQgetvalue(r, 0, 1));
-		out->email = xstrdup(PQgetvalue(r, 0, 2));
-		out->password = xstrdup(PQgetvalue(r, 0, 3));
-		if (scope_parse(PQgetvalue(r, 0, 4), &out->scopes) == -1)
-			memset(&out->scopes, 0, sizeof(out->scopes));
-		out->revoked = *PQgetvalue(r, 0, 5) == 't';
+		db_fill(&user_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -95,15 +105,7 @@ db_user_find_by_id(struct db *db, const char *id, struct user *out,
 void
 db_user_free(struct user *u)
 {
-	free(u->id);
-	free(u->name);
-	free(u->email);
-	if (u->password != NULL) {
-		memset(u->password, 0, strlen(u->password));
-		free(u->password);
-	}
-	scope_free(&u->scopes);
-	memset(u, 0, sizeof(*u));
+	db_unfill(&user_row, u);
 }
 
 enum db_status

@@ -1,7 +1,7 @@
 /* Ending a user's sessions and tokens; see db_user_revoke.h. */
-#include <stdlib.h>
-#include <string.h>
-
+#include "store/db_pq.h"
+#include "store/db_row.h"
+#include "store/db_stmts.h"
 #include "store/db_user_revoke.h"
 
 enum stmt {
@@ -30,6 +30,18 @@ static const struct db_stmt stmts[STMT__MAX] = {
 	    "(SELECT count(*) FROM a), (SELECT count(*) FROM r)", 2 },
 };
 
+const struct db_stmt_table db_user_revoke_stmts = { "db_user_revoke.c", stmts,
+    STMT__MAX };
+
+static const struct db_col counts_cols[] = {
+	DB_COL(DB_LONG, struct user_revoke_counts, sessions),
+	DB_COL(DB_LONG, struct user_revoke_counts, codes),
+	DB_COL(DB_LONG, struct user_revoke_counts, access),
+	DB_COL(DB_LONG, struct user_revoke_counts, refresh),
+};
+static const struct db_row counts_row = DB_ROW(struct user_revoke_counts,
+    counts_cols);
+
 enum db_status
 db_user_revoke(struct db *db, const char *user_id, int personal,
     struct user_revoke_counts *c)
@@ -40,12 +52,8 @@ db_user_revoke(struct db *db, const char *user_id, int personal,
 
 	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
 		return s;
-	if (c != NULL) {
-		c->sessions = atol(PQgetvalue(r, 0, 0));
-		c->codes = atol(PQgetvalue(r, 0, 1));
-		c->access = atol(PQgetvalue(r, 0, 2));
-		c->refresh = atol(PQgetvalue(r, 0, 3));
-	}
+	if (c != NULL)
+		db_fill(&counts_row, r, 0, 0, c);
 	PQclear(r);
 	return DB_OK;
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "base/xalloc.h"
+#include "store/db_pq.h"
+#include "store/db_stmts.h"
 #include "store/migrate.h"
 
 #define MAX_MIGRATIONS	256
@@ -18,13 +20,26 @@ static const char setup_sql[] =
 	"version text PRIMARY KEY, "
 	"applied_at timestamptz NOT NULL DEFAULT now()); "
 	"RESET client_min_messages";
-/* Serialises concurrent `cpassport migrate` runs. */
-static const struct db_stmt st_lock = { "migrate_lock",
-	"SELECT pg_advisory_xact_lock(727272)", 0 };
-static const struct db_stmt st_applied = { "migrate_applied",
-	"SELECT 1 FROM cpassport_migrations WHERE version = $1", 1 };
-static const struct db_stmt st_record = { "migrate_record",
-	"INSERT INTO cpassport_migrations (version) VALUES ($1)", 1 };
+
+enum stmt {
+	STMT_LOCK,
+	STMT_APPLIED,
+	STMT_RECORD,
+	STMT__MAX
+};
+
+static const struct db_stmt stmts[STMT__MAX] = {
+	/* Serialises concurrent `cpassport migrate` runs. */
+	[STMT_LOCK] = { "migrate_lock",
+	    "SELECT pg_advisory_xact_lock(727272)", 0 },
+	[STMT_APPLIED] = { "migrate_applied",
+	    "SELECT 1 FROM cpassport_migrations WHERE version = $1", 1 },
+	[STMT_RECORD] = { "migrate_record",
+	    "INSERT INTO cpassport_migrations (version) VALUES ($1)", 1 },
+};
+
+const struct db_stmt_table db_migrate_stmts = { "migrate.c", stmts,
+    STMT__MAX };
 
 static int
 is_migration(const char *name)
@@ -94,8 +109,8 @@ apply(struct db *db, const char *dir, const char *name, int *applied,
 
 	if (db_begin(db) != DB_OK)
 		goto fail_db;
-	if (run(db, &st_lock, NULL, NULL) == -1 ||
-	    run(db, &st_applied, name, &rows) == -1)
+	if (run(db, &stmts[STMT_LOCK], NULL, NULL) == -1 ||
+	    run(db, &stmts[STMT_APPLIED], name, &rows) == -1)
 		goto fail_db;
 	if (rows == 1) {
 		if (db_commit(db) != DB_OK)
@@ -113,7 +128,7 @@ apply(struct db *db, const char *dir, const char *name, int *applied,
 		goto fail;
 	}
 	free(sql);
-	if (run(db, &st_record, name, NULL) == -1 || db_commit(db) != DB_OK)
+	if (run(db, &stmts[STMT_RECORD], name, NULL) == -1 || db_commit(db) != DB_OK)
 		goto fail_db;
 	(*applied)++;
 	return 0;

@@ -1,7 +1,8 @@
 /*
  * Unit tests for lib/http/oauth_error.c (RFC 6749 §5.2): a 503 answer says
  * only that the service is unavailable and a 500 says nothing more,
- * whatever description an earlier step left; a 4xx keeps its own.
+ * whatever description an earlier step left; a 4xx keeps its own.  And
+ * the one mapping of a database outcome to an OAuth error.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <json-c/json.h>
 
 #include "http/oauth_error.h"
+#include "store/db.h"
 #include "tap.h"
 
 #define UNAVAILABLE	"the service is temporarily unavailable"
@@ -71,5 +73,11 @@ main(void)
 	ok(!strcmp(d, UNAVAILABLE), "db-503-own-description: a resource's "
 	    "503 too: \"%s\"", d);
 	free(d);
+	ok(oauth_db_error(DB_OK) == OAUTH_OK &&
+	    oauth_db_error(DB_UNAVAILABLE) == OAUTH_TEMPORARILY_UNAVAILABLE,
+	    "db-error-mapping: DB_OK is OAUTH_OK, a lost connection 503");
+	ok(oauth_db_error(DB_CONFLICT) == OAUTH_SERVER_ERROR &&
+	    oauth_db_error(DB_ERROR) == OAUTH_SERVER_ERROR,
+	    "db-error-mapping: a conflict or any other failure is 500");
 	return done_testing();
 }

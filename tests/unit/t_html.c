@@ -1,0 +1,128 @@
+/*
+ * Unit tests for the error page table of lib/http/html.c: one writer for
+ * every HTML error of authorize.fcgi and callback.fcgi, with each page's
+ * status, wording and headers, and a message shown only escaped.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/html.h"
+#include "tap.h"
+
+/* The value of header name in r, or NULL. */
+static const char *
+header(const struct http_response *r, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nheaders; i++)
+		if (strcmp(r->headers[i].name, name) == 0)
+			return r->headers[i].value;
+	return NULL;
+}
+
+static void
+clear(struct http_response *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nheaders; i++)
+		free(r->headers[i].value);
+	free(r->body);
+	memset(r, 0, sizeof(*r));
+}
+
+/* 1 when a, then b, then c occur in s in that order. */
+static int
+in_order(const char *s, const char *a, const char *b, const char *c)
+{
+	const char	*p, *q;
+
+	return (p = strstr(s, a)) != NULL && (q = strstr(p, b)) != NULL &&
+	    strstr(q, c) != NULL;
+}
+
+static void
+test_every_page(void)
+{
+	struct http_response	 r;
+	int			 p, bad = 0;
+	const char		*allow, *retry;
+
+	memset(&r, 0, sizeof(r));
+	for (p = 0; p < PAGE__MAX; p++) {
+		page_error(&r, p);
+		allow = header(&r, "Allow");
+		retry = header(&r, "Retry-After");
+		if (r.status < 400 || r.status > 599 ||
+		    strcmp(r.content_type, "text/html; charset=utf-8") != 0 ||
+		    header(&r, "Cache-Control") == NULL ||
+		    header(&r, "Content-Security-Policy") == NULL ||
+		    (r.status == 405) != (allow != NULL) ||
+		    (r.status == 503) != (retry != NULL) ||
+		    strstr(r.body, "<p class=\"error\">") == NULL)
+			bad++;
+		clear(&r);
+	}
+	ok(bad == 0, "page-table: every page is a 4xx/5xx HTML page with the "
+	    "page headers, Allow on a 405, Retry-After on a 503 (%d bad)",
+	    bad);
+}
+
+int
+main(void)
+{
+	struct http_response	 r;
+
+	test_every_page();
+
+	memset(&r, 0, sizeof(r));
+	page_error(&r, PAGE_NOT_FOUND);
+	ok(r.status == 404 && strstr(r.body, "<title>Error</title>") &&
+	    strstr(r.body, "<h1>Request refused</h1>"
+	    "<p class=\"error\">Not found.</p></main>") != NULL,
+	    "page-authorize-wording: 404 \"Request refused\" / \"Not found.\"");
+	clear(&r);
+
+	page_error(&r, PAGE_CB_NOT_FOUND);
+	ok(r.status == 404 && strstr(r.body, "<title>Not found</title>") &&
+	    strstr(r.body, "<a href=\"/callback/start\">") != NULL,
+	    "page-callback-wording: its own 404 names /callback/start");
+	clear(&r);
+
+	page_error(&r, PAGE_METHOD);
+	ok(r.status == 405 && !strcmp(header(&r, "Allow"), "GET, POST"),
+	    "page-method: authorize's 405 allows GET, POST");
+	clear(&r);
+
+	page_error(&r, PAGE_CB_METHOD);
+	ok(r.status == 405 && !strcmp(header(&r, "Allow"), "GET"),
+	    "page-method: the callback's 405 allows GET");
+	clear(&r);
+
+	page_error(&r, PAGE_UNAVAILABLE);
+	ok(r.status == 503 && !strcmp(header(&r, "Retry-After"), "5") &&
+	    strstr(r.body, "temporarily unavailable") != NULL,
+	    "page-unavailable: 503 with Retry-After: 5");
+	clear(&r);
+
+	page_error_with(&r, PAGE_REFUSED, "bad <b>\"x\"</b> & 'y'", NULL);
+	ok(r.status == 400 && strstr(r.body, "<p class=\"error\">bad "
+	    "&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#39;y&#39;</p>") != NULL &&
+	    strstr(r.body, "<b>") == NULL,
+	    "page-message-escaped: a message is shown only escaped");
+	clear(&r);
+
+	page_error_with(&r, PAGE_MALFORMED_FORM, "<b>ignored</b>", NULL);
+	ok(strstr(r.body, "ignored") == NULL &&
+	    strstr(r.body, "Malformed form.") != NULL,
+	    "page-text-constant: a page with its own text shows no message");
+	clear(&r);
+
+	page_error_with(&r, PAGE_CB_TOKEN_ERROR, NULL, "<p>DETAIL</p>");
+	ok(r.status == 400 && in_order(r.body, "refused to exchange",
+	    "<p>DETAIL</p>", "Start again</a>"),
+	    "page-callback-detail: text, then the detail, then Start again");
+	clear(&r);
+	return done_testing();
+}
