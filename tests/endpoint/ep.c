@@ -10,6 +10,7 @@
 #include <openssl/evp.h>
 
 #include "ep.h"
+#include "endpoint/token_endpoint.h"
 #include "parse/b64.h"
 
 static int	 tap_n, tap_failed;
@@ -199,6 +200,23 @@ ep_call(struct ep *t, http_handler h, const struct ep_req *q)
 		t->body = strndup(t->resp.body, t->resp.body_len);
 		t->json = json_tokener_parse(t->body);
 	}
+}
+
+int
+ep_token(struct ep *t, const char *authorization, const char *fmt, ...)
+{
+	char	body[8192];
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(body, sizeof(body), fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(body))
+		bail("ep_token: body too long");
+	ep_call(t, token_endpoint, &(struct ep_req){ .uri = "/oauth/token",
+	    .authorization = authorization, .body = body });
+	return t->resp.status;
 }
 
 const char *

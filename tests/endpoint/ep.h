@@ -8,6 +8,9 @@
 #ifndef CPASSPORT_EP_H
 #define CPASSPORT_EP_H
 
+#include <stdio.h>
+#include <string.h>
+
 #include <json-c/json.h>
 
 #include "admin/admin.h"
@@ -49,6 +52,13 @@ int		 ep_finish(struct ep *);
 
 /* Calls h with the request as the request loop would, keeps the response. */
 void		 ep_call(struct ep *, http_handler h, const struct ep_req *);
+
+/*
+ * POST /oauth/token (token.fcgi) with the form body fmt… and, unless
+ * NULL, the Authorization header; returns the status.
+ */
+int		 ep_token(struct ep *, const char *authorization,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* The last response's header (first of that name), or NULL. */
 const char	*ep_header(const struct ep *, const char *name);
