@@ -97,5 +97,5 @@ out=$(check_tree "$copy")
 grep -q '^# lib/parse/form.c: store/db.h$' <<<"$out" &&
     grep -q '^# lib/parse/b64.c:#include <openssl/evp.h>$' <<<"$out" &&
     grep -q '^# lib/http/html.c: store/db.h$' <<<"$out"
-ok $? "layers: a crossing planted in a copy (parse/ including store/ and OpenSSL, http/html.c the store: the exception is oauth_error.c's alone) is caught"
+ok $? "layers: a crossing planted in a copy (parse/ including store/ and OpenSSL, http/ other than oauth_error.c the store) is caught"
 echo "1..$n"

@@ -324,8 +324,9 @@ finish(struct app *app, const struct http_request *req,
 		log_warnx("%s: client %s: %s", __func__,
 		    app->cfg.callback_client_id != NULL ?
 		    app->cfg.callback_client_id : "(none)",
-		    p == PAGE_CB_NOT_STARTED ? "no state cookie: not started "
-		    "here" : p == PAGE_CB_BAD_COOKIE ? "unreadable state cookie" :
+		    p == PAGE_CB_NOT_STARTED ?
+		    "no state cookie: not started here" :
+		    p == PAGE_CB_BAD_COOKIE ? "unreadable state cookie" :
 		    "state mismatch");
 		page_error(resp, p);
 	} else if (v[P_ERROR].s != NULL)

@@ -80,13 +80,9 @@ token_answer_parse(const char *buf, size_t len, struct token_answer *out)
 		return -1;
 	out->json = xstrdup(json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	out->access_token = member(o, "access_token");
-	out->token_type = member(o, "token_type");
-	out->expires_in = member(o, "expires_in");
-	out->refresh_token = member(o, "refresh_token");
-	out->scope = member(o, "scope");
-	out->error = member(o, "error");
-	out->error_description = member(o, "error_description");
+#define X(name) out->name = member(o, #name);
+	TOKEN_MEMBERS(X)
+#undef X
 	json_object_put(o);
 	return 0;
 }
@@ -94,14 +90,11 @@ token_answer_parse(const char *buf, size_t len, struct token_answer *out)
 void
 token_answer_free(struct token_answer *a)
 {
+	/* Every member wiped: the tokens among them. */
 	free_secret(a->json);
-	free_secret(a->access_token);
-	free_secret(a->refresh_token);
-	free(a->token_type);
-	free(a->expires_in);
-	free(a->scope);
-	free(a->error);
-	free(a->error_description);
+#define X(name) free_secret(a->name);
+	TOKEN_MEMBERS(X)
+#undef X
 	memset(a, 0, sizeof(*a));
 }
 
@@ -210,8 +203,8 @@ token_exchange(const struct config *cfg, const char *endpoint,
     long *status, struct token_answer *out)
 {
 	struct body		 b = { NULL, 0, 0 };
-	char			*fields = NULL;
-	char			*e_code = NULL, *e_redirect = NULL, *e_ver = NULL;
+	char			*fields = NULL, *e_code = NULL;
+	char			*e_redirect = NULL, *e_ver = NULL;
 	enum token_result	 res = TOKEN_ANSWERED;
 	CURL			*c;
 	CURLcode		 rc;

@@ -14,20 +14,25 @@
 #define TOKEN_MAX_RESPONSE	(64 * 1024)	/* bytes of the token answer */
 
 /*
- * The members of one answer that the callback uses, each the member's
- * text when it is a string, number or boolean, NULL otherwise; json is
- * the whole object again (plain, slashes unescaped), what an API client
- * is sent.  Every string is owned.
+ * The members of one answer that the callback uses (RFC 6749 §5.1,
+ * §5.2), each the member's text when it is a string, number or boolean,
+ * NULL otherwise; json is the whole object again (plain, slashes
+ * unescaped), what an API client is sent.  Every string is owned.
  */
+#define TOKEN_MEMBERS(X)						\
+	X(access_token)							\
+	X(token_type)							\
+	X(expires_in)							\
+	X(refresh_token)						\
+	X(scope)							\
+	X(error)							\
+	X(error_description)
+
 struct token_answer {
 	char	*json;
-	char	*access_token;
-	char	*token_type;
-	char	*expires_in;
-	char	*refresh_token;
-	char	*scope;
-	char	*error;
-	char	*error_description;
+#define X(name) char *name;
+	TOKEN_MEMBERS(X)
+#undef X
 };
 
 /*

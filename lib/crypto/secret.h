@@ -1,7 +1,7 @@
 /*
  * Random tokens and their stored form.  Refresh tokens, codes, session ids
  * and client secrets are 256 bits from RAND_bytes, base64url; the
- * database keeps only their SHA-256 (DESIGN.md "Tokens").
+ * database keeps only their SHA-256 (docs/DESIGN.md "Tokens").
  */
 #ifndef CPASSPORT_SECRET_H
 #define CPASSPORT_SECRET_H

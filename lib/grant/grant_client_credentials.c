@@ -5,9 +5,9 @@
 #include "grant/issue.h"
 
 /*
- * The token acts as the client's owner when it has one (DESIGN.md), so
- * its scopes are bounded by what the owner holds; without an owner, by
- * the client's own list.  "sub" is the owner, else the client id
+ * The token acts as the client's owner when it has one (docs/DESIGN.md
+ * "Tokens"), so its scopes are bounded by what the owner holds; without
+ * an owner, by the client's own list.  "sub" is the owner, else the client id
  * (RFC 9068 §2.2).  No refresh token (RFC 6749 §4.4.3).  The insert
  * itself checks that c (perhaps the process's cached copy) is current,
  * so a grant that names no scope (and no default_scope is set) is one

@@ -31,44 +31,37 @@ void	html_page(struct http_response *, int status, const char *title,
  * The error pages: status, <title>, heading, text (constant HTML; NULL:
  * the caller's message, escaped), tail (constant HTML after any detail;
  * the callback's "Start again"), and the Allow header of a 405.  A 503
- * adds Retry-After.  Authorize and logout say "Request refused"; the
- * callback names each page; where the two word the same thing apart,
- * each keeps its own entry.
+ * adds Retry-After.  Authorize and logout title every error "Error" and
+ * head it "Request refused" (REFUSED_PAGE); the callback names each
+ * page; where the two word the same thing apart, each keeps its own.
  */
+#define REFUSED_PAGE(X, e, status, text, allow)				\
+	X(e, status, "Error", "Request refused", text, NULL, allow)
 #define ERROR_PAGES(X)							\
 	/* authorize.fcgi: /oauth/authorize, /oauth/request, logout */	\
-	X(PAGE_REFUSED, 400, "Error", "Request refused", NULL, NULL, NULL) \
-	X(PAGE_MALFORMED_FORM, 400, "Error", "Request refused",	\
-	    "Malformed form.", NULL, NULL)				\
-	X(PAGE_MALFORMED_LOGIN, 400, "Error", "Request refused",	\
-	    "Malformed login.", NULL, NULL)				\
-	X(PAGE_NO_CLIENT_ID, 400, "Error", "Request refused",		\
-	    "client=ID is required.", NULL, NULL)			\
-	X(PAGE_PUBLIC_CLIENT, 400, "Error", "Request refused",		\
-	    "A public client starts the flow itself, with PKCE.",	\
-	    NULL, NULL)							\
-	X(PAGE_NOT_AUTHENTICATED, 403, "Error", "Request refused",	\
+	REFUSED_PAGE(X, PAGE_REFUSED, 400, NULL, NULL)			\
+	REFUSED_PAGE(X, PAGE_MALFORMED_FORM, 400, "Malformed form.", NULL) \
+	REFUSED_PAGE(X, PAGE_MALFORMED_LOGIN, 400, "Malformed login.", NULL) \
+	REFUSED_PAGE(X, PAGE_NO_CLIENT_ID, 400, "client=ID is required.", \
+	    NULL)							\
+	REFUSED_PAGE(X, PAGE_PUBLIC_CLIENT, 400,			\
+	    "A public client starts the flow itself, with PKCE.", NULL)	\
+	REFUSED_PAGE(X, PAGE_NOT_AUTHENTICATED, 403,			\
 	    "The web server did not authenticate you as a known user.", \
-	    NULL, NULL)							\
-	X(PAGE_CONSENT_EXPIRED, 403, "Error", "Request refused",	\
-	    "The form has expired or did not come from this site.",	\
-	    NULL, NULL)							\
-	X(PAGE_LOGOUT_EXPIRED, 403, "Error", "Request refused",	\
+	    NULL)							\
+	REFUSED_PAGE(X, PAGE_CONSENT_EXPIRED, 403,			\
+	    "The form has expired or did not come from this site.", NULL) \
+	REFUSED_PAGE(X, PAGE_LOGOUT_EXPIRED, 403,			\
 	    "The sign-out form has expired or did not come from this "	\
-	    "site; you are still signed in.", NULL, NULL)		\
-	X(PAGE_NOT_FOUND, 404, "Error", "Request refused",		\
-	    "Not found.", NULL, NULL)					\
-	X(PAGE_NO_SUCH_CLIENT, 404, "Error", "Request refused",	\
-	    "No such client.", NULL, NULL)				\
-	X(PAGE_METHOD, 405, "Error", "Request refused",		\
-	    "Method not allowed.", NULL, "GET, POST")			\
-	X(PAGE_INTERNAL, 500, "Error", "Request refused",		\
-	    "Internal error.", NULL, NULL)				\
-	X(PAGE_BAD_ISSUER, 500, "Error", "Request refused",		\
-	    "The issuer in the configuration is not a URL.", NULL, NULL) \
-	X(PAGE_UNAVAILABLE, 503, "Error", "Request refused",		\
-	    "The service is temporarily unavailable; try again in a "	\
-	    "moment.", NULL, NULL)					\
+	    "site; you are still signed in.", NULL)			\
+	REFUSED_PAGE(X, PAGE_NOT_FOUND, 404, "Not found.", NULL)	\
+	REFUSED_PAGE(X, PAGE_NO_SUCH_CLIENT, 404, "No such client.", NULL) \
+	REFUSED_PAGE(X, PAGE_METHOD, 405, "Method not allowed.", "GET, POST") \
+	REFUSED_PAGE(X, PAGE_INTERNAL, 500, "Internal error.", NULL)	\
+	REFUSED_PAGE(X, PAGE_BAD_ISSUER, 500,				\
+	    "The issuer in the configuration is not a URL.", NULL)	\
+	REFUSED_PAGE(X, PAGE_UNAVAILABLE, 503, "The service is "	\
+	    "temporarily unavailable; try again in a moment.", NULL)	\
 	/* callback.fcgi: /callback/start, /callback */			\
 	X(PAGE_CB_NOT_FOUND, 404, "Not found", "Not found",		\
 	    "There is nothing here. The flow starts at "		\

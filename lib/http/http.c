@@ -3,7 +3,6 @@
 #include <sys/types.h>
 
 #include <arpa/inet.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
@@ -22,7 +21,7 @@
 #include "base/xalloc.h"
 #include "http/deadline.h"
 #include "http/http.h"
-#include "parse/form.h"
+#include "http/request.h"
 
 /* Set by SIGTERM while a request is in hand: finish it, then exit. */
 static volatile sig_atomic_t stopping;
@@ -132,36 +131,12 @@ struct io {
 	FCGX_Request	*fcgi;	/* NULL: plain CGI on stdin/stdout */
 };
 
-/*
- * A parameter of the request.  One the web server sends more than once
- * is the last one, as PHP-FPM takes it: nginx sends both the
- * fastcgi_param of "include fastcgi_params" and one written after it for
- * the same name, and the one after is meant to override (libfcgi's
- * FCGX_GetParam() would return the first).
- */
+/* A parameter of a plain CGI request: the environment. */
 static const char *
-param(const struct io *io, const char *name)
+cgi_param(const void *src, const char *name)
 {
-	const char	*v = NULL;
-	char		**p;
-	size_t		 n = strlen(name);
-
-	if (io->fcgi == NULL)
-		return getenv(name);
-	for (p = io->fcgi->envp; p != NULL && *p != NULL; p++)
-		if (strncmp(*p, name, n) == 0 && (*p)[n] == '=')
-			v = *p + n + 1;
-	return v;
-}
-
-const char *
-http_remote_user(const char *remote_user, const char *auth_type)
-{
-	/* RFC 3875 §4.1.1: no AUTH_TYPE, no authentication by the server. */
-	if (auth_type == NULL || *auth_type == '\0' || remote_user == NULL ||
-	    *remote_user == '\0')
-		return NULL;
-	return remote_user;
+	(void)src;
+	return getenv(name);
 }
 
 /*
@@ -205,36 +180,12 @@ put(const struct io *io, const char *s, size_t len)
 static void
 read_request(const struct io *io, struct http_request *req)
 {
-	const char	*cl;
-	char		*end;
-	unsigned long	 n = 0;
+	size_t	n;
 
-	memset(req, 0, sizeof(*req));
-	req->method = param(io, "REQUEST_METHOD");
-	if (req->method == NULL)
-		req->method = "GET";
-	req->content_type = param(io, "CONTENT_TYPE");
-	req->authorization = param(io, "HTTP_AUTHORIZATION");
-	req->remote_addr = param(io, "REMOTE_ADDR");
-	req->https = param(io, "HTTPS");
-	req->query = param(io, "QUERY_STRING");
-	if (req->query == NULL)
-		req->query = "";
-	if ((req->uri = param(io, "REQUEST_URI")) == NULL)
-		req->uri = "";
-	req->cookie = param(io, "HTTP_COOKIE");
-	req->accept = param(io, "HTTP_ACCEPT");
-	req->remote_user = http_remote_user(param(io, "REMOTE_USER"),
-	    param(io, "AUTH_TYPE"));
-
-	if ((cl = param(io, "CONTENT_LENGTH")) != NULL && *cl != '\0') {
-		errno = 0;
-		n = strtoul(cl, &end, 10);
-		if (errno || *end != '\0' || *cl == '-' || n > FORM_MAX_BODY) {
-			req->body_too_large = 1;
-			return;
-		}
-	}
+	if (io->fcgi != NULL)
+		n = http_request_params(req, http_envp_param, io->fcgi->envp);
+	else
+		n = http_request_params(req, cgi_param, NULL);
 	if (n == 0)
 		return;
 	req->body = xmalloc(n + 1);

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,14 +160,10 @@ set_key(struct config *cfg, const char *k, const char *v)
 	return -1;
 }
 
-int
-config_load(const char *path, struct config *cfg, char *err, size_t errlen)
+/* The defaults, before any line of the file is read. */
+static void
+config_defaults(struct config *cfg)
 {
-	FILE	*f;
-	char	 line[CONFIG_MAX_LINE];
-	char	*k, *v, *eq;
-	int	 lineno = 0;
-
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->access_token_lifetime = 3600;
 	cfg->refresh_token_lifetime = 30 * 86400;
@@ -177,67 +174,139 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	cfg->bcrypt_cost = PASSWORD_COST_DEFAULT;
 	cfg->issuer = xstrdup("http://localhost");
 	cfg->default_scope = xstrdup("");
+}
 
-	if ((f = fopen(path, "r")) == NULL) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+/*
+ * One line (without its newline, NUL-terminated in a buffer we may
+ * write): blank, a comment, or "key = value".  Returns 0 or -1 with err.
+ */
+static int
+parse_line(struct config *cfg, char *line, const char *name, int lineno,
+    char *err, size_t errlen)
+{
+	char	*k, *v, *eq;
+
+	k = trim(line);
+	if (*k == '\0' || *k == '#')
+		return 0;
+	if ((eq = strchr(k, '=')) == NULL) {
+		snprintf(err, errlen, "%s:%d: expected key = value", name,
+		    lineno);
 		return -1;
 	}
-	while (fgets(line, sizeof(line), f) != NULL) {
-		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(f)) {
-			snprintf(err, errlen, "%s:%d: line too long", path,
-			    lineno);
-			goto fail;
-		}
-		k = trim(line);
-		if (*k == '\0' || *k == '#')
-			continue;
-		if ((eq = strchr(k, '=')) == NULL) {
-			snprintf(err, errlen, "%s:%d: expected key = value",
-			    path, lineno);
-			goto fail;
-		}
-		*eq = '\0';
-		k = trim(k);
-		v = trim(eq + 1);
-		if (set_key(cfg, k, v) == -1) {
-			snprintf(err, errlen, "%s:%d: unknown key or bad "
-			    "value for \"%.64s\"", path, lineno, k);
-			goto fail;
-		}
+	*eq = '\0';
+	k = trim(k);
+	v = trim(eq + 1);
+	if (set_key(cfg, k, v) == -1) {
+		snprintf(err, errlen, "%s:%d: unknown key or bad value for "
+		    "\"%.64s\"", name, lineno, k);
+		return -1;
 	}
-	fclose(f);
+	return 0;
+}
+
+/* What must hold of the whole file.  Returns 0 or -1 with err. */
+static int
+config_check(const struct config *cfg, const char *name, char *err,
+    size_t errlen)
+{
 	if (cfg->database == NULL) {
-		snprintf(err, errlen, "%s: \"database\" is not set", path);
-		config_free(cfg);
+		snprintf(err, errlen, "%s: \"database\" is not set", name);
 		return -1;
 	}
 	if (!scopes_valid(cfg->default_scope, 0) ||
 	    (cfg->user_endpoint_scope != NULL &&
 	    !scopes_valid(cfg->user_endpoint_scope, 1))) {
 		snprintf(err, errlen, "%s: default_scope or "
-		    "user_endpoint_scope is not a valid scope list", path);
-		config_free(cfg);
+		    "user_endpoint_scope is not a valid scope list", name);
 		return -1;
 	}
 	if (cfg->bcrypt_cost < PASSWORD_COST_MIN ||
 	    cfg->bcrypt_cost > PASSWORD_COST_MAX) {
-		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", path,
+		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", name,
 		    PASSWORD_COST_MIN, PASSWORD_COST_MAX);
-		config_free(cfg);
 		return -1;
 	}
 	if (cfg->refresh_token_grace_period > CONFIG_REFRESH_GRACE_MAX) {
 		snprintf(err, errlen, "%s: refresh_token_grace_period must be "
-		    "0-%d", path, CONFIG_REFRESH_GRACE_MAX);
-		config_free(cfg);
+		    "0-%d", name, CONFIG_REFRESH_GRACE_MAX);
 		return -1;
 	}
 	return 0;
-fail:
-	fclose(f);
+}
+
+int
+config_parse(const char *buf, size_t len, const char *name,
+    struct config *cfg, char *err, size_t errlen)
+{
+	char		 line[CONFIG_MAX_LINE];
+	const char	*p = buf, *end = buf + len, *nl;
+	size_t		 n;
+	int		 lineno = 0;
+
+	config_defaults(cfg);
+	for (; p < end; p = nl + 1) {
+		lineno++;
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		/* A line and its newline fit CONFIG_MAX_LINE - 1 bytes. */
+		if ((n = (size_t)(nl - p)) > CONFIG_MAX_LINE - 2) {
+			snprintf(err, errlen, "%s:%d: line too long", name,
+			    lineno);
+			goto fail;
+		}
+		if (memchr(p, '\0', n) != NULL) {
+			snprintf(err, errlen, "%s:%d: NUL byte", name, lineno);
+			goto fail;
+		}
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (parse_line(cfg, line, name, lineno, err, errlen) == -1)
+			goto fail;
+	}
+	if (config_check(cfg, name, err, errlen) == -1)
+		goto fail;
+	return 0;
+ fail:
 	config_free(cfg);
 	return -1;
+}
+
+int
+config_load(const char *path, struct config *cfg, char *err, size_t errlen)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 len = 0, size = 0, n;
+	int	 r;
+
+	memset(cfg, 0, sizeof(*cfg));
+	if ((f = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	/* The whole file; the operator's, so no bound beyond memory's. */
+	do {
+		if (len == size) {
+			if (size > SIZE_MAX / 2 - CONFIG_MAX_LINE)
+				break;
+			size = size * 2 + CONFIG_MAX_LINE;
+			buf = xrealloc(buf, size);
+		}
+		len += n = fread(buf + len, 1, size - len, f);
+	} while (n > 0);
+	if (ferror(f) || len == size) {
+		snprintf(err, errlen, "%s: cannot read", path);
+		fclose(f);
+		free(buf);
+		return -1;
+	}
+	fclose(f);
+	r = config_parse(buf, len, path, cfg, err, errlen);
+	/* The file may hold callback_client_secret. */
+	explicit_bzero(buf, len);
+	free(buf);
+	return r;
 }
 
 void

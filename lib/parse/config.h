@@ -59,6 +59,12 @@ const char	*config_path(const char *explicit_path);
  */
 int	 config_load(const char *path, struct config *cfg, char *err,
 	    size_t errlen);
+/*
+ * The same from the file's text buf[0..len), which config_load reads
+ * whole; name stands for the file in messages.  A NUL byte is an error.
+ */
+int	 config_parse(const char *buf, size_t len, const char *name,
+	    struct config *cfg, char *err, size_t errlen);
 void	 config_free(struct config *);
 
 #endif

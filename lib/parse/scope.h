@@ -45,8 +45,8 @@ int	 scope_within(const struct scope_set *req,
  * The scopes a token gets: each requested scope that both the client may
  * ask for and the user holds.  A requested "*" stands for everything both
  * allow: "*" itself when both hold "*", else the named scopes they share.
- * DESIGN.md: "what was asked ∩ what the client may ask ∩ what its user
- * holds".
+ * docs/DESIGN.md "Scopes": "what was asked ∩ what the client may ask ∩
+ * what its user holds".
  */
 void	 scope_narrow(const struct scope_set *req,
 	    const struct scope_set *client, const struct scope_set *user,

@@ -1,9 +1,10 @@
 /*
  * A process's copies of the clients it authenticated lately, so the
- * client_credentials grant can issue with one SQL statement: the insert
+ * client_credentials grant can issue with one SQL statement (the insert
  * names the copy's row versions and stores nothing when the client or its
- * owner changed since (db_token_insert_current()).  A copy is only ever a
- * claim; nothing is granted on it without that check.
+ * owner changed since: db_token_insert_current()) and introspection
+ * checks a token and its caller in one (db_token_access_find_for()).  A
+ * copy is only ever a claim; nothing is granted on it without that check.
  */
 #ifndef CPASSPORT_CLIENT_CACHE_H
 #define CPASSPORT_CLIENT_CACHE_H

@@ -1,7 +1,8 @@
-# Shared by the integration tests: a private PostgreSQL cluster (initdb in
-# a temp dir, its own port and socket), lighttpd on a loopback port with
-# the example config, TAP helpers.  Source it; call stack_start; the EXIT
-# trap stops everything this script started (lighttpd by its session).
+# Shared by the integration tests: the stack of scripts/stack.sh (a
+# private PostgreSQL cluster, lighttpd on a loopback port with the example
+# config) in a temp dir, on free ports, and TAP helpers.  Source it; call
+# stack_start; the EXIT trap stops everything this script started
+# (lighttpd by its session).
 set -u
 
 : "${srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -12,8 +13,7 @@ WORK=$(mktemp -d /tmp/cpassport-test.XXXXXX)
 chmod 755 "$WORK"
 CONF="$WORK/cpassport.conf"
 export CPASSPORT_CONFIG="$CONF" CPASSPORT_SQLDIR="$srcdir/sql"
-LIGHTTPD_PID=
-. "$srcdir/scripts/server-session.sh"
+. "$srcdir/scripts/stack.sh"
 
 tap_n=0
 ok() {	# ok CONDITION-STATUS DESCRIPTION
@@ -38,30 +38,13 @@ free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-as_pg() {	# run a PostgreSQL binary as the postgres user when we are root
-	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-pg_start() {
-	as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pgsock/pg.log" -w -t 30 \
-	    -o "-p $PGPORT -k $WORK/pgsock -c listen_addresses=''" start >/dev/null
-}
-pg_stop() {
-	as_pg "$PGBIN/pg_ctl" -D "$WORK/pg" -m "${1:-fast}" -w stop >/dev/null 2>&1
-}
-
 stack_start() {	# stack_start [extra config lines]
 	PGPORT=$(free_port)
 	HTTP_PORT=$(free_port)
 	BASE="http://127.0.0.1:$HTTP_PORT"
-	mkdir -p "$WORK/pg" "$WORK/pgsock"
-	[ "$(id -u)" -eq 0 ] && chown postgres "$WORK/pg" "$WORK/pgsock"
-	as_pg "$PGBIN/initdb" -D "$WORK/pg" -U postgres --auth=trust \
-	    -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 ||
-	    { cat "$WORK/initdb.log" >&2; return 1; }
+	pg_init || return 1
 	pg_start || { cat "$WORK/pgsock/pg.log" >&2; return 1; }
-	psql -X -h "$WORK/pgsock" -p "$PGPORT" -U postgres -qc \
-	    "CREATE DATABASE cpassport" postgres || return 1
+	pg_createdb || return 1
 	cat >"$CONF" <<CONF
 database = host=$WORK/pgsock port=$PGPORT dbname=cpassport user=postgres connect_timeout=5
 issuer = $BASE
@@ -76,29 +59,8 @@ CONF
 	lighttpd_start
 }
 
-lighttpd_start() {
-	"$srcdir/scripts/lighttpd-conf" "$HTTP_PORT" "$WORK" "$builddir/cgi-bin" \
-	    "$CONF" >"$WORK/lighttpd.conf" || return 1
-	session_start /usr/sbin/lighttpd -D -f "$WORK/lighttpd.conf" 2>>"$WORK/lighttpd.log"
-	LIGHTTPD_PID=$SESSION_PID
-	for _ in $(seq 100); do
-		curl -s -o /dev/null "$BASE/" && return 0
-		sleep 0.05
-	done
-	echo "# lighttpd did not start" >&2
-	return 1
-}
-
 psql_q() {	# psql_q SQL: one unaligned value
 	psql -X -h "$WORK/pgsock" -p "$PGPORT" -U postgres -d cpassport -Atqc "$1"
-}
-
-# Stop lighttpd and every FastCGI process of its session: those it
-# re-spawned, and those it left when it died (scripts/server-session.sh).
-lighttpd_stop() {
-	[ -n "$LIGHTTPD_PID" ] || return 0
-	session_stop "$LIGHTTPD_PID"
-	LIGHTTPD_PID=
 }
 
 stack_stop() {
