@@ -17,6 +17,7 @@
 #   lighttpd_start   lighttpd in its session, once it answers; LIGHTTPD_PID
 #   lighttpd_stop    lighttpd and every FastCGI process of its session
 
+# shellcheck disable=SC2154	# srcdir, builddir …: the caller's
 . "$srcdir/scripts/server-session.sh"
 LIGHTTPD_PID=
 
