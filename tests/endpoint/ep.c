@@ -10,7 +10,13 @@
 #include <openssl/evp.h>
 
 #include "ep.h"
+#include "client/callback_endpoint.h"
+#include "endpoint/authorize_endpoint.h"
+#include "endpoint/discovery_endpoint.h"
+#include "endpoint/introspect_endpoint.h"
+#include "endpoint/revoke_endpoint.h"
 #include "endpoint/token_endpoint.h"
+#include "endpoint/user_endpoint.h"
 #include "parse/b64.h"
 
 static int	 tap_n, tap_failed;
@@ -171,8 +177,18 @@ ep_finish(struct ep *t)
 	return tap_failed ? 1 : 0;
 }
 
-void
-ep_call(struct ep *t, http_handler h, const struct ep_req *q)
+static const http_handler programs[] = {
+	[EP_TOKEN] = token_endpoint,
+	[EP_AUTHORIZE] = authorize_endpoint,
+	[EP_CALLBACK] = callback_endpoint,
+	[EP_USER] = user_endpoint,
+	[EP_REVOKE] = revoke_endpoint,
+	[EP_INTROSPECT] = introspect_endpoint,
+	[EP_DISCOVERY] = discovery_endpoint,
+};
+
+int
+ep_call(struct ep *t, enum ep_program p, const struct ep_req *q)
 {
 	struct http_request	req;
 
@@ -194,12 +210,13 @@ ep_call(struct ep *t, http_handler h, const struct ep_req *q)
 		req.body = strdup(q->body);
 		req.body_len = strlen(q->body);
 	}
-	http_handle(h, &t->app, &req, &t->resp);
+	http_handle(programs[p], &t->app, &req, &t->resp);
 	free(req.body);
 	if (t->resp.body != NULL) {
 		t->body = strndup(t->resp.body, t->resp.body_len);
 		t->json = json_tokener_parse(t->body);
 	}
+	return t->resp.status;
 }
 
 int
@@ -214,9 +231,8 @@ ep_token(struct ep *t, const char *authorization, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof(body))
 		bail("ep_token: body too long");
-	ep_call(t, token_endpoint, &(struct ep_req){ .uri = "/oauth/token",
+	return ep_call(t, EP_TOKEN, &(struct ep_req){ .uri = "/oauth/token",
 	    .authorization = authorization, .body = body });
-	return t->resp.status;
 }
 
 const char *

@@ -26,6 +26,17 @@ struct ep {
 	json_object		*json;		/* its body as JSON, or NULL */
 };
 
+/* The programs, each called as its main() serves a request. */
+enum ep_program {
+	EP_TOKEN,	/* token.fcgi */
+	EP_AUTHORIZE,	/* authorize.fcgi: authorize, request, logout */
+	EP_CALLBACK,	/* callback.fcgi */
+	EP_USER,	/* user.fcgi: /api/user */
+	EP_REVOKE,	/* revoke.fcgi */
+	EP_INTROSPECT,	/* introspect.fcgi */
+	EP_DISCOVERY	/* discovery.fcgi: metadata and JWKS */
+};
+
 /* What a web server would pass; NULL fields are left unset. */
 struct ep_req {
 	const char	*method;	/* default "POST" */
@@ -50,8 +61,12 @@ void		 ep_start(struct ep *, const char *extra);
 /* Drops the database; prints the plan; returns the exit status. */
 int		 ep_finish(struct ep *);
 
-/* Calls h with the request as the request loop would, keeps the response. */
-void		 ep_call(struct ep *, http_handler h, const struct ep_req *);
+/*
+ * Serves the request with the program as its request loop would; the
+ * response stays in t->resp (and t->body, t->json) until the next call.
+ * Returns the status.
+ */
+int		 ep_call(struct ep *, enum ep_program, const struct ep_req *);
 
 /*
  * POST /oauth/token (token.fcgi) with the form body fmt… and, unless
