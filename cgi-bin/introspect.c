@@ -4,18 +4,9 @@
  */
 #include "app/app.h"
 #include "endpoint/introspect_endpoint.h"
-#include "http/route.h"
-
-static const struct route routes[] = {
-	{ "/oauth/introspect", ROUTE_POST, introspect_endpoint },
-};
-
-static const struct router router = {
-	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
-};
 
 int
 main(void)
 {
-	return app_main("introspect.fcgi", &router);
+	return app_main("introspect.fcgi", &introspect_router);
 }

@@ -4,18 +4,9 @@
  */
 #include "app/app.h"
 #include "endpoint/user_endpoint.h"
-#include "http/route.h"
-
-static const struct route routes[] = {
-	{ "/api/user", ROUTE_GET | ROUTE_HEAD, user_endpoint },
-};
-
-static const struct router router = {
-	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
-};
 
 int
 main(void)
 {
-	return app_main("user.fcgi", &router);
+	return app_main("user.fcgi", &user_router);
 }

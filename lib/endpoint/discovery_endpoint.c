@@ -9,6 +9,7 @@
 #include "crypto/keyset.h"
 #include "endpoint/discovery_endpoint.h"
 #include "http/oauth_error.h"
+#include "http/route.h"
 #include "parse/grant.h"
 #include "store/db_scope.h"
 
@@ -129,3 +130,12 @@ discovery_jwks(void *ctx, const struct http_request *req,
 	oauth_json_write(resp, jwks);
 	free(jwks);
 }
+
+static const struct route routes[] = {
+	{ DISCOVERY_METADATA_PATH, ROUTE_GET | ROUTE_HEAD, discovery_metadata },
+	{ DISCOVERY_JWKS_PATH, ROUTE_GET | ROUTE_HEAD, discovery_jwks },
+};
+
+const struct router discovery_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
+};

@@ -6,7 +6,7 @@
 #ifndef CPASSPORT_DISCOVERY_ENDPOINT_H
 #define CPASSPORT_DISCOVERY_ENDPOINT_H
 
-#include "http/http.h"
+#include "http/route.h"
 
 #define DISCOVERY_METADATA_PATH	"/.well-known/oauth-authorization-server"
 #define DISCOVERY_JWKS_PATH	"/.well-known/jwks.json"
@@ -15,5 +15,8 @@ void	discovery_metadata(void *app, const struct http_request *,
 	    struct http_response *);
 void	discovery_jwks(void *app, const struct http_request *,
 	    struct http_response *);
+
+/* The program's routes. */
+extern const struct router discovery_router;
 
 #endif

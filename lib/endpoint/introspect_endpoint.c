@@ -7,6 +7,7 @@
 #include "app/app.h"
 #include "endpoint/introspect_endpoint.h"
 #include "endpoint/token_lookup.h"
+#include "http/route.h"
 
 static void
 add_str(json_object *o, const char *k, const char *v)
@@ -99,3 +100,11 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 	json_object_put(o);
 	token_lookup_free(&l);
 }
+
+static const struct route routes[] = {
+	{ "/oauth/introspect", ROUTE_POST, introspect_endpoint },
+};
+
+const struct router introspect_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
+};

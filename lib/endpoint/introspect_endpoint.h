@@ -5,9 +5,12 @@
 #ifndef CPASSPORT_INTROSPECT_ENDPOINT_H
 #define CPASSPORT_INTROSPECT_ENDPOINT_H
 
-#include "http/http.h"
+#include "http/route.h"
 
 void	introspect_endpoint(void *app, const struct http_request *,
 	    struct http_response *);
+
+/* The program's routes. */
+extern const struct router introspect_router;
 
 #endif

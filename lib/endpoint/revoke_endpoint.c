@@ -6,6 +6,7 @@
 #include "endpoint/revoke_endpoint.h"
 #include "endpoint/token_lookup.h"
 #include "grant/issue.h"
+#include "http/route.h"
 
 /*
  * RFC 7009 §2.1: only the client a token was issued to may revoke it;
@@ -54,3 +55,11 @@ revoke_endpoint(void *ctx, const struct http_request *req,
 	else
 		oauth_error_write(resp, &o);
 }
+
+static const struct route routes[] = {
+	{ "/oauth/revoke", ROUTE_POST, revoke_endpoint },
+};
+
+const struct router revoke_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
+};

@@ -11,6 +11,7 @@
 #include "grant/issue.h"
 #include "grant/token_params.h"
 #include "http/oauth_error.h"
+#include "http/route.h"
 #include "parse/grant.h"
 #include "parse/scope.h"
 
@@ -119,3 +120,11 @@ token_endpoint(void *ctx, const struct http_request *req,
 		oauth_error_write(resp, &o);
 	issue_clear(&t);
 }
+
+static const struct route routes[] = {
+	{ "/oauth/token", ROUTE_POST, token_endpoint },
+};
+
+const struct router token_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
+};

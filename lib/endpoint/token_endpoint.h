@@ -6,9 +6,12 @@
 #ifndef CPASSPORT_TOKEN_ENDPOINT_H
 #define CPASSPORT_TOKEN_ENDPOINT_H
 
-#include "http/http.h"
+#include "http/route.h"
 
 void	token_endpoint(void *app, const struct http_request *,
 	    struct http_response *);
+
+/* The program's routes. */
+extern const struct router token_router;
 
 #endif

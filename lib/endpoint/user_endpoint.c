@@ -11,6 +11,7 @@
 #include "crypto/jwt.h"
 #include "endpoint/user_endpoint.h"
 #include "http/oauth_error.h"
+#include "http/route.h"
 #include "parse/bearer_header.h"
 
 static void
@@ -90,3 +91,11 @@ user_endpoint(void *ctx, const struct http_request *req,
 		    app->cfg.user_endpoint_scope : NULL);
 	access_token_free(&t);
 }
+
+static const struct route routes[] = {
+	{ "/api/user", ROUTE_GET | ROUTE_HEAD, user_endpoint },
+};
+
+const struct router user_router = {
+	routes, sizeof(routes) / sizeof(routes[0]), route_refuse_json
+};

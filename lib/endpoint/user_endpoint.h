@@ -6,9 +6,12 @@
 #ifndef CPASSPORT_USER_ENDPOINT_H
 #define CPASSPORT_USER_ENDPOINT_H
 
-#include "http/http.h"
+#include "http/route.h"
 
 void	user_endpoint(void *app, const struct http_request *,
 	    struct http_response *);
+
+/* The program's routes. */
+extern const struct router user_router;
 
 #endif

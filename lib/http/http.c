@@ -87,14 +87,23 @@ http_resp_body(struct http_response *r, int status,
 	r->body_len = len;
 }
 
-static void
-resp_free(struct http_response *r)
+void
+http_resp_free(struct http_response *r)
 {
 	size_t	i;
 
 	for (i = 0; i < r->nheaders; i++)
 		free(r->headers[i].value);
 	free(r->body);
+}
+
+void
+http_handle(const struct router *rt, void *ctx,
+    const struct http_request *req, struct http_response *resp)
+{
+	memset(resp, 0, sizeof(*resp));
+	resp->status = 500;
+	route_dispatch(rt, ctx, req, resp);
 }
 
 int
@@ -233,15 +242,13 @@ serve_one(const struct io *io, const struct router *rt, void *ctx)
 	double			start = now_ms();
 
 	read_request(io, &req);
-	memset(&resp, 0, sizeof(resp));
-	resp.status = 500;
-	route_dispatch(rt, ctx, &req, &resp);
+	http_handle(rt, ctx, &req, &resp);
 	write_response(io, &resp);
 	log_warnx("%s %s %d client=%s %.2fms",
 	    req.remote_addr ? req.remote_addr : "-", req.method,
 	    resp.status, resp.log_client[0] ? resp.log_client : "-",
 	    now_ms() - start);
-	resp_free(&resp);
+	http_resp_free(&resp);
 	free(req.body);
 	return req.body_too_large || req.body_timed_out;
 }

@@ -60,6 +60,18 @@ void	http_resp_header(struct http_response *, const char *name,
 void	http_resp_body(struct http_response *, int status,
 	    const char *content_type, const char *body, size_t len);
 
+struct router;
+
+/*
+ * One request through the router as the loop serves it: a fresh
+ * response, 500 until a handler sets another; the in-process tests call
+ * it as the loop does.  Release the response with http_resp_free() once
+ * written.
+ */
+void	http_handle(const struct router *, void *ctx,
+	    const struct http_request *, struct http_response *);
+void	http_resp_free(struct http_response *);
+
 /*
  * REMOTE_USER as the user the web server authenticated, or NULL unless
  * AUTH_TYPE is non-empty (RFC 3875 §4.1.1, §4.1.11).  REMOTE_USER alone
@@ -72,13 +84,12 @@ const char	*http_remote_user(const char *remote_user, const char *auth_type);
 /* 1 when the request came over TLS or from a loopback address. */
 int	http_is_tls_or_loopback(const struct http_request *);
 
-struct router;
-
 /*
- * Serve requests, each through the router (route.h), until SIGTERM, SIGINT or SIGUSR1 (the request in hand
- * is finished first), or until max_requests were served (0: no limit;
- * the web server starts a fresh process), or after one request as CGI.
- * Returns the process exit status.
+ * Serve requests, each through the router (route.h), until SIGTERM,
+ * SIGINT or SIGUSR1 (the request in hand is finished first), or until
+ * max_requests were served (0: no limit; the web server starts a fresh
+ * process), or after one request as CGI.  Returns the process exit
+ * status.
  */
 int	http_serve(const struct router *, void *ctx, long max_requests);
 
