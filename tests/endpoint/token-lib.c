@@ -56,6 +56,77 @@ tk_is_error(struct ep *t, const char *want, const char *desc)
 	return ep_is(got, want, desc);
 }
 
+/* s %-encoded for a form body (RFC 3986 §2.3 unreserved kept). */
+static const char *
+enc(const char *s, char *out, size_t outlen)
+{
+	static const char	hex[] = "0123456789ABCDEF";
+	size_t			n = 0;
+
+	for (; *s && n + 4 < outlen; s++) {
+		if (strchr("-._~", *s) || (*s >= '0' && *s <= '9') ||
+		    (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))
+			out[n++] = *s;
+		else {
+			out[n++] = '%';
+			out[n++] = hex[(unsigned char)*s >> 4];
+			out[n++] = hex[(unsigned char)*s & 15];
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void
+keep(struct ep *t, struct tk_tokens *out)
+{
+	const char	*at = ep_json(t, "access_token");
+	const char	*rt = ep_json(t, "refresh_token");
+
+	if (out == NULL)
+		return;
+	snprintf(out->at, sizeof(out->at), "%s", at ? at : "");
+	snprintf(out->rt, sizeof(out->rt), "%s", rt ? rt : "");
+}
+
+int
+tk_password(struct ep *t, const char *id, const char *secret,
+    const char *email, const char *password, const char *scope,
+    struct tk_tokens *out)
+{
+	char	e[512], p[512], s[512];
+
+	ep_token(t, ep_basic(id, secret), "grant_type=password&username=%s&"
+	    "password=%s%s%s", enc(email, e, sizeof(e)),
+	    enc(password, p, sizeof(p)), scope ? "&scope=" : "",
+	    scope ? enc(scope, s, sizeof(s)) : "");
+	keep(t, out);
+	return t->resp.status;
+}
+
+int
+tk_refresh(struct ep *t, const char *id, const char *secret,
+    const char *rt, const char *scope, struct tk_tokens *out)
+{
+	char	r[512], s[512];
+
+	ep_token(t, ep_basic(id, secret), "grant_type=refresh_token&"
+	    "refresh_token=%s%s%s", enc(rt, r, sizeof(r)),
+	    scope ? "&scope=" : "", scope ? enc(scope, s, sizeof(s)) : "");
+	keep(t, out);
+	return t->resp.status;
+}
+
+int
+tk_is_scope(struct ep *t, const char *want, const char *desc)
+{
+	char	got[160];
+
+	snprintf(got, sizeof(got), "%d:%s", t->resp.status,
+	    ep_json(t, "scope") ? ep_json(t, "scope") : "null");
+	return ep_is(got, want, desc);
+}
+
 const char *
 tk_sha256_hex(const char *s, char out[65])
 {

@@ -20,8 +20,28 @@
 int		 tk_call_env(struct ep *, const char *const *envp,
 		    const char *body);
 
+/* The tokens of the last grant's answer ("" for none). */
+struct tk_tokens {
+	char	at[4096];
+	char	rt[128];
+};
+
+/*
+ * A password grant with client_secret_basic for email and password,
+ * asking scope unless it is NULL; the tokens go to out unless NULL.
+ * Returns the status.
+ */
+int		 tk_password(struct ep *, const char *id, const char *secret,
+		    const char *email, const char *password, const char *scope,
+		    struct tk_tokens *out);
+/* A refresh_token grant (RFC 6749 §6), likewise. */
+int		 tk_refresh(struct ep *, const char *id, const char *secret,
+		    const char *rt, const char *scope, struct tk_tokens *out);
+
 /* ep_is() of "status:error" of the last response against want. */
 int		 tk_is_error(struct ep *, const char *want, const char *desc);
+/* ep_is() of "status:scope" ("null" for none) against want. */
+int		 tk_is_scope(struct ep *, const char *want, const char *desc);
 
 /* The SHA-256 of s in hex, as the store keys refresh tokens. */
 const char	*tk_sha256_hex(const char *s, char out[65]);
