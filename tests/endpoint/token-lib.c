@@ -118,6 +118,18 @@ tk_refresh(struct ep *t, const char *id, const char *secret,
 }
 
 int
+tk_is_answer(struct ep *t, const char *want, const char *desc)
+{
+	char	got[320];
+
+	snprintf(got, sizeof(got), "%d:%s:%s", t->resp.status,
+	    ep_json(t, "error") ? ep_json(t, "error") : "null",
+	    ep_json(t, "error_description") ?
+	    ep_json(t, "error_description") : "null");
+	return ep_is(got, want, desc);
+}
+
+int
 tk_is_scope(struct ep *t, const char *want, const char *desc)
 {
 	char	got[160];

@@ -40,6 +40,8 @@ int		 tk_refresh(struct ep *, const char *id, const char *secret,
 
 /* ep_is() of "status:error" of the last response against want. */
 int		 tk_is_error(struct ep *, const char *want, const char *desc);
+/* ep_is() of "status:error:error_description" against want. */
+int		 tk_is_answer(struct ep *, const char *want, const char *desc);
 /* ep_is() of "status:scope" ("null" for none) against want. */
 int		 tk_is_scope(struct ep *, const char *want, const char *desc);
 
