@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -54,6 +55,33 @@ tk_is_error(struct ep *t, const char *want, const char *desc)
 	snprintf(got, sizeof(got), "%d:%s", t->resp.status,
 	    ep_json(t, "error") ? ep_json(t, "error") : "null");
 	return ep_is(got, want, desc);
+}
+
+int
+tk_load_config(struct ep *t, const char *line, char *err, size_t errlen)
+{
+	char		 src[512], dst[512], buf[4096];
+	size_t		 n;
+	FILE		*in, *out;
+	struct app	 app;
+	int		 rc;
+
+	snprintf(src, sizeof(src), "%s/cpassport.conf", t->dir);
+	snprintf(dst, sizeof(dst), "%s/other.conf", t->dir);
+	if ((in = fopen(src, "r")) == NULL || (out = fopen(dst, "w")) == NULL) {
+		printf("Bail out! %s: cannot copy\n", src);
+		exit(1);
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, out);
+	fprintf(out, "%s\n", line);
+	fclose(in);
+	fclose(out);
+	rc = app_init(&app, dst, 0, err, errlen);
+	if (rc == 0)
+		app_free(&app);
+	unlink(dst);
+	return rc;
 }
 
 /* s %-encoded for a form body (RFC 3986 §2.3 unreserved kept). */

@@ -20,6 +20,13 @@
 int		 tk_call_env(struct ep *, const char *const *envp,
 		    const char *body);
 
+/*
+ * app_init() on the test's config with one more line (a key given again
+ * overrides); 0, or -1 with the message in err.
+ */
+int		 tk_load_config(struct ep *, const char *line, char *err,
+		    size_t errlen);
+
 /* The tokens of the last grant's answer ("" for none). */
 struct tk_tokens {
 	char	at[4096];
