@@ -1,10 +1,11 @@
 #!/bin/bash
 # client_credentials (RFC 6749 §4.4) through lighttpd and several
-# token.fcgi processes.  What one request shows (sub, scopes, refusals) is
-# in process, tests/endpoint/cc-*.c; what stays here needs the real server:
-# each process's client cache (client_cache.h) checked across processes,
-# the statements PostgreSQL executes for many grants, and a 413 answer
-# that must arrive whole over the socket while the body is left unread.
+# token.fcgi processes.  What one request shows (sub, scopes, refusals)
+# and the client cache of one process are in process, tests/endpoint/cc-*.c;
+# what stays here needs the real server: each process's client cache
+# (client_cache.h) checked across processes, the statements PostgreSQL
+# executes for many grants, and a 413 answer that must arrive whole over
+# the socket while the body is left unread.
 . "$(dirname "$0")/lib.sh"
 
 stack_start "default_scope = read" || { echo "Bail out! stack did not start"; exit 1; }
