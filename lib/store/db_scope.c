@@ -39,7 +39,7 @@ db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
 {
 	const char	*p[1];
 	char		*joined;
-	PGresult	*r;
+	long		 unknown;
 	enum db_status	 s;
 
 	*all_known = 1;
@@ -47,13 +47,10 @@ db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
 		return DB_OK;
 	joined = scope_join(set);
 	p[0] = joined;
-	s = db_exec_idempotent(db, &stmts[STMT_COUNT_UNKNOWN], p, &r);
+	s = db_count(db, DB_READ, &stmts[STMT_COUNT_UNKNOWN], p, &unknown);
 	free(joined);
-	if (s != DB_OK)
-		return s;
-	*all_known = strcmp(PQgetvalue(r, 0, 0), "0") == 0;
-	PQclear(r);
-	return DB_OK;
+	*all_known = unknown == 0;
+	return s;
 }
 
 enum db_status
