@@ -95,9 +95,7 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 		describe_access(o, &l.access);
 	else if (active)
 		describe_refresh(o, app, &l.refresh);
-	oauth_json_write(resp, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	oauth_json_object_write(resp, o);
 	token_lookup_free(&l);
 }
 

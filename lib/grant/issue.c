@@ -100,8 +100,7 @@ issue_respond(struct http_response *r, const struct issued *t)
 	/* RFC 6749 §5.1: OPTIONAL; an empty one only confuses clients. */
 	if (t->scope[0] != '\0')
 		add_str(o, "scope", t->scope);
-	oauth_json_write(r, to_json(o));
-	json_object_put(o);
+	oauth_json_object_write(r, o);
 }
 
 void
