@@ -210,7 +210,7 @@ get_authorize(void *ctx, const struct http_request *req,
 	struct authz		a;
 	enum authz_result	res;
 
-	res = authz_parse(app, req->query, strlen(req->query), &a);
+	res = authz_parse(req->arena, app, req->query, strlen(req->query), &a);
 	if (res != AUTHZ_OK)
 		refuse(app, r, &a, res);
 	else
@@ -311,10 +311,10 @@ post_authorize(void *ctx, const struct http_request *req,
 	    (strcmp(action, "login") && strcmp(action, "approve") &&
 	    strcmp(action, "deny"))) {
 		page_error(r, PAGE_MALFORMED_FORM);
-		form_free(v, PP__MAX);
 		return;
 	}
-	res = authz_parse(app, v[PP_REQUEST].s, v[PP_REQUEST].len, &a);
+	res = authz_parse(req->arena, app, v[PP_REQUEST].s, v[PP_REQUEST].len,
+	    &a);
 	if (res != AUTHZ_OK)
 		refuse(app, r, &a, res);
 	else if (strcmp(action, "login") == 0)
@@ -322,7 +322,6 @@ post_authorize(void *ctx, const struct http_request *req,
 	else
 		decide(app, req, &a, v, r);
 	authz_free(&a);
-	form_free(v, PP__MAX);
 }
 
 /*
@@ -344,8 +343,8 @@ request_shortcut(void *ctx, const struct http_request *req,
 	int			 found = 0;
 
 	memset(&c, 0, sizeof(c));
-	if (form_parse(req->query, strlen(req->query), p, 1, v, NULL) !=
-	    FORM_OK || !uuid_valid(v[0].s)) {
+	if (form_parse(req->arena, req->query, strlen(req->query), p, 1, v,
+	    NULL) != FORM_OK || !uuid_valid(v[0].s)) {
 		page_error(r, PAGE_NO_CLIENT_ID);
 		goto out;
 	}
@@ -380,7 +379,6 @@ request_shortcut(void *ctx, const struct http_request *req,
 	free(base);
 out:
 	db_client_free(&c);
-	form_free(v, 1);
 }
 
 /* Every other path or method: the program's HTML pages. */
