@@ -84,7 +84,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct scope_set	 held, granted;
 	struct code_spec	 spec;
-	char			*scopes;
+	char			 scopes[SCOPE_MAX_TEXT];
 	const char		*pairs[7];
 
 	if (secret_new(code) == -1 || scope_parse(s->user_scopes, &held)) {
@@ -92,7 +92,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		return;
 	}
 	scope_narrow(&a->scopes, &a->client.scopes, &held, &granted);
-	scopes = scope_join(&granted);
+	scope_join(&granted, scopes);
 	secret_hash_hex(code, strlen(code), hash);
 	memset(&spec, 0, sizeof(spec));
 	spec.hash = hash;
@@ -115,9 +115,6 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		redirect_with(r, a->redirect_uri, pairs);
 	}
 	explicit_bzero(code, sizeof(code));
-	free(scopes);
-	scope_free(&held);
-	scope_free(&granted);
 }
 
 /* The consent screen: each asked scope with its description. */

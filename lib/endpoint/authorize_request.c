@@ -152,7 +152,6 @@ authz_free(struct authz *a)
 {
 	db_client_free(&a->client);
 	free(a->redirect_uri);
-	scope_free(&a->scopes);
 	memset(a, 0, sizeof(*a));
 }
 
