@@ -44,7 +44,7 @@ static char *
 known_scopes(struct app *app, const char *list, char *err, size_t errlen)
 {
 	struct scope_set	 set;
-	char			*copy, *p, *out;
+	char			*copy, *p, joined[SCOPE_MAX_TEXT];
 	enum db_status		 s;
 	int			 known;
 
@@ -60,18 +60,14 @@ known_scopes(struct app *app, const char *list, char *err, size_t errlen)
 	free(copy);
 	if ((s = db_scope_known(app->db, &set, &known)) != DB_OK) {
 		admin_db_error(app, s, err, errlen);
-		scope_free(&set);
 		return NULL;
 	}
 	if (!known) {
 		snprintf(err, errlen, "unknown scope (add it with "
 		    "`cpassport scope add`)");
-		scope_free(&set);
 		return NULL;
 	}
-	out = scope_join(&set);
-	scope_free(&set);
-	return out;
+	return xstrdup(scope_join(&set, joined));
 }
 
 /*
@@ -343,13 +339,10 @@ admin_scope_add(struct app *app, const char *name, const char *description,
 
 	if (scope_parse(name, &set) == -1 || set.n != 1 ||
 	    strcmp(set.items[0], name) != 0 || strcmp(name, "*") == 0) {
-		if (set.n > 0)
-			scope_free(&set);
 		snprintf(err, errlen, "invalid scope name (RFC 6749 §3.3 "
 		    "characters, at most %d bytes)", SCOPE_MAX_NAME);
 		return -1;
 	}
-	scope_free(&set);
 	if (strlen(description) > 1000) {
 		snprintf(err, errlen, "description too long");
 		return -1;
@@ -443,8 +436,6 @@ admin_token_create(struct app *app, const char *user_id, const char *name,
 		rc = 0;
 	}
 	issue_clear(&t);
-	scope_free(&req);
-	scope_free(&granted);
 	free(list);
 	db_client_free(&c);
 	db_user_free(&u);

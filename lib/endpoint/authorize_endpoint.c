@@ -84,7 +84,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct scope_set	 held, granted;
 	struct code_spec	 spec;
-	char			*scopes;
+	char			 scopes[SCOPE_MAX_TEXT];
 	const char		*pairs[7];
 
 	if (secret_new(code) == -1 || scope_parse(s->user_scopes, &held)) {
@@ -92,7 +92,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		return;
 	}
 	scope_narrow(&a->scopes, &a->client.scopes, &held, &granted);
-	scopes = scope_join(&granted);
+	scope_join(&granted, scopes);
 	secret_hash_hex(code, strlen(code), hash);
 	memset(&spec, 0, sizeof(spec));
 	spec.hash = hash;
@@ -115,9 +115,6 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		redirect_with(r, a->redirect_uri, pairs);
 	}
 	explicit_bzero(code, sizeof(code));
-	free(scopes);
-	scope_free(&held);
-	scope_free(&granted);
 }
 
 /* The consent screen: each asked scope with its description. */
@@ -210,7 +207,7 @@ get_authorize(void *ctx, const struct http_request *req,
 	struct authz		a;
 	enum authz_result	res;
 
-	res = authz_parse(app, req->query, strlen(req->query), &a);
+	res = authz_parse(req->arena, app, req->query, strlen(req->query), &a);
 	if (res != AUTHZ_OK)
 		refuse(app, r, &a, res);
 	else
@@ -311,10 +308,10 @@ post_authorize(void *ctx, const struct http_request *req,
 	    (strcmp(action, "login") && strcmp(action, "approve") &&
 	    strcmp(action, "deny"))) {
 		page_error(r, PAGE_MALFORMED_FORM);
-		form_free(v, PP__MAX);
 		return;
 	}
-	res = authz_parse(app, v[PP_REQUEST].s, v[PP_REQUEST].len, &a);
+	res = authz_parse(req->arena, app, v[PP_REQUEST].s, v[PP_REQUEST].len,
+	    &a);
 	if (res != AUTHZ_OK)
 		refuse(app, r, &a, res);
 	else if (strcmp(action, "login") == 0)
@@ -322,7 +319,6 @@ post_authorize(void *ctx, const struct http_request *req,
 	else
 		decide(app, req, &a, v, r);
 	authz_free(&a);
-	form_free(v, PP__MAX);
 }
 
 /*
@@ -344,8 +340,8 @@ request_shortcut(void *ctx, const struct http_request *req,
 	int			 found = 0;
 
 	memset(&c, 0, sizeof(c));
-	if (form_parse(req->query, strlen(req->query), p, 1, v, NULL) !=
-	    FORM_OK || !uuid_valid(v[0].s)) {
+	if (form_parse(req->arena, req->query, strlen(req->query), p, 1, v,
+	    NULL) != FORM_OK || !uuid_valid(v[0].s)) {
 		page_error(r, PAGE_NO_CLIENT_ID);
 		goto out;
 	}
@@ -380,7 +376,6 @@ request_shortcut(void *ctx, const struct http_request *req,
 	free(base);
 out:
 	db_client_free(&c);
-	form_free(v, 1);
 }
 
 /* Every other path or method: the program's HTML pages. */

@@ -59,7 +59,7 @@ issue_mint(struct app *app, const struct issue_request *ir,
 	time_t	now = time(NULL);
 
 	memset(t, 0, sizeof(*t));
-	t->scope = scope_join(ir->scopes);
+	scope_join(ir->scopes, t->scope);
 	if (uuid_new(t->jti) == -1 || (ir->with_refresh &&
 	    secret_new(t->refresh) == -1)) {
 		log_warnx("%s: RAND_bytes failed", __func__);
@@ -107,7 +107,6 @@ void
 issue_clear(struct issued *t)
 {
 	free(t->jwt);
-	free(t->scope);
 	explicit_bzero(t, sizeof(*t));
 }
 

@@ -131,7 +131,6 @@ scopes_valid(const char *text, int single)
 	if (scope_parse(text, &set) == -1)
 		return 0;
 	ok = !single || set.n == 1;
-	scope_free(&set);
 	return ok;
 }
 

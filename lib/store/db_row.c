@@ -75,9 +75,6 @@ db_unfill(const struct db_row *desc, void *p)
 		case DB_TEXT_NULL:
 			free(*(char **)m);
 			break;
-		case DB_SCOPES:
-			scope_free((struct scope_set *)m);
-			break;
 		default:
 			break;
 		}
@@ -102,10 +99,6 @@ db_copy(const struct db_row *desc, void *dst, const void *src)
 		case DB_SECRET:
 			s = *(const char *const *)from;
 			*(char **)to = s != NULL ? xstrdup(s) : NULL;
-			break;
-		case DB_SCOPES:
-			scope_copy((struct scope_set *)to,
-			    (const struct scope_set *)from);
 			break;
 		default:
 			break;

@@ -38,17 +38,15 @@ enum db_status
 db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
 {
 	const char	*p[1];
-	char		*joined;
-	long		 unknown;
+	char		 joined[SCOPE_MAX_TEXT];
+	long		 unknown = 0;
 	enum db_status	 s;
 
 	*all_known = 1;
 	if (set->n == 0 || (set->n == 1 && !strcmp(set->items[0], "*")))
 		return DB_OK;
-	joined = scope_join(set);
-	p[0] = joined;
+	p[0] = scope_join(set, joined);
 	s = db_count(db, DB_READ, &stmts[STMT_COUNT_UNKNOWN], p, &unknown);
-	free(joined);
 	*all_known = unknown == 0;
 	return s;
 }
