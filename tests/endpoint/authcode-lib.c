@@ -398,3 +398,88 @@ ac_code_unused(struct ep *t, const char *code)
 	    "FROM oauth_auth_codes WHERE id = sha256(convert_to($1, 'UTF8'))",
 	    code, NULL);
 }
+
+void
+ac_rworld(struct ep *t, struct ac_rworld *w)
+{
+	static const char *const redirects[AC_RCLIENTS] = {
+		"com.example.app:/oauth2redirect", "myapp://callback",
+		"https://a/cb?x=1", "http://127.0.0.1/cb",
+		"http://[::1]:8080/cb", "http://127.0.0.1/cb?x=1",
+		"http://localhost/cb",
+	};
+	struct client_spec	 spec = { .name = "Redirect client",
+				    .is_public = 1, .nredirects = 1 };
+	char			 secret[SECRET_TEXT_LEN + 1], q[512];
+	int			 i;
+
+	memset(w, 0, sizeof(*w));
+	ep_start(t, "allow_plain_http = true");
+	ep_scope(t, "read", "Read things");
+	ep_user(t, "alice@example.com", "read", "pw one");
+	for (i = 0; i < AC_RCLIENTS; i++) {
+		spec.redirects[0] = redirects[i];
+		ep_client(t, &spec, w->id[i], secret);
+	}
+	ac_pkce(w->verifier, w->challenge);
+	snprintf(q, sizeof(q), "response_type=code&client_id=%s"
+	    "&code_challenge=%s&code_challenge_method=S256", w->id[AC_APP],
+	    w->challenge);
+	w->login_status = ac_login(t, &w->jar, "alice@example.com", "pw one",
+	    q);
+}
+
+const char *
+ac_rauthorize(struct ep *t, struct ac_rworld *w, enum ac_rclient c,
+    const char *redirect, const char *action)
+{
+	static char	 loc[2048];
+	char		 target[2048];
+	const char	*l;
+
+	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
+	    "&client_id=%s&redirect_uri=%s&state=s1&code_challenge=%s"
+	    "&code_challenge_method=S256", w->id[c], ac_enc(redirect),
+	    w->challenge);
+	ac_get(t, &w->jar, target);
+	if (action != NULL)
+		ac_consent(t, &w->jar, action);
+	if ((l = ep_header(t, "Location")) == NULL)
+		return NULL;
+	snprintf(loc, sizeof(loc), "%s", l);
+	return loc;
+}
+
+int
+ac_rexchange(struct ep *t, struct ac_rworld *w, enum ac_rclient c,
+    const char *redirect, const char *code)
+{
+	return ep_token(t, NULL, "grant_type=authorization_code&client_id=%s"
+	    "&redirect_uri=%s&code=%s&code_verifier=%s", w->id[c],
+	    ac_enc(redirect), ac_enc(code), w->verifier);
+}
+
+int
+ac_rrefused(struct ep *t, struct ac_rworld *w, enum ac_rclient c,
+    const char *redirect)
+{
+	return ac_rauthorize(t, w, c, redirect, NULL) == NULL &&
+	    t->resp.status == 400 && ac_has(t, "not registered");
+}
+
+const char *
+ac_code_of(const char *location)
+{
+	static char	 code[512];
+	const char	*p;
+	size_t		 n;
+
+	code[0] = '\0';
+	if (location == NULL || ((p = strstr(location, "?code=")) == NULL &&
+	    (p = strstr(location, "&code=")) == NULL))
+		return code;
+	p += 6;
+	n = strcspn(p, "&#");
+	snprintf(code, sizeof(code), "%.*s", (int)n, p);
+	return code;
+}

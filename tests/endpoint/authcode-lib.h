@@ -109,4 +109,40 @@ const char	*ac_code_unused(struct ep *, const char *code);
 int		 ac_is_error(const struct ep *, int status, const char *error,
 		    const char *desc);
 
+/*
+ * The world of the redirect URI tests: the config allow_plain_http, scope
+ * read, alice signed in (login_status) through the first of these public
+ * clients: com.example.app:/oauth2redirect, myapp://callback,
+ * https://a/cb?x=1, http://127.0.0.1/cb, http://[::1]:8080/cb,
+ * http://127.0.0.1/cb?x=1 and http://localhost/cb.
+ */
+enum ac_rclient {
+	AC_APP, AC_MYAPP, AC_QUERY, AC_LO4, AC_LO6, AC_LOQ, AC_LOCALHOST,
+	AC_RCLIENTS
+};
+
+struct ac_rworld {
+	char		id[AC_RCLIENTS][UUID_TEXT_LEN + 1];
+	char		verifier[44], challenge[44];
+	struct ac_jar	jar;
+	int		login_status;
+};
+
+void		 ac_rworld(struct ep *, struct ac_rworld *);
+/*
+ * GET /oauth/authorize for the client and redirect (state s1, the S256
+ * challenge) and, unless 0, the answer to the consent page; the
+ * Location (copied, static) or NULL.
+ */
+const char	*ac_rauthorize(struct ep *, struct ac_rworld *,
+		    enum ac_rclient, const char *redirect, const char *action);
+/* The code exchanged as the public client with the verifier; status. */
+int		 ac_rexchange(struct ep *, struct ac_rworld *,
+		    enum ac_rclient, const char *redirect, const char *code);
+/* 1 when the redirect is refused with a page, no redirect (§4.1.2.1). */
+int		 ac_rrefused(struct ep *, struct ac_rworld *, enum ac_rclient,
+		    const char *redirect);
+/* The code of a Location, or "" (static). */
+const char	*ac_code_of(const char *location);
+
 #endif
