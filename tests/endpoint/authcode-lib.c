@@ -13,11 +13,12 @@
 #include "parse/b64.h"
 
 #define AC_BUFS	8
+#define AC_BUFLEN	8192
 
 static char *
 next_buf(void)
 {
-	static char	bufs[AC_BUFS][2048];
+	static char	bufs[AC_BUFS][AC_BUFLEN];
 	static int	i;
 
 	i = (i + 1) % AC_BUFS;
@@ -158,9 +159,9 @@ ac_field(const struct ep *t, const char *name)
 	if (t->body == NULL || (p = strstr(t->body, pat)) == NULL)
 		return out;
 	p += strlen(pat);
-	if ((e = strchr(p, '"')) == NULL || (size_t)(e - p) >= 2048)
+	if ((e = strchr(p, '"')) == NULL || (size_t)(e - p) >= AC_BUFLEN)
 		return out;
-	snprintf(out, 2048, "%.*s", (int)(e - p), p);
+	snprintf(out, AC_BUFLEN, "%.*s", (int)(e - p), p);
 	unescape(out);
 	return out;
 }
@@ -170,7 +171,7 @@ ac_enc(const char *s)
 {
 	char	*out = next_buf(), *o = out;
 
-	for (; *s && o < out + 2048 - 4; s++) {
+	for (; *s && o < out + AC_BUFLEN - 4; s++) {
 		if (isalnum((unsigned char)*s) || strchr("-._~", *s))
 			*o++ = *s;
 		else
@@ -482,4 +483,104 @@ ac_code_of(const char *location)
 	n = strcspn(p, "&#");
 	snprintf(code, sizeof(code), "%.*s", (int)n, p);
 	return code;
+}
+
+void
+ac_pworld(struct ep *t, struct ac_pworld *w)
+{
+	struct client_spec	 pw = { .name = "Password app",
+				    .kind = CLIENT_PASSWORD };
+	struct client_spec	 fp = { .name = "First party",
+				    .first_party = 1, .nredirects = 1,
+				    .redirects = { "https://app.example/cb" } };
+	struct client_spec	 pat = { .name = "Personal Access Client",
+				    .kind = CLIENT_PERSONAL };
+	char			 id[UUID_TEXT_LEN + 1];
+	char			 secret[SECRET_TEXT_LEN + 1];
+
+	memset(w, 0, sizeof(*w));
+	ep_start(t, "allow_plain_http = true");
+	ep_scope(t, "read", "read things");
+	snprintf(w->uid, sizeof(w->uid), "%s",
+	    ep_user(t, "u@example.com", "read", "old pw"));
+	ep_user(t, "o@example.com", "read", "other pw");
+	ep_client(t, &pw, w->pw_id, w->pw_secret);
+	ep_client(t, &fp, w->fp_id, w->fp_secret);
+	ep_client(t, &pat, id, secret);
+	snprintf(w->aq, sizeof(w->aq), "response_type=code&client_id=%s"
+	    "&scope=read&state=s", w->fp_id);
+}
+
+int
+ac_grant(struct ep *t, struct ac_pworld *w, const char *email,
+    const char *password)
+{
+	int	status;
+
+	status = ep_token(t, ep_basic(w->pw_id, w->pw_secret),
+	    "grant_type=password&username=%s&password=%s&scope=read",
+	    ac_enc(email), ac_enc(password));
+	snprintf(w->at, sizeof(w->at), "%s", ep_json(t, "access_token") ?
+	    ep_json(t, "access_token") : "");
+	snprintf(w->rt, sizeof(w->rt), "%s", ep_json(t, "refresh_token") ?
+	    ep_json(t, "refresh_token") : "");
+	return status;
+}
+
+void
+ac_everywhere(struct ep *t, struct ac_pworld *w, const char *password)
+{
+	char	 target[512], jti[UUID_TEXT_LEN + 1], err[256];
+	char	*jwt = NULL;
+
+	ac_login(t, &w->jar, "u@example.com", password, w->aq);
+	snprintf(target, sizeof(target), "/oauth/authorize?%s", w->aq);
+	ac_get(t, &w->jar, target);
+	snprintf(w->code, sizeof(w->code), "%s",
+	    ac_loc_param(t, "code") ? ac_loc_param(t, "code") : "");
+	ac_grant(t, w, "u@example.com", password);
+	if (admin_token_create(&t->app, w->uid, "cli", NULL, &jwt, jti, err,
+	    sizeof(err)) == -1) {
+		printf("Bail out! token: %s\n", err);
+		exit(1);
+	}
+	snprintf(w->pat, sizeof(w->pat), "%s", jwt);
+	free(jwt);
+}
+
+int
+ac_session_alive(struct ep *t, struct ac_pworld *w)
+{
+	char		 target[512];
+	const char	*c;
+
+	snprintf(target, sizeof(target), "/oauth/authorize?%s", w->aq);
+	return ac_get(t, &w->jar, target) == 302 &&
+	    (c = ac_loc_param(t, "code")) != NULL && *c;
+}
+
+int
+ac_refresh(struct ep *t, struct ac_pworld *w, const char *rt)
+{
+	return ep_token(t, ep_basic(w->pw_id, w->pw_secret),
+	    "grant_type=refresh_token&refresh_token=%s", ac_enc(rt));
+}
+
+int
+ac_exchange_fp(struct ep *t, struct ac_pworld *w, const char *code)
+{
+	return ep_token(t, ep_basic(w->fp_id, w->fp_secret),
+	    "grant_type=authorization_code&code=%s&redirect_uri=%s",
+	    ac_enc(code), ac_enc("https://app.example/cb"));
+}
+
+const char *
+ac_introspect_active(struct ep *t, struct ac_pworld *w, const char *token)
+{
+	char	body[8192];
+
+	snprintf(body, sizeof(body), "token=%s", ac_enc(token));
+	ep_call(t, EP_INTROSPECT, &(struct ep_req){ .uri = "/oauth/introspect",
+	    .authorization = ep_basic(w->pw_id, w->pw_secret), .body = body });
+	return ep_json(t, "active");
 }

@@ -145,4 +145,39 @@ int		 ac_rrefused(struct ep *, struct ac_rworld *, enum ac_rclient,
 /* The code of a Location, or "" (static). */
 const char	*ac_code_of(const char *location);
 
+/*
+ * The world of the password change tests: the config allow_plain_http,
+ * scope read, u@example.com ("old pw") and o@example.com ("other pw"), a
+ * password client, a first-party client at https://app.example/cb and a
+ * personal access client.  ac_everywhere() signs u in everywhere it can
+ * be: a session (jar), an unused code, an access and refresh token pair,
+ * a personal access token.
+ */
+struct ac_pworld {
+	char		uid[64];
+	char		pw_id[UUID_TEXT_LEN + 1];
+	char		pw_secret[SECRET_TEXT_LEN + 1];
+	char		fp_id[UUID_TEXT_LEN + 1];
+	char		fp_secret[SECRET_TEXT_LEN + 1];
+	char		aq[256];	/* the first-party code request */
+	struct ac_jar	jar;
+	char		code[512], at[4096], rt[512], pat[4096];
+};
+
+void		 ac_pworld(struct ep *, struct ac_pworld *);
+void		 ac_everywhere(struct ep *, struct ac_pworld *,
+		    const char *password);
+/* The password grant for email; status, the tokens in at and rt. */
+int		 ac_grant(struct ep *, struct ac_pworld *, const char *email,
+		    const char *password);
+/* The session still serves: the first-party request gets a code. */
+int		 ac_session_alive(struct ep *, struct ac_pworld *);
+/* The refresh token's and the code's use at the token endpoint; status. */
+int		 ac_refresh(struct ep *, struct ac_pworld *, const char *rt);
+int		 ac_exchange_fp(struct ep *, struct ac_pworld *,
+		    const char *code);
+/* RFC 7662 §2.2 "active" of the token, as the password client sees it. */
+const char	*ac_introspect_active(struct ep *, struct ac_pworld *,
+		    const char *token);
+
 #endif
