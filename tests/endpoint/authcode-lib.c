@@ -584,3 +584,11 @@ ac_introspect_active(struct ep *t, struct ac_pworld *w, const char *token)
 	    .authorization = ep_basic(w->pw_id, w->pw_secret), .body = body });
 	return ep_json(t, "active");
 }
+
+int
+ac_password(struct ep *t, const char *id, const char *secret,
+    const char *email, const char *password)
+{
+	return ep_token(t, ep_basic(id, secret), "grant_type=password"
+	    "&username=%s&password=%s", ac_enc(email), ac_enc(password));
+}

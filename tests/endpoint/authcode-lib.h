@@ -180,4 +180,11 @@ int		 ac_exchange_fp(struct ep *, struct ac_pworld *,
 const char	*ac_introspect_active(struct ep *, struct ac_pworld *,
 		    const char *token);
 
+/*
+ * The password grant of the throttle tests (password client id/secret
+ * given): its status.
+ */
+int		 ac_password(struct ep *, const char *id, const char *secret,
+		    const char *email, const char *password);
+
 #endif
