@@ -15,6 +15,14 @@
 #define AC_BUFS	8
 #define AC_BUFLEN	8192
 
+/* A request or cookie the buffers cannot hold: the test is wrong. */
+static void
+bail(const char *what)
+{
+	printf("Bail out! %s\n", what);
+	exit(1);
+}
+
 static char *
 next_buf(void)
 {
@@ -50,10 +58,12 @@ jar_take(struct ac_jar *j, const char *h)
 	size_t	n = strcspn(h, "="), v;
 	int	i, slot = -1;
 
-	if (h[n] != '=' || n >= sizeof(name))
+	if (h[n] != '=')
 		return;
-	snprintf(name, sizeof(name), "%.*s", (int)n, h);
 	v = strcspn(h + n + 1, ";");
+	if (n >= sizeof(name) || v >= sizeof(value))
+		bail("jar: a cookie too long");
+	snprintf(name, sizeof(name), "%.*s", (int)n, h);
 	snprintf(value, sizeof(value), "%.*s", (int)v, h + n + 1);
 	for (i = 0; i < AC_COOKIES && slot == -1; i++)
 		if (strcmp(j->name[i], name) == 0)
@@ -62,7 +72,7 @@ jar_take(struct ac_jar *j, const char *h)
 		if (j->name[i][0] == '\0')
 			slot = i;
 	if (slot == -1)
-		return;
+		bail("jar: full");
 	if (strstr(h, "Max-Age=0") != NULL || value[0] == '\0') {
 		j->name[slot][0] = '\0';
 		return;
@@ -81,7 +91,8 @@ ac_send(struct ep *t, enum ep_program p, struct ac_jar *j,
 	int		 status;
 
 	/* A copy: target may be the last response's Location. */
-	snprintf(copy, sizeof(copy), "%s", target);
+	if (snprintf(copy, sizeof(copy), "%s", target) >= (int)sizeof(copy))
+		bail("ac_send: target too long");
 	target = copy;
 	/* A Location's absolute URI: its path and query are the target. */
 	if ((origin = strstr(target, "://")) != NULL &&
@@ -115,10 +126,13 @@ ac_post(struct ep *t, struct ac_jar *j, const char *target,
 {
 	char	body[8192];
 	va_list	ap;
+	int	n;
 
 	va_start(ap, fmt);
-	vsnprintf(body, sizeof(body), fmt, ap);
+	n = vsnprintf(body, sizeof(body), fmt, ap);
 	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(body))
+		bail("ac_post: body too long");
 	return ac_send(t, EP_AUTHORIZE, j, "POST", target, body);
 }
 
@@ -171,7 +185,9 @@ ac_enc(const char *s)
 {
 	char	*out = next_buf(), *o = out;
 
-	for (; *s && o < out + AC_BUFLEN - 4; s++) {
+	if (strlen(s) * 3 >= AC_BUFLEN)
+		bail("ac_enc: too long");
+	for (; *s; s++) {
 		if (isalnum((unsigned char)*s) || strchr("-._~", *s))
 			*o++ = *s;
 		else

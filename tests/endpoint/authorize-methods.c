@@ -35,7 +35,7 @@ main(void)
 	ep_ok(status == 404 && ac_has(&t, "Not found") &&
 	    ep_header(&t, "Allow") == NULL && ct != NULL &&
 	    strncmp(ct, "text/html", 9) == 0,
-	    "authorize-unknown-path: /oauth/authorize/x reaches authorize.fcgi: "
-	    "a 404 page");
+	    "authorize-unknown-path: /oauth/authorize/x reaches "
+	    "authorize.fcgi: a 404 page");
 	return ep_finish(&t);
 }

@@ -21,8 +21,8 @@ main(void)
 	loc = ep_header(&t, "Location");
 	ep_ok(t.resp.status == 302 && loc != NULL &&
 	    strncmp(loc, AC_CB "?", strlen(AC_CB) + 1) == 0 &&
-	    ac_eq(ac_loc_param(&t, "state"), "s-123") && ac_eq(ac_loc_param(&t, "iss"),
-	    "https://issuer.test"),
+	    ac_eq(ac_loc_param(&t, "state"), "s-123") &&
+	    ac_eq(ac_loc_param(&t, "iss"), "https://issuer.test"),
 	    "authz-approve: 302 to the redirect URI with code, state and iss");
 	snprintf(code, sizeof(code), "%s", ac_loc_param(&t, "code") ?
 	    ac_loc_param(&t, "code") : "");

@@ -14,7 +14,8 @@ main(void)
 
 	ac_world(&t, &w, NULL);
 	ep_ok(ac_get(&t, NULL, w.target) == 200 &&
-	    ac_has(&t, "name=\"password\"") && ac_has(&t, "<label for=\"email\">"),
+	    ac_has(&t, "name=\"password\"") &&
+	    ac_has(&t, "<label for=\"email\">"),
 	    "authz-login-form: no session gives a labelled login form");
 	csp = ep_header(&t, "Content-Security-Policy");
 	ep_ok(ep_header(&t, "X-Frame-Options") != NULL &&

@@ -42,8 +42,9 @@ main(void)
 	ac_exchange_fp(&t, &w, w.code);
 	ac_is_error(&t, 400, "invalid_grant", "password-change-ends-code: an "
 	    "unused authorization code is refused");
-	ep_is_int(ac_api_user(&t, w.pat), 200, "password-change-keeps-personal: "
-	    "a personal access token survives (cpassport(8))");
+	ep_is_int(ac_api_user(&t, w.pat), 200,
+	    "password-change-keeps-personal: a personal access token survives "
+	    "(cpassport(8))");
 	ep_is_int(ac_api_user(&t, other_at), 200,
 	    "password-change-other-user: another user's token stays");
 	ac_grant(&t, &w, "u@example.com", "old pw");

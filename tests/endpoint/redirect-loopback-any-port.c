@@ -25,7 +25,8 @@ main(void)
 	    "http://127.0.0.1:49152/cb asked and redirected to");
 	ep_ok(starts(ac_rauthorize(&t, &w, AC_LO4, "http://127.0.0.1/cb",
 	    "approve"), "http://127.0.0.1/cb?code="),
-	    "redirect-loopback-any-port: the registered URI itself still works");
+	    "redirect-loopback-any-port: the registered URI itself still "
+	    "works");
 	ep_ok(starts(ac_rauthorize(&t, &w, AC_LO6, "http://[::1]:49153/cb",
 	    "approve"), "http://[::1]:49153/cb?code="),
 	    "redirect-loopback-any-port-ipv6: http://[::1]:8080/cb registered, "
