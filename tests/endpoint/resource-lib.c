@@ -96,6 +96,35 @@ rl_ivy(struct ep *t, const struct rl_world *w, struct rl_tokens *out)
 	rl_login(t, w->app_id, w->app_secret, "i@example.com", "read", out);
 }
 
+void
+rl_ann_world(struct ep *t, struct rl_ann *a)
+{
+	struct client_spec	 app = { .name = "App",
+				    .kind = CLIENT_PASSWORD };
+	char			*id = NULL, err[256];
+
+	memset(a, 0, sizeof(*a));
+	ep_scope(t, "profile", "profile things");
+	ep_scope(t, "other", "other things");
+	if (admin_user_add(&t->app, "a@example.com", "Ann \"A\" Lee",
+	    "profile,other", "pw", &id, err, sizeof(err)) == -1) {
+		printf("Bail out! user: %s\n", err);
+		exit(1);
+	}
+	snprintf(a->ann, sizeof(a->ann), "%s", id);
+	free(id);
+	ep_client(t, &app, a->app_id, a->app_secret);
+}
+
+const char *
+rl_ann_token(struct ep *t, const struct rl_ann *a, const char *scope)
+{
+	static struct rl_tokens	tk;
+
+	rl_login(t, a->app_id, a->app_secret, "a@example.com", scope, &tk);
+	return tk.access;
+}
+
 int
 rl_refresh(struct ep *t, const char *id, const char *secret,
     const char *refresh, struct rl_tokens *out)

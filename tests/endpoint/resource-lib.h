@@ -23,6 +23,18 @@ struct rl_world {
 	char	app_auth[1024], rs_auth[1024];	/* their Basic headers */
 };
 
+/*
+ * What api-user.sh set up (the config's user_endpoint_scope = profile):
+ * scopes profile and other, Ann (a@example.com, named 'Ann "A" Lee',
+ * password pw, both scopes) and App (password grant).
+ */
+struct rl_ann {
+	char	ann[64];
+	char	app_id[UUID_TEXT_LEN + 1], app_secret[SECRET_TEXT_LEN + 1];
+};
+
+#define RL_ANN_CONFIG	"user_endpoint_scope = profile"
+
 struct rl_tokens {
 	char	access[RL_TOKEN_MAX];
 	char	refresh[RL_TOKEN_MAX];
@@ -32,6 +44,11 @@ void		 rl_world(struct ep *, struct rl_world *);
 /* rl_login() of Ivy at App with scope read. */
 void		 rl_ivy(struct ep *, const struct rl_world *,
 		    struct rl_tokens *);
+
+void		 rl_ann_world(struct ep *, struct rl_ann *);
+/* An access token of Ann's with scope, in a static buffer. */
+const char	*rl_ann_token(struct ep *, const struct rl_ann *,
+		    const char *scope);
 
 /*
  * The password grant for user (password "pw") at the client, scope
