@@ -3,8 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <unistd.h>
 
 #include "resource-lib.h"
+#include "parse/b64.h"
 
 const char *
 rl_enc(const char *s)
@@ -198,4 +201,78 @@ rl_answer(struct ep *t, ...)
 	}
 	va_end(ap);
 	return out;
+}
+
+void
+rl_key(struct rl_key *k, enum key_type type)
+{
+	char	err[256];
+
+	snprintf(k->dir, sizeof(k->dir), "/tmp/cpassport-key.XXXXXX");
+	if (mkdtemp(k->dir) == NULL) {
+		printf("Bail out! mkdtemp failed\n");
+		exit(1);
+	}
+	snprintf(k->path, sizeof(k->path), "%s/signing.pem", k->dir);
+	snprintf(k->line, sizeof(k->line), "signing_key = %s", k->path);
+	if (key_generate(type, k->path, 0, err, sizeof(err)) == -1) {
+		printf("Bail out! key: %s\n", err);
+		exit(1);
+	}
+}
+
+void
+rl_key_remove(struct rl_key *k)
+{
+	DIR		*d;
+	struct dirent	*e;
+	char		 path[512];
+
+	if ((d = opendir(k->dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, "signing.pem", 11) != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", k->dir, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(k->dir);
+}
+
+/* A member of a JWT's header, in out. */
+static const char *
+jwt_header(const char *jwt, const char *name, char *out, size_t outlen)
+{
+	const char	*dot;
+	unsigned char	*raw;
+	size_t		 n;
+	json_object	*o;
+	const char	*v;
+
+	if (jwt == NULL || (dot = strchr(jwt, '.')) == NULL ||
+	    (raw = b64url_decode(jwt, (size_t)(dot - jwt), &n)) == NULL)
+		return NULL;
+	o = json_tokener_parse((char *)raw);
+	free(raw);
+	v = ep_claim(o, name);
+	snprintf(out, outlen, "%s", v ? v : "");
+	json_object_put(o);
+	return v ? out : NULL;
+}
+
+const char *
+rl_jwt_kid(const char *jwt)
+{
+	static char	kid[128];
+
+	return jwt_header(jwt, "kid", kid, sizeof(kid));
+}
+
+const char *
+rl_jwt_alg(const char *jwt)
+{
+	static char	alg[32];
+
+	return jwt_header(jwt, "alg", alg, sizeof(alg));
 }

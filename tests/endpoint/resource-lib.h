@@ -7,6 +7,7 @@
 #define CPASSPORT_RESOURCE_LIB_H
 
 #include "ep.h"
+#include "crypto/keys.h"
 
 #define RL_TOKEN_MAX	4096
 
@@ -49,6 +50,22 @@ void		 rl_ann_world(struct ep *, struct rl_ann *);
 /* An access token of Ann's with scope, in a static buffer. */
 const char	*rl_ann_token(struct ep *, const struct rl_ann *,
 		    const char *scope);
+
+/*
+ * A signing key of the test's own, of the type, in a fresh temp dir:
+ * k->line is the config line for ep_start() (signing_key = …).
+ * rl_key_remove() removes it and what rotation kept beside it.
+ */
+struct rl_key {
+	char	dir[64];
+	char	path[96];
+	char	line[128];
+};
+void		 rl_key(struct rl_key *, enum key_type);
+void		 rl_key_remove(struct rl_key *);
+/* The kid in a JWT's header, and its alg, in static buffers. */
+const char	*rl_jwt_kid(const char *jwt);
+const char	*rl_jwt_alg(const char *jwt);
 
 /*
  * The password grant for user (password "pw") at the client, scope
