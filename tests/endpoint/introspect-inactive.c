@@ -4,10 +4,8 @@
  * that is not ours, and a token whose row has expired.
  */
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "resource-lib.h"
-#include "crypto/keys.h"
 #include "parse/b64.h"
 
 /*
@@ -17,33 +15,24 @@
 static void
 forge(const char *at, char *out, size_t outlen)
 {
-	char		 dir[] = "/tmp/cpassport-forge.XXXXXX", path[64];
+	struct rl_key	 foreign;
 	char		 err[256], header[512], *h, *sig;
 	const char	*dot, *kid;
-	unsigned char	*raw, *s;
+	unsigned char	*s;
 	size_t		 n, slen;
-	json_object	*o;
 	struct key	*k;
 
-	if (mkdtemp(dir) == NULL)
-		exit(1);
-	snprintf(path, sizeof(path), "%s/foreign.pem", dir);
-	if (key_generate(KEY_ES256, path, 0, err, sizeof(err)) == -1 ||
-	    (k = key_load(path, err, sizeof(err))) == NULL) {
+	rl_key(&foreign, KEY_ES256);
+	if ((k = key_load(foreign.path, err, sizeof(err))) == NULL) {
 		printf("Bail out! foreign key: %s\n", err);
 		exit(1);
 	}
-	unlink(path);
-	rmdir(dir);
+	rl_key_remove(&foreign);
 	dot = strchr(at, '.');
-	raw = b64url_decode(at, (size_t)(dot - at), &n);
-	o = json_tokener_parse((char *)raw);
-	free(raw);
-	kid = ep_claim(o, "kid");
+	kid = rl_jwt_kid(at);
 	snprintf(header, sizeof(header),
 	    "{\"alg\":\"ES256\",\"typ\":\"at+jwt\",\"kid\":\"%s\"}",
 	    kid ? kid : "");
-	json_object_put(o);
 	h = b64url_encode((unsigned char *)header, strlen(header));
 	snprintf(out, outlen, "%s.%.*s", h, (int)strcspn(dot + 1, "."),
 	    dot + 1);
