@@ -1,7 +1,8 @@
 /*
  * Helpers of the tests of what a token is worth after it was issued:
- * introspection (RFC 7662), revocation (RFC 7009) and the protected
- * resource /api/user (RFC 6750).  Setup failures bail out as ep.c does.
+ * introspection (RFC 7662), revocation (RFC 7009), the protected
+ * resource /api/user (RFC 6750) and the keys that sign it (RFC 7517).
+ * Setup failures bail out as ep.c does.
  */
 #ifndef CPASSPORT_RESOURCE_LIB_H
 #define CPASSPORT_RESOURCE_LIB_H
@@ -92,13 +93,13 @@ int		 rl_user(struct ep *, const char *token);
  * dotted path (or header "H:Name"), "(none)" when absent; the paths a
  * NULL-terminated list.  In a static buffer.
  */
-const char	*rl_answer(struct ep *, ...);
+const char	*rl_answer(struct ep *, ...) __attribute__((sentinel));
 /*
  * 1 when got equals want (both may be NULL); else 0 and a "# what: got
  * …, want …" comment: one part of a check that is one TAP line.
  */
 int		 rl_eq(const char *got, const char *want, const char *what);
-/* token with the form encoding of RFC 3986 unreserved-or-%XX, static. */
+/* s form-encoded: RFC 3986 unreserved as is, the rest %XX; static. */
 const char	*rl_enc(const char *);
 
 #endif
