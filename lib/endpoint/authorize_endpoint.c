@@ -48,16 +48,15 @@ static const struct form_param post_params[PP__MAX] = {
 /* The login form, with its CSRF token and that token's cookie. */
 static void
 show_login(struct app *app, const struct http_request *req,
-    struct http_response *r, int status, const char *request,
-    const struct authz *a, const char *email, const char *error)
+    struct http_response *r, enum error_page why, const char *request,
+    const struct authz *a, const char *email)
 {
 	char	token[SECRET_TEXT_LEN + 1];
 
 	if (login_csrf_issue(app, req, r, token) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	else
-		page_login(r, status, request, token, a->client.name, email,
-		    error);
+		page_login(r, why, request, token, a->client.name, email);
 }
 
 /* An AUTHZ_PAGE or AUTHZ_REDIRECT outcome of authz_parse(). */
@@ -186,7 +185,7 @@ proceed(struct app *app, const struct http_request *req,
 	if (app->cfg.trust_remote_user)
 		have = remote_user_session(app, req, &s, r);
 	else if ((have = session_current(app, req, &s)) == 0)
-		show_login(app, req, r, 200, request, a, NULL, NULL);
+		show_login(app, req, r, PAGE_LOGIN, request, a, NULL);
 	if (have == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	if (have != 1)
@@ -233,9 +232,7 @@ login(struct app *app, const struct http_request *req,
 	}
 	/* Before the password is looked at: a forged form learns nothing. */
 	if (!login_csrf_valid(app, req, v[PP_LOGIN_TOKEN].s)) {
-		show_login(app, req, r, 403, request, a, email,
-		    "The sign-in form expired or did not come from this "
-		    "site; sign in again.");
+		show_login(app, req, r, PAGE_LOGIN_EXPIRED, request, a, email);
 		return;
 	}
 	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
@@ -244,12 +241,11 @@ login(struct app *app, const struct http_request *req,
 		return;
 	}
 	if (res == CREDENTIALS_THROTTLED) {
-		show_login(app, req, r, 429, request, a, email,
-		    "Too many failed sign-ins. Wait a few minutes and try again.");
+		show_login(app, req, r, PAGE_LOGIN_THROTTLED, request, a,
+		    email);
 		http_resp_header(r, "Retry-After", "%ld", wait);
 	} else if (res != CREDENTIALS_OK)
-		show_login(app, req, r, 200, request, a, email,
-		    "The e-mail address or password is incorrect.");
+		show_login(app, req, r, PAGE_LOGIN_FAILED, request, a, email);
 	else if (session_start(app, u.id, r) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	else {
@@ -273,8 +269,8 @@ decide(struct app *app, const struct http_request *req,
 		return;
 	}
 	if (!have) {
-		show_login(app, req, r, 200, v[PP_REQUEST].s, a, NULL,
-		    "Your session has ended; sign in again.");
+		show_login(app, req, r, PAGE_LOGIN_SESSION_ENDED,
+		    v[PP_REQUEST].s, a, NULL);
 		return;
 	}
 	/* The CSRF token is bound to the session. */
