@@ -1,8 +1,8 @@
 /*
  * admin_user_revoke() (`cpassport user revoke`) ends everything the user
  * is signed in with, personal access tokens included (RFC 9700 §4.14.2
- * for the refresh tokens; RFC 7009 §2.2 for what it revokes): session,
- * code, access, refresh and personal tokens; another user's token stays,
+ * for the refresh tokens): session, code, access, refresh and personal
+ * tokens, counted; another user's token stays,
  * and the user can sign in again with the unchanged password.
  */
 #include "authcode-lib.h"
