@@ -44,7 +44,7 @@ static char *
 known_scopes(struct app *app, const char *list, char *err, size_t errlen)
 {
 	struct scope_set	 set;
-	char			*copy, *p, *out;
+	char			*copy, *p, joined[SCOPE_MAX_TEXT];
 	enum db_status		 s;
 	int			 known;
 
@@ -60,18 +60,33 @@ known_scopes(struct app *app, const char *list, char *err, size_t errlen)
 	free(copy);
 	if ((s = db_scope_known(app->db, &set, &known)) != DB_OK) {
 		admin_db_error(app, s, err, errlen);
-		scope_free(&set);
 		return NULL;
 	}
 	if (!known) {
 		snprintf(err, errlen, "unknown scope (add it with "
 		    "`cpassport scope add`)");
-		scope_free(&set);
 		return NULL;
 	}
-	out = scope_join(&set);
-	scope_free(&set);
-	return out;
+	return xstrdup(scope_join(&set, joined));
+}
+
+/*
+ * How an operation on the row named id ended: 0, or -1 and err saying
+ * the database's error or that there is no such <what>.
+ */
+static int
+row_result(struct app *app, enum db_status s, int found, const char *what,
+    const char *id, char *err, size_t errlen)
+{
+	if (s != DB_OK) {
+		admin_db_error(app, s, err, errlen);
+		return -1;
+	}
+	if (!found) {
+		snprintf(err, errlen, "no %s with id %s", what, id);
+		return -1;
+	}
+	return 0;
 }
 
 static char *
@@ -110,15 +125,8 @@ check_owner(struct app *app, const char *user_id, char *err, size_t errlen)
 		snprintf(err, errlen, "invalid user id");
 		return -1;
 	}
-	if ((s = db_user_exists(app->db, user_id, &found)) != DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	if (!found) {
-		snprintf(err, errlen, "no user with id %s", user_id);
-		return -1;
-	}
-	return 0;
+	s = db_user_exists(app->db, user_id, &found);
+	return row_result(app, s, found, "user", user_id, err, errlen);
 }
 
 int
@@ -193,15 +201,8 @@ admin_client_revoke(struct app *app, const char *id, char *err,
 		snprintf(err, errlen, "invalid client id");
 		return -1;
 	}
-	if ((s = db_client_revoke(app->db, id, &found)) != DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	if (!found) {
-		snprintf(err, errlen, "no client with id %s", id);
-		return -1;
-	}
-	return 0;
+	s = db_client_revoke(app->db, id, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
 }
 
 int
@@ -216,31 +217,18 @@ admin_client_resource_server(struct app *app, const char *id, int on,
 		snprintf(err, errlen, "invalid client id");
 		return -1;
 	}
-	if ((s = db_client_find(app->db, id, &c, &found)) != DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	is_public = found && c.secret_hex == NULL;
+	s = db_client_find(app->db, id, &c, &found);
+	is_public = s == DB_OK && found && c.secret_hex == NULL;
 	db_client_free(&c);
-	if (!found) {
-		snprintf(err, errlen, "no client with id %s", id);
+	if (row_result(app, s, found, "client", id, err, errlen) == -1)
 		return -1;
-	}
 	if (on && is_public) {
 		snprintf(err, errlen, "a public client cannot be a resource "
 		    "server (it has no secret to introspect with)");
 		return -1;
 	}
-	if ((s = db_client_set_resource_server(app->db, id, on, &found)) !=
-	    DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	if (!found) {
-		snprintf(err, errlen, "no client with id %s", id);
-		return -1;
-	}
-	return 0;
+	s = db_client_set_resource_server(app->db, id, on, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
 }
 
 static char *
@@ -302,7 +290,7 @@ admin_user_passwd(struct app *app, const char *id, const char *password,
 {
 	char		*hash;
 	enum db_status	 s;
-	int		 found;
+	int		 found = 0;
 
 	if (!id_valid(id)) {
 		snprintf(err, errlen, "invalid user id");
@@ -323,15 +311,7 @@ admin_user_passwd(struct app *app, const char *id, const char *password,
 	free(hash);
 	if (s != DB_OK || !found)
 		db_rollback(app->db);
-	if (s != DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	if (!found) {
-		snprintf(err, errlen, "no user with id %s", id);
-		return -1;
-	}
-	return 0;
+	return row_result(app, s, found, "user", id, err, errlen);
 }
 
 int
@@ -347,15 +327,7 @@ admin_user_revoke(struct app *app, const char *id,
 	}
 	if ((s = db_user_exists(app->db, id, &found)) == DB_OK && found)
 		s = db_user_revoke(app->db, id, 1, c);
-	if (s != DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	if (!found) {
-		snprintf(err, errlen, "no user with id %s", id);
-		return -1;
-	}
-	return 0;
+	return row_result(app, s, found, "user", id, err, errlen);
 }
 
 int
@@ -367,13 +339,10 @@ admin_scope_add(struct app *app, const char *name, const char *description,
 
 	if (scope_parse(name, &set) == -1 || set.n != 1 ||
 	    strcmp(set.items[0], name) != 0 || strcmp(name, "*") == 0) {
-		if (set.n > 0)
-			scope_free(&set);
 		snprintf(err, errlen, "invalid scope name (RFC 6749 §3.3 "
 		    "characters, at most %d bytes)", SCOPE_MAX_NAME);
 		return -1;
 	}
-	scope_free(&set);
 	if (strlen(description) > 1000) {
 		snprintf(err, errlen, "description too long");
 		return -1;
@@ -467,8 +436,6 @@ admin_token_create(struct app *app, const char *user_id, const char *name,
 		rc = 0;
 	}
 	issue_clear(&t);
-	scope_free(&req);
-	scope_free(&granted);
 	free(list);
 	db_client_free(&c);
 	db_user_free(&u);
@@ -486,15 +453,8 @@ admin_token_revoke(struct app *app, const char *jti, char *err,
 		snprintf(err, errlen, "invalid token id (the jti, a UUID)");
 		return -1;
 	}
-	if ((s = db_token_revoke_access(app->db, jti, &found)) != DB_OK) {
-		admin_db_error(app, s, err, errlen);
-		return -1;
-	}
-	if (!found) {
-		snprintf(err, errlen, "no token with id %s", jti);
-		return -1;
-	}
-	return 0;
+	s = db_token_revoke_access(app->db, jti, &found);
+	return row_result(app, s, found, "token", jti, err, errlen);
 }
 
 int

@@ -182,6 +182,5 @@ access_token_free(struct access_token *t)
 	free(t->user_id);
 	free(t->user_name);
 	free(t->user_email);
-	scope_free(&t->scopes);
 	memset(t, 0, sizeof(*t));
 }

@@ -73,7 +73,7 @@ client_auth(struct app *app, const struct http_request *req,
 	enum basic_status	 b;
 
 	memset(out, 0, sizeof(*out));
-	b = basic_auth_parse(req->authorization, &id, &secret);
+	b = basic_auth_parse(req->arena, req->authorization, &id, &secret);
 	if (b == BASIC_MALFORMED) {
 		o = OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
 		    "malformed Basic credentials");
@@ -89,11 +89,6 @@ client_auth(struct app *app, const struct http_request *req,
 		else
 			o = check(app, cache, id, secret, out);
 		o.basic_used = 1;
-		free(id);
-		if (secret != NULL) {
-			explicit_bzero(secret, strlen(secret));
-			free(secret);
-		}
 		return o;
 	}
 	if (cc->body_id == NULL)

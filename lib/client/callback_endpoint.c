@@ -314,8 +314,8 @@ finish(struct app *app, const struct http_request *req,
 	const char		*verifier;
 	enum error_page		 p;
 
-	if (form_parse(req->query, strlen(req->query), params, P__MAX, v,
-	    NULL) != FORM_OK) {
+	if (form_parse(req->arena, req->query, strlen(req->query), params,
+	    P__MAX, v, NULL) != FORM_OK) {
 		page_error(resp, PAGE_CB_MALFORMED);
 		return;
 	}
@@ -343,9 +343,6 @@ finish(struct app *app, const struct http_request *req,
 	if (cookie != NULL)
 		explicit_bzero(cookie, strlen(cookie));
 	free(cookie);
-	if (v[P_CODE].s != NULL)
-		explicit_bzero(v[P_CODE].s, v[P_CODE].len);
-	form_free(v, P__MAX);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <json-c/json.h>
 
 #include "base/xalloc.h"
+#include "crypto/jose.h"
 #include "crypto/jwt.h"
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
@@ -18,20 +19,6 @@
 
 #define JSON_DEPTH	8	/* nesting levels of a header or claims set */
 #define MEDIA_PREFIX	"application/"
-
-static int
-addstr(struct json_object *o, const char *name, const char *val)
-{
-	struct json_object	*v;
-
-	if ((v = json_object_new_string(val)) == NULL)
-		return -1;
-	if (json_object_object_add(o, name, v) != 0) {
-		json_object_put(v);
-		return -1;
-	}
-	return 0;
-}
 
 /* RFC 7515 §4.1: {"alg":…,"typ":…,"kid":…}; no typ when it is NULL. */
 static char *
@@ -45,10 +32,10 @@ header_b64(const struct key *k, const char *typ)
 	if ((alg = key_alg(key_get_type(k))) == NULL ||
 	    (o = json_object_new_object()) == NULL)
 		return NULL;
-	r = addstr(o, "alg", alg);
+	r = jose_addstr(o, "alg", alg);
 	if (typ != NULL)
-		r |= addstr(o, "typ", typ);
-	r |= addstr(o, "kid", key_kid(k));
+		r |= jose_addstr(o, "typ", typ);
+	r |= jose_addstr(o, "kid", key_kid(k));
 	if (r == 0 && (s = json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)) != NULL)
 		h = b64url_encode((const unsigned char *)s, strlen(s));

@@ -10,7 +10,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +26,9 @@
 #include <openssl/objects.h>
 #include <openssl/pem.h>
 
+#include "base/errmsg.h"
 #include "base/xalloc.h"
+#include "crypto/jose.h"
 #include "crypto/keys.h"
 #include "parse/b64.h"
 
@@ -65,19 +66,6 @@ static const struct {
 	[KEY_RS256] = { "rs256", "RS256", "RSA", NULL, "SHA256" },
 	[KEY_EDDSA] = { "eddsa", "EdDSA", "OKP", "Ed25519", NULL },
 };
-
-__attribute__((format(printf, 3, 4)))
-static void
-seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 /*
  * The reason of OpenSSL's latest error, to append to a message; clears the
@@ -143,11 +131,11 @@ key_generate(enum key_type type, const char *path, int force, char *err,
 	int		 fd = -1, created = 0, rc = -1, r;
 
 	if ((unsigned)type >= KEY__MAX || path == NULL) {
-		seterr(err, errlen, "invalid key type or path");
+		errmsg(err, errlen, "invalid key type or path");
 		goto fail;
 	}
 	if ((pkey = generate(type)) == NULL) {
-		seterr(err, errlen, "%s key generation failed: %s",
+		errmsg(err, errlen, "%s key generation failed: %s",
 		    types[type].alg, sslreason());
 		goto fail;
 	}
@@ -165,7 +153,7 @@ key_generate(enum key_type type, const char *path, int force, char *err,
 	} else
 		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd == -1) {
-		seterr(err, errlen, "%s: %s%s", path,
+		errmsg(err, errlen, "%s: %s%s", path,
 		    force ? "cannot create a temporary file next to it: " : "",
 		    strerror(errno));
 		goto fail;
@@ -173,28 +161,28 @@ key_generate(enum key_type type, const char *path, int force, char *err,
 	created = 1;
 	/* Exactly 0600 whatever the umask, as keys.h promises. */
 	if (fchmod(fd, 0600) == -1 || (fp = fdopen(fd, "w")) == NULL) {
-		seterr(err, errlen, "%s: %s", dst, strerror(errno));
+		errmsg(err, errlen, "%s: %s", dst, strerror(errno));
 		goto fail;
 	}
 	fd = -1;
 	/* OpenSSL 3 writes PKCS#8 ("BEGIN PRIVATE KEY"), unencrypted. */
 	if (!PEM_write_PrivateKey(fp, pkey, NULL, NULL, 0, NULL, NULL)) {
-		seterr(err, errlen, "%s: cannot write key: %s", dst,
+		errmsg(err, errlen, "%s: cannot write key: %s", dst,
 		    sslreason());
 		goto fail;
 	}
 	if (fflush(fp) == EOF || fsync(fileno(fp)) == -1) {
-		seterr(err, errlen, "%s: %s", dst, strerror(errno));
+		errmsg(err, errlen, "%s: %s", dst, strerror(errno));
 		goto fail;
 	}
 	r = fclose(fp);
 	fp = NULL;
 	if (r == EOF) {
-		seterr(err, errlen, "%s: %s", dst, strerror(errno));
+		errmsg(err, errlen, "%s: %s", dst, strerror(errno));
 		goto fail;
 	}
 	if (force && rename(tmp, path) == -1) {
-		seterr(err, errlen, "rename %s to %s: %s", tmp, path,
+		errmsg(err, errlen, "rename %s to %s: %s", tmp, path,
 		    strerror(errno));
 		goto fail;
 	}
@@ -284,20 +272,6 @@ public_members(const EVP_PKEY *pkey, enum key_type type, char **a, char **b)
 	return *a != NULL && *b != NULL ? 0 : -1;
 }
 
-static int
-addstr(struct json_object *o, const char *name, const char *val)
-{
-	struct json_object	*v;
-
-	if ((v = json_object_new_string(val)) == NULL)
-		return -1;
-	if (json_object_object_add(o, name, v) != 0) {
-		json_object_put(v);
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * RFC 7638 §3: SHA-256 over the required members only, in lexicographic
  * order, without whitespace, base64url-encoded.  json-c keeps insertion
@@ -319,17 +293,19 @@ thumbprint(enum key_type type, const char *a, const char *b)
 		return NULL;
 	switch (type) {
 	case KEY_ES256:		/* crv, kty, x, y */
-		r = addstr(o, "crv", types[type].crv) |
-		    addstr(o, "kty", types[type].kty) |
-		    addstr(o, "x", a) | addstr(o, "y", b);
+		r = jose_addstr(o, "crv", types[type].crv) |
+		    jose_addstr(o, "kty", types[type].kty) |
+		    jose_addstr(o, "x", a) | jose_addstr(o, "y", b);
 		break;
 	case KEY_RS256:		/* e, kty, n */
-		r = addstr(o, "e", b) | addstr(o, "kty", types[type].kty) |
-		    addstr(o, "n", a);
+		r = jose_addstr(o, "e", b) |
+		    jose_addstr(o, "kty", types[type].kty) |
+		    jose_addstr(o, "n", a);
 		break;
 	case KEY_EDDSA:		/* crv, kty, x (RFC 8037 §2) */
-		r = addstr(o, "crv", types[type].crv) |
-		    addstr(o, "kty", types[type].kty) | addstr(o, "x", a);
+		r = jose_addstr(o, "crv", types[type].crv) |
+		    jose_addstr(o, "kty", types[type].kty) |
+		    jose_addstr(o, "x", a);
 		break;
 	default:
 		r = -1;
@@ -359,16 +335,17 @@ public_jwk(enum key_type type, const char *a, const char *b,
 
 	if ((o = json_object_new_object()) == NULL)
 		return NULL;
-	r = addstr(o, "kty", types[type].kty);
+	r = jose_addstr(o, "kty", types[type].kty);
 	if (type == KEY_RS256)
-		r |= addstr(o, "n", a) | addstr(o, "e", b);
+		r |= jose_addstr(o, "n", a) | jose_addstr(o, "e", b);
 	else {
-		r |= addstr(o, "crv", types[type].crv) | addstr(o, "x", a);
+		r |= jose_addstr(o, "crv", types[type].crv) |
+		    jose_addstr(o, "x", a);
 		if (b != NULL)
-			r |= addstr(o, "y", b);
+			r |= jose_addstr(o, "y", b);
 	}
-	r |= addstr(o, "alg", types[type].alg) | addstr(o, "use", "sig") |
-	    addstr(o, "kid", kid);
+	r |= jose_addstr(o, "alg", types[type].alg) |
+	    jose_addstr(o, "use", "sig") | jose_addstr(o, "kid", kid);
 	if (r == 0 && (s = json_object_to_json_string_ext(o, JSON_FLAGS)) !=
 	    NULL)
 		jwk = xstrdup(s);
@@ -386,7 +363,7 @@ classify(EVP_PKEY *pkey, const char *path, char *err, size_t errlen)
 	if (EVP_PKEY_is_a(pkey, "EC")) {
 		if (!EVP_PKEY_get_group_name(pkey, group, sizeof(group),
 		    NULL) || OBJ_txt2nid(group) != NID_X9_62_prime256v1) {
-			seterr(err, errlen, "%s: EC key not on P-256", path);
+			errmsg(err, errlen, "%s: EC key not on P-256", path);
 			return -1;
 		}
 		return KEY_ES256;
@@ -394,7 +371,7 @@ classify(EVP_PKEY *pkey, const char *path, char *err, size_t errlen)
 	if (EVP_PKEY_is_a(pkey, "RSA")) {
 		/* RFC 7518 §3.3: 2048 bits or more. */
 		if ((bits = EVP_PKEY_get_bits(pkey)) < RSA_MIN_BITS) {
-			seterr(err, errlen, "%s: RSA key of %d bits, need %d",
+			errmsg(err, errlen, "%s: RSA key of %d bits, need %d",
 			    path, bits, RSA_MIN_BITS);
 			return -1;
 		}
@@ -402,7 +379,7 @@ classify(EVP_PKEY *pkey, const char *path, char *err, size_t errlen)
 	}
 	if (EVP_PKEY_is_a(pkey, "ED25519"))
 		return KEY_EDDSA;
-	seterr(err, errlen, "%s: unsupported key type %s", path,
+	errmsg(err, errlen, "%s: unsupported key type %s", path,
 	    EVP_PKEY_get0_type_name(pkey) != NULL ?
 	    EVP_PKEY_get0_type_name(pkey) : "?");
 	return -1;
@@ -421,11 +398,11 @@ mode_valid(FILE *fp, const char *path, char *err, size_t errlen)
 	struct stat	sb;
 
 	if (fstat(fileno(fp), &sb) == -1) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		errmsg(err, errlen, "%s: %s", path, strerror(errno));
 		return 0;
 	}
 	if ((sb.st_mode & KEY_MODE_OTHERS) != 0) {
-		seterr(err, errlen, "%s: mode %04o gives other users access "
+		errmsg(err, errlen, "%s: mode %04o gives other users access "
 		    "to the private key; refused (chmod 0600, or 0640 for a "
 		    "group)", path, (unsigned)(sb.st_mode & 07777));
 		return 0;
@@ -443,11 +420,11 @@ key_load(const char *path, char *err, size_t errlen)
 	int		 type;
 
 	if (path == NULL) {
-		seterr(err, errlen, "no key path");
+		errmsg(err, errlen, "no key path");
 		goto fail;
 	}
 	if ((fp = fopen(path, "re")) == NULL) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		errmsg(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (!mode_valid(fp, path, err, errlen)) {
@@ -457,7 +434,7 @@ key_load(const char *path, char *err, size_t errlen)
 	pkey = PEM_read_PrivateKey(fp, NULL, nopass, NULL);
 	fclose(fp);
 	if (pkey == NULL) {
-		seterr(err, errlen, "%s: no usable private key: %s", path,
+		errmsg(err, errlen, "%s: no usable private key: %s", path,
 		    sslreason());
 		goto fail;
 	}
@@ -471,7 +448,7 @@ key_load(const char *path, char *err, size_t errlen)
 	if (public_members(k->pkey, k->type, &a, &b) == -1 ||
 	    (k->kid = thumbprint(k->type, a, b)) == NULL ||
 	    (k->jwk = public_jwk(k->type, a, b, k->kid)) == NULL) {
-		seterr(err, errlen, "%s: cannot export the public key: %s",
+		errmsg(err, errlen, "%s: cannot export the public key: %s",
 		    path, sslreason());
 		goto fail;
 	}
@@ -481,14 +458,14 @@ key_load(const char *path, char *err, size_t errlen)
 	    NULL, NULL, k->pkey, NULL) ||
 	    !EVP_DigestVerifyInit_ex(k->verify_tmpl, NULL, types[k->type].md,
 	    NULL, NULL, k->pkey, NULL)) {
-		seterr(err, errlen, "%s: cannot use the key: %s", path,
+		errmsg(err, errlen, "%s: cannot use the key: %s", path,
 		    sslreason());
 		goto fail;
 	}
 	k->sigmax = (size_t)EVP_PKEY_get_size(k->pkey);
 	if (k->sigmax == 0 ||
 	    (k->type == KEY_ES256 && k->sigmax > ES256_DER_MAX)) {
-		seterr(err, errlen, "%s: unexpected signature size", path);
+		errmsg(err, errlen, "%s: unexpected signature size", path);
 		goto fail;
 	}
 	free(a);

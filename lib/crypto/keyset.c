@@ -12,7 +12,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +22,7 @@
 #include <json-c/json.h>
 
 #include "base/log.h"
+#include "base/errmsg.h"
 #include "base/xalloc.h"
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
@@ -54,19 +54,6 @@ struct retired {
 	time_t	 t;
 	char	*path;
 };
-
-__attribute__((format(printf, 3, 4)))
-static void
-seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 static void
 fileid_of(const struct stat *sb, struct fileid *id)
@@ -163,7 +150,7 @@ scan(const char *path, struct retired **out, size_t *n, char *err,
 	dir = split(path, &base);
 	blen = strlen(base);
 	if ((d = opendir(dir)) == NULL) {
-		seterr(err, errlen, "%s: %s", dir, strerror(errno));
+		errmsg(err, errlen, "%s: %s", dir, strerror(errno));
 		goto fail;
 	}
 	while ((errno = 0, de = readdir(d)) != NULL) {
@@ -178,7 +165,7 @@ scan(const char *path, struct retired **out, size_t *n, char *err,
 		    de->d_name + blen);
 	}
 	if (errno != 0)
-		seterr(err, errlen, "%s: %s", dir, strerror(errno));
+		errmsg(err, errlen, "%s: %s", dir, strerror(errno));
 	else
 		rc = 0;
 	closedir(d);
@@ -219,12 +206,12 @@ keyset_load(const char *path, char *err, size_t errlen)
 	size_t		 nr, i;
 
 	if (path == NULL || *path == '\0') {
-		seterr(err, errlen, "no key path");
+		errmsg(err, errlen, "no key path");
 		return NULL;
 	}
 	/* Before reading P: a change racing the load shows next time. */
 	if (stat(path, &sb) == -1) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		errmsg(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	ks = xcalloc(1, sizeof(*ks));
@@ -376,12 +363,12 @@ link_retired(const char *path, char *err, size_t errlen)
 			return old;
 		free(old);
 		if (errno != EEXIST) {
-			seterr(err, errlen, "cannot keep %s as %s.%lld: %s",
+			errmsg(err, errlen, "cannot keep %s as %s.%lld: %s",
 			    path, path, (long long)now + i, strerror(errno));
 			return NULL;
 		}
 	}
-	seterr(err, errlen, "%s: %d retired keys named after the next "
+	errmsg(err, errlen, "%s: %d retired keys named after the next "
 	    "seconds already", path, LINK_TRIES);
 	return NULL;
 }
@@ -400,26 +387,26 @@ keyset_rotate(const char *path, enum key_type type, char *err,
 	int		 dfd = -1, fd = -1, rc = -1;
 
 	if (path == NULL || key_alg(type) == NULL) {
-		seterr(err, errlen, "invalid key type or path");
+		errmsg(err, errlen, "invalid key type or path");
 		return -1;
 	}
 	dir = split(path, &base);
 	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    flock(dfd, LOCK_EX) == -1) {
-		seterr(err, errlen, "%s: %s", dir, strerror(errno));
+		errmsg(err, errlen, "%s: %s", dir, strerror(errno));
 		goto fail;
 	}
 	if (stat(path, &sb) == -1) {
 		if (errno == ENOENT)
-			seterr(err, errlen, "%s: no current key; run "
+			errmsg(err, errlen, "%s: no current key; run "
 			    "`cpassport keys` first", path);
 		else
-			seterr(err, errlen, "%s: %s", path, strerror(errno));
+			errmsg(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	tmp = xasprintf("%s.new-XXXXXX", path);
 	if ((fd = mkostemp(tmp, O_CLOEXEC)) == -1) {
-		seterr(err, errlen, "%s: %s", tmp, strerror(errno));
+		errmsg(err, errlen, "%s: %s", tmp, strerror(errno));
 		goto fail;
 	}
 	close(fd);
@@ -433,13 +420,13 @@ keyset_rotate(const char *path, enum key_type type, char *err,
 	 */
 	if (chown(tmp, (uid_t)-1, sb.st_gid) == -1 ||
 	    chmod(tmp, sb.st_mode & 0640) == -1) {
-		seterr(err, errlen, "%s: %s", tmp, strerror(errno));
+		errmsg(err, errlen, "%s: %s", tmp, strerror(errno));
 		goto fail;
 	}
 	if ((old = link_retired(path, err, errlen)) == NULL)
 		goto fail;
 	if (rename(tmp, path) == -1) {
-		seterr(err, errlen, "rename %s to %s: %s", tmp, path,
+		errmsg(err, errlen, "rename %s to %s: %s", tmp, path,
 		    strerror(errno));
 		unlink(old);
 		goto fail;
@@ -499,7 +486,7 @@ keyset_purge(const char *path, time_t before, int *removed, char *err,
 	if (removed != NULL)
 		*removed = 0;
 	if (path == NULL || *path == '\0') {
-		seterr(err, errlen, "no key path");
+		errmsg(err, errlen, "no key path");
 		return -1;
 	}
 	if (scan(path, &r, &n, err, errlen) == -1)
@@ -510,13 +497,13 @@ keyset_purge(const char *path, time_t before, int *removed, char *err,
 		if (unlink(r[i].path) == 0)
 			count++;
 		else if (errno != ENOENT && rc == 0) {
-			seterr(err, errlen, "%s: %s", r[i].path,
+			errmsg(err, errlen, "%s: %s", r[i].path,
 			    strerror(errno));
 			rc = -1;
 		}
 	}
 	if (count > 0 && touch(path) == -1 && rc == 0) {
-		seterr(err, errlen, "%s: cannot update its time, so running "
+		errmsg(err, errlen, "%s: cannot update its time, so running "
 		    "programs keep the purged keys until it changes: %s", path,
 		    strerror(errno));
 		rc = -1;

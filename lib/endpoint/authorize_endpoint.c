@@ -48,16 +48,15 @@ static const struct form_param post_params[PP__MAX] = {
 /* The login form, with its CSRF token and that token's cookie. */
 static void
 show_login(struct app *app, const struct http_request *req,
-    struct http_response *r, int status, const char *request,
-    const struct authz *a, const char *email, const char *error)
+    struct http_response *r, enum error_page why, const char *request,
+    const struct authz *a, const char *email)
 {
 	char	token[SECRET_TEXT_LEN + 1];
 
 	if (login_csrf_issue(app, req, r, token) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	else
-		page_login(r, status, request, token, a->client.name, email,
-		    error);
+		page_login(r, why, request, token, a->client.name, email);
 }
 
 /* An AUTHZ_PAGE or AUTHZ_REDIRECT outcome of authz_parse(). */
@@ -84,7 +83,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct scope_set	 held, granted;
 	struct code_spec	 spec;
-	char			*scopes;
+	char			 scopes[SCOPE_MAX_TEXT];
 	const char		*pairs[7];
 
 	if (secret_new(code) == -1 || scope_parse(s->user_scopes, &held)) {
@@ -92,7 +91,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		return;
 	}
 	scope_narrow(&a->scopes, &a->client.scopes, &held, &granted);
-	scopes = scope_join(&granted);
+	scope_join(&granted, scopes);
 	secret_hash_hex(code, strlen(code), hash);
 	memset(&spec, 0, sizeof(spec));
 	spec.hash = hash;
@@ -115,9 +114,6 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		redirect_with(r, a->redirect_uri, pairs);
 	}
 	explicit_bzero(code, sizeof(code));
-	free(scopes);
-	scope_free(&held);
-	scope_free(&granted);
 }
 
 /* The consent screen: each asked scope with its description. */
@@ -189,7 +185,7 @@ proceed(struct app *app, const struct http_request *req,
 	if (app->cfg.trust_remote_user)
 		have = remote_user_session(app, req, &s, r);
 	else if ((have = session_current(app, req, &s)) == 0)
-		show_login(app, req, r, 200, request, a, NULL, NULL);
+		show_login(app, req, r, PAGE_LOGIN, request, a, NULL);
 	if (have == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	if (have != 1)
@@ -210,7 +206,7 @@ get_authorize(void *ctx, const struct http_request *req,
 	struct authz		a;
 	enum authz_result	res;
 
-	res = authz_parse(app, req->query, strlen(req->query), &a);
+	res = authz_parse(req->arena, app, req->query, strlen(req->query), &a);
 	if (res != AUTHZ_OK)
 		refuse(app, r, &a, res);
 	else
@@ -236,9 +232,7 @@ login(struct app *app, const struct http_request *req,
 	}
 	/* Before the password is looked at: a forged form learns nothing. */
 	if (!login_csrf_valid(app, req, v[PP_LOGIN_TOKEN].s)) {
-		show_login(app, req, r, 403, request, a, email,
-		    "The sign-in form expired or did not come from this "
-		    "site; sign in again.");
+		show_login(app, req, r, PAGE_LOGIN_EXPIRED, request, a, email);
 		return;
 	}
 	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
@@ -247,12 +241,11 @@ login(struct app *app, const struct http_request *req,
 		return;
 	}
 	if (res == CREDENTIALS_THROTTLED) {
-		show_login(app, req, r, 429, request, a, email,
-		    "Too many failed sign-ins. Wait a few minutes and try again.");
+		show_login(app, req, r, PAGE_LOGIN_THROTTLED, request, a,
+		    email);
 		http_resp_header(r, "Retry-After", "%ld", wait);
 	} else if (res != CREDENTIALS_OK)
-		show_login(app, req, r, 200, request, a, email,
-		    "The e-mail address or password is incorrect.");
+		show_login(app, req, r, PAGE_LOGIN_FAILED, request, a, email);
 	else if (session_start(app, u.id, r) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	else {
@@ -276,8 +269,8 @@ decide(struct app *app, const struct http_request *req,
 		return;
 	}
 	if (!have) {
-		show_login(app, req, r, 200, v[PP_REQUEST].s, a, NULL,
-		    "Your session has ended; sign in again.");
+		show_login(app, req, r, PAGE_LOGIN_SESSION_ENDED,
+		    v[PP_REQUEST].s, a, NULL);
 		return;
 	}
 	/* The CSRF token is bound to the session. */
@@ -311,10 +304,10 @@ post_authorize(void *ctx, const struct http_request *req,
 	    (strcmp(action, "login") && strcmp(action, "approve") &&
 	    strcmp(action, "deny"))) {
 		page_error(r, PAGE_MALFORMED_FORM);
-		form_free(v, PP__MAX);
 		return;
 	}
-	res = authz_parse(app, v[PP_REQUEST].s, v[PP_REQUEST].len, &a);
+	res = authz_parse(req->arena, app, v[PP_REQUEST].s, v[PP_REQUEST].len,
+	    &a);
 	if (res != AUTHZ_OK)
 		refuse(app, r, &a, res);
 	else if (strcmp(action, "login") == 0)
@@ -322,7 +315,6 @@ post_authorize(void *ctx, const struct http_request *req,
 	else
 		decide(app, req, &a, v, r);
 	authz_free(&a);
-	form_free(v, PP__MAX);
 }
 
 /*
@@ -344,8 +336,8 @@ request_shortcut(void *ctx, const struct http_request *req,
 	int			 found = 0;
 
 	memset(&c, 0, sizeof(c));
-	if (form_parse(req->query, strlen(req->query), p, 1, v, NULL) !=
-	    FORM_OK || !uuid_valid(v[0].s)) {
+	if (form_parse(req->arena, req->query, strlen(req->query), p, 1, v,
+	    NULL) != FORM_OK || !uuid_valid(v[0].s)) {
 		page_error(r, PAGE_NO_CLIENT_ID);
 		goto out;
 	}
@@ -380,7 +372,6 @@ request_shortcut(void *ctx, const struct http_request *req,
 	free(base);
 out:
 	db_client_free(&c);
-	form_free(v, 1);
 }
 
 /* Every other path or method: the program's HTML pages. */

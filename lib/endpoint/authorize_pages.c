@@ -40,11 +40,12 @@ finish(struct http_response *r, int status, const char *title,
 }
 
 void
-page_login(struct http_response *r, int status, const char *request,
-    const char *login_token, const char *client_name, const char *email,
-    const char *error)
+page_login(struct http_response *r, enum error_page why,
+    const char *request, const char *login_token, const char *client_name,
+    const char *email)
 {
-	struct body	b = { NULL, 0 };
+	struct body	 b = { NULL, 0 };
+	const char	*error = page_text(why);
 
 	add(&b, "<h1>Sign in</h1><p>to continue to <strong>");
 	add_esc(&b, client_name);
@@ -69,7 +70,7 @@ page_login(struct http_response *r, int status, const char *request,
 	    "autocomplete=\"current-password\" required>"
 	    "<button type=\"submit\" class=\"primary\">Sign in</button>"
 	    "</form>");
-	finish(r, status, "Sign in", &b);
+	finish(r, page_status(why), "Sign in", &b);
 }
 
 void

@@ -8,16 +8,17 @@
 #ifndef CPASSPORT_AUTHORIZE_PAGES_H
 #define CPASSPORT_AUTHORIZE_PAGES_H
 
-#include "http/http.h"
+#include "http/html.h"
 
 struct scope_line {
 	const char	*name;
 	const char	*description;
 };
 
-void	page_login(struct http_response *, int status, const char *request,
-	    const char *login_token, const char *client_name,
-	    const char *email, const char *error);
+/* The login form; its status and message are those of why (html.h). */
+void	page_login(struct http_response *, enum error_page why,
+	    const char *request, const char *login_token,
+	    const char *client_name, const char *email);
 void	page_consent(struct http_response *, const char *request,
 	    const char *csrf, const char *client_name, const char *user,
 	    const struct scope_line *, size_t nscopes);

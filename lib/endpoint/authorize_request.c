@@ -110,7 +110,8 @@ check_pkce(struct app *app, struct authz *a)
 }
 
 enum authz_result
-authz_parse(struct app *app, const char *query, size_t len, struct authz *a)
+authz_parse(struct arena *arena, struct app *app, const char *query,
+    size_t len, struct authz *a)
 {
 	const char		*rt, *scope;
 	enum authz_result	 res;
@@ -118,7 +119,8 @@ authz_parse(struct app *app, const char *query, size_t len, struct authz *a)
 	int			 known;
 
 	memset(a, 0, sizeof(*a));
-	if (form_parse(query, len, params, AP__MAX, a->v, NULL) != FORM_OK)
+	if (form_parse(arena, query, len, params, AP__MAX, a->v, NULL) !=
+	    FORM_OK)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "malformed authorization request");
 	if ((res = identify(app, a)) != AUTHZ_OK)
@@ -148,10 +150,8 @@ authz_parse(struct app *app, const char *query, size_t len, struct authz *a)
 void
 authz_free(struct authz *a)
 {
-	form_free(a->v, AP__MAX);
 	db_client_free(&a->client);
 	free(a->redirect_uri);
-	scope_free(&a->scopes);
 	memset(a, 0, sizeof(*a));
 }
 

@@ -48,8 +48,8 @@ struct authz {
  * Parse query[0..len) and judge it.  On AUTHZ_REDIRECT the struct holds
  * what authz_redirect_error() needs.  Always free with authz_free().
  */
-enum authz_result authz_parse(struct app *, const char *query, size_t len,
-		    struct authz *);
+enum authz_result authz_parse(struct arena *, struct app *,
+		    const char *query, size_t len, struct authz *);
 void		authz_free(struct authz *);
 
 /*

@@ -98,9 +98,7 @@ metadata(struct app *app, struct http_response *r)
 	    strings(revoke_auth));
 	json_object_object_add(o,
 	    "introspection_endpoint_auth_methods_supported", strings(auth));
-	oauth_json_write(r, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	oauth_json_object_write(r, o);
 	return OAUTH_OK;
 }
 

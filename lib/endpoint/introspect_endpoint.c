@@ -22,16 +22,25 @@ add_int(json_object *o, const char *k, long long v)
 	json_object_object_add(o, k, json_object_new_int64(v));
 }
 
-/* RFC 7662 §2.2 */
+/* RFC 7662 §2.2: the members that open either kind's answer. */
+static void
+describe(json_object *o, const char *scope, const char *client_id,
+    const char *username, const char *token_type, long long exp,
+    long long iat)
+{
+	add_str(o, "scope", scope);
+	add_str(o, "client_id", client_id);
+	add_str(o, "username", username);
+	add_str(o, "token_type", token_type);
+	add_int(o, "exp", exp);
+	add_int(o, "iat", iat);
+}
+
 static void
 describe_access(json_object *o, const struct access_token *t)
 {
-	add_str(o, "scope", t->scope);
-	add_str(o, "client_id", t->client_id);
-	add_str(o, "username", t->user_email);
-	add_str(o, "token_type", "Bearer");
-	add_int(o, "exp", t->exp);
-	add_int(o, "iat", t->iat);
+	describe(o, t->scope, t->client_id, t->user_email, "Bearer", t->exp,
+	    t->iat);
 	add_int(o, "nbf", t->nbf);
 	add_str(o, "sub", t->sub);
 	add_str(o, "aud", t->aud);
@@ -43,12 +52,8 @@ static void
 describe_refresh(json_object *o, struct app *app,
     const struct refresh_info *i)
 {
-	add_str(o, "scope", i->scopes);
-	add_str(o, "client_id", i->client_id);
-	add_str(o, "username", i->user_email);
-	add_str(o, "token_type", "refresh_token");
-	add_int(o, "exp", i->exp);
-	add_int(o, "iat", i->iat);
+	describe(o, i->scopes, i->client_id, i->user_email, "refresh_token",
+	    i->exp, i->iat);
 	add_str(o, "sub", i->user_id != NULL ? i->user_id : i->client_id);
 	add_str(o, "iss", app->cfg.issuer);
 }
@@ -95,9 +100,7 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 		describe_access(o, &l.access);
 	else if (active)
 		describe_refresh(o, app, &l.refresh);
-	oauth_json_write(resp, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	oauth_json_object_write(resp, o);
 	token_lookup_free(&l);
 }
 

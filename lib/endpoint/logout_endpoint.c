@@ -64,5 +64,4 @@ logout_post(void *ctx, const struct http_request *req,
 	else
 		page_logged_out(r);
 	db_session_free(&s);
-	form_free(v, LP__MAX);
 }

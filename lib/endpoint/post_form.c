@@ -63,8 +63,8 @@ post_form_parse(const struct app *app, const struct http_request *req,
 		*desc = "Content-Type must be application/x-www-form-urlencoded";
 		return OAUTH_INVALID_REQUEST;
 	}
-	fs = form_parse(req->body ? req->body : "", req->body_len, params, n,
-	    values, NULL);
+	fs = form_parse(req->arena, req->body ? req->body : "",
+	    req->body_len, params, n, values, NULL);
 	if (fs != FORM_OK) {
 		*desc = form_error(fs);
 		return OAUTH_INVALID_REQUEST;

@@ -14,8 +14,8 @@
 #include "parse/form.h"
 
 /*
- * On OAUTH_OK values[0..n) hold the parameters (free with form_free());
- * otherwise nothing is allocated and *desc says why.
+ * On OAUTH_OK values[0..n) hold the parameters, in the request's arena;
+ * otherwise *desc says why.
  */
 enum oauth_error post_form_parse(const struct app *,
 		    const struct http_request *, const struct form_param *,

@@ -110,10 +110,8 @@ token_endpoint(void *ctx, const struct http_request *req,
 	memset(&t, 0, sizeof(t));
 	tp.remote_addr = req->remote_addr;
 	o.error = post_form_parse(app, req, params, TP__MAX, tp.v, &o.desc);
-	if (o.error == OAUTH_OK) {
+	if (o.error == OAUTH_OK)
 		o = run_grant(app, req, &tp, resp, &t);
-		form_free(tp.v, TP__MAX);
-	}
 	if (o.error == OAUTH_OK)
 		issue_respond(resp, &t);
 	else

@@ -117,10 +117,8 @@ token_lookup(struct app *app, const struct http_request *req,
 again:
 	confirmed = 0;
 	o = client_auth(app, req, &cc, cache, &l->client);
-	if (o.error != OAUTH_OK) {
-		form_free(l->v, LP__MAX);
+	if (o.error != OAUTH_OK)
 		return o;
-	}
 	if (need_secret && l->client.secret_hex == NULL) {
 		o.desc = "this endpoint needs a confidential client";
 		o.error = OAUTH_INVALID_CLIENT;
@@ -145,6 +143,5 @@ again:
 void
 token_lookup_free(struct token_lookup *l)
 {
-	form_free(l->v, LP__MAX);
 	lookup_clear(l);
 }

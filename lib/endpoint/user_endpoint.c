@@ -26,9 +26,7 @@ write_user(struct http_response *r, const struct access_token *t)
 	    json_object_new_string(t->user_name ? t->user_name : ""));
 	json_object_object_add(o, "email",
 	    json_object_new_string(t->user_email ? t->user_email : ""));
-	oauth_json_write(r, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
-	json_object_put(o);
+	oauth_json_object_write(r, o);
 }
 
 static struct oauth_outcome

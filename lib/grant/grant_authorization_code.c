@@ -57,10 +57,8 @@ issue(struct app *app, const struct client *c, const struct code_row *row,
 	/* Narrowed again: the user or client may have lost scopes since. */
 	if (scope_parse(row->scopes, &asked) == -1)
 		return OAUTH_SERVER_ERROR;
-	if (scope_parse(row->user_scopes, &user) == -1) {
-		scope_free(&asked);
+	if (scope_parse(row->user_scopes, &user) == -1)
 		return OAUTH_SERVER_ERROR;
-	}
 	scope_narrow(&asked, &c->scopes, &user, &granted);
 	memset(&ir, 0, sizeof(ir));
 	ir.user_id = row->user_id;
@@ -71,9 +69,6 @@ issue(struct app *app, const struct client *c, const struct code_row *row,
 		t->row.auth_code_hash = hash;
 		e = oauth_db_error(db_token_insert(app->db, &t->row));
 	}
-	scope_free(&asked);
-	scope_free(&user);
-	scope_free(&granted);
 	return e;
 }
 

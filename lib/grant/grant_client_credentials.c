@@ -17,8 +17,7 @@ struct oauth_outcome
 grant_client_credentials(struct app *app, const struct client *c,
     const struct token_params *tp, struct issued *t)
 {
-	static char			 star[] = "*";
-	static const struct scope_set	 everything = { { star }, 1 };
+	static const struct scope_set	 everything = { { "*" }, 1 };
 	struct scope_set		 granted;
 	struct issue_request		 ir;
 	struct oauth_outcome		 o;
@@ -48,6 +47,5 @@ grant_client_credentials(struct app *app, const struct client *c,
 		else if (!stored)
 			o.error = OAUTH_CLIENT_CHANGED;
 	}
-	scope_free(&granted);
 	return o;
 }

@@ -48,7 +48,6 @@ grant_password(struct app *app, const struct client *c,
 	ir.scopes = &granted;
 	ir.with_refresh = 1;	/* as Passport: the seed's response has one */
 	o.error = issue_tokens(app, &ir, t);
-	scope_free(&granted);
 out:
 	db_user_free(&u);
 	return o;

@@ -35,23 +35,17 @@ refresh_scope(struct app *app, const struct token_params *tp,
 	if (scope_parse(row->scopes, &orig) == -1)
 		return OAUTH_OUTCOME(OAUTH_SERVER_ERROR, NULL);
 	if (tp->v[TP_SCOPE].s == NULL)
-		scope_copy(&req, &orig);
+		req = orig;
 	else if ((o = grant_scope_request(app, tp->v[TP_SCOPE].s,
-	    &req)).error != OAUTH_OK) {
-		scope_free(&orig);
+	    &req)).error != OAUTH_OK)
 		return o;
-	}
 	if (!scope_within(&req, &orig))
 		o = OAUTH_OUTCOME(OAUTH_INVALID_SCOPE,
 		    "scope wider than originally granted");
 	else if (scope_parse(row->user_scopes ? row->user_scopes : "",
-	    &user) == 0) {
+	    &user) == 0)
 		/* The user may have lost scopes since: narrow to now. */
 		scope_narrow(&req, &c->scopes, &user, out);
-		scope_free(&user);
-	}
-	scope_free(&orig);
-	scope_free(&req);
 	return o;
 }
 
@@ -137,10 +131,8 @@ grant_refresh_token(struct app *app, const struct client *c,
 		o = OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);
 	else if ((o = check_row(app, c, &row)).error == OAUTH_OK &&
 	    (o = refresh_scope(app, tp, &row, c, &granted)).error ==
-	    OAUTH_OK) {
+	    OAUTH_OK)
 		o = rotate(app, c, &row, hash, &granted, t);
-		scope_free(&granted);
-	}
 	db_rollback(app->db);	/* a no-op after a commit */
 	db_token_refresh_free(&row);
 	return o;

@@ -14,14 +14,10 @@ grant_scope_request(struct app *app, const char *text, struct scope_set *req)
 	/* RFC 6749 §3.3 */
 	if (scope_parse(text, req) == -1)
 		return OAUTH_OUTCOME(OAUTH_INVALID_SCOPE, "malformed scope");
-	if ((s = db_scope_known(app->db, req, &known)) != DB_OK) {
-		scope_free(req);
+	if ((s = db_scope_known(app->db, req, &known)) != DB_OK)
 		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
-	}
-	if (!known) {
-		scope_free(req);
+	if (!known)
 		return OAUTH_OUTCOME(OAUTH_INVALID_SCOPE, "unknown scope");
-	}
 	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 }
 
@@ -38,6 +34,5 @@ grant_scope(struct app *app, const char *text, const struct scope_set *client,
 	if ((o = grant_scope_request(app, text, &req)).error != OAUTH_OK)
 		return o;
 	scope_narrow(&req, client, user, out);
-	scope_free(&req);
 	return o;
 }

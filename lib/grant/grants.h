@@ -32,8 +32,7 @@ struct oauth_outcome grant_refresh_token(struct app *, const struct client *,
 
 /*
  * A requested scope list as every grant takes it: it must parse and name
- * registered scopes (RFC 6749 §3.3), else OAUTH_INVALID_SCOPE.  On
- * OAUTH_OK the caller frees *req with scope_free(); else nothing is held.
+ * registered scopes (RFC 6749 §3.3), else OAUTH_INVALID_SCOPE.
  */
 struct oauth_outcome grant_scope_request(struct app *, const char *text,
 		    struct scope_set *req);
@@ -42,8 +41,7 @@ struct oauth_outcome grant_scope_request(struct app *, const char *text,
  * The scopes a new token gets: the requested list (or the config's
  * default_scope when text is NULL) is checked by grant_scope_request();
  * the result is narrowed by what the client may ask and what the user
- * holds (scope_narrow).  On OAUTH_OK the caller frees *out with
- * scope_free().
+ * holds (scope_narrow).
  */
 struct oauth_outcome grant_scope(struct app *, const char *text,
 		    const struct scope_set *client,

@@ -59,7 +59,7 @@ issue_mint(struct app *app, const struct issue_request *ir,
 	time_t	now = time(NULL);
 
 	memset(t, 0, sizeof(*t));
-	t->scope = scope_join(ir->scopes);
+	scope_join(ir->scopes, t->scope);
 	if (uuid_new(t->jti) == -1 || (ir->with_refresh &&
 	    secret_new(t->refresh) == -1)) {
 		log_warnx("%s: RAND_bytes failed", __func__);
@@ -100,15 +100,13 @@ issue_respond(struct http_response *r, const struct issued *t)
 	/* RFC 6749 §5.1: OPTIONAL; an empty one only confuses clients. */
 	if (t->scope[0] != '\0')
 		add_str(o, "scope", t->scope);
-	oauth_json_write(r, to_json(o));
-	json_object_put(o);
+	oauth_json_object_write(r, o);
 }
 
 void
 issue_clear(struct issued *t)
 {
 	free(t->jwt);
-	free(t->scope);
 	explicit_bzero(t, sizeof(*t));
 }
 

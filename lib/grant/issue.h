@@ -27,7 +27,7 @@ struct issue_request {
 struct issued {
 	char		 jti[UUID_TEXT_LEN + 1];
 	char		*jwt;
-	char		*scope;		/* space-separated */
+	char		 scope[SCOPE_MAX_TEXT];	/* space-separated */
 	char		 refresh[SECRET_TEXT_LEN + 1];	/* "" when none */
 	char		 refresh_hash[SECRET_HASH_HEX + 1];
 	struct token_row row;		/* for db_token_*; points into the

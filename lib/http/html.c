@@ -99,6 +99,18 @@ static const struct {
 #undef X
 };
 
+int
+page_status(enum error_page p)
+{
+	return pages[p].status;
+}
+
+const char *
+page_text(enum error_page p)
+{
+	return pages[p].text;
+}
+
 void
 page_error(struct http_response *r, enum error_page p)
 {

@@ -61,6 +61,18 @@ void	html_page(struct http_response *, int status, const char *title,
 	    "The issuer in the configuration is not a URL.")		\
 	REFUSED_PAGE(X, PAGE_UNAVAILABLE, 503, "The service is "	\
 	    "temporarily unavailable; try again in a moment.")		\
+	/* authorize.fcgi: the login form, shown again with why */	\
+	X(PAGE_LOGIN, 200, "Sign in", "Sign in", NULL, NULL)		\
+	X(PAGE_LOGIN_FAILED, 200, "Sign in", "Sign in",		\
+	    "The e-mail address or password is incorrect.", NULL)	\
+	X(PAGE_LOGIN_SESSION_ENDED, 200, "Sign in", "Sign in",		\
+	    "Your session has ended; sign in again.", NULL)		\
+	X(PAGE_LOGIN_EXPIRED, 403, "Sign in", "Sign in",		\
+	    "The sign-in form expired or did not come from this site; "	\
+	    "sign in again.", NULL)					\
+	X(PAGE_LOGIN_THROTTLED, 429, "Sign in", "Sign in",		\
+	    "Too many failed sign-ins. Wait a few minutes and try again.", \
+	    NULL)							\
 	/* callback.fcgi: /callback/start, /callback */			\
 	X(PAGE_CB_NOT_FOUND, 404, "Not found", "Not found",		\
 	    "There is nothing here. The flow starts at "		\
@@ -111,6 +123,13 @@ enum error_page {
 #undef X
 	PAGE__MAX
 };
+
+/*
+ * The status and text of p, for a page that is a form shown again with
+ * why (the login form, authorize_pages.h); text NULL: no message.
+ */
+int		 page_status(enum error_page p);
+const char	*page_text(enum error_page p);
 
 /* Write error page p from the table. */
 void	page_error(struct http_response *, enum error_page p);

@@ -17,6 +17,7 @@
 
 #include <fcgiapp.h>
 
+#include "base/arena.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "http/deadline.h"
@@ -187,9 +188,10 @@ read_request(const struct io *io, struct http_request *req)
 		n = http_request_params(req, http_envp_param, io->fcgi->envp);
 	else
 		n = http_request_params(req, cgi_param, NULL);
+	req->arena = arena_new();
 	if (n == 0)
 		return;
-	req->body = xmalloc(n + 1);
+	req->body = arena_alloc(req->arena, n + 1);
 	req->body_len = read_body(io, req->body, n, &req->body_timed_out);
 	req->body[req->body_len] = '\0';
 	req->body_truncated = req->body_len != n && !req->body_timed_out;
@@ -249,7 +251,7 @@ serve_one(const struct io *io, const struct router *rt, void *ctx)
 	    resp.status, resp.log_client[0] ? resp.log_client : "-",
 	    now_ms() - start);
 	http_resp_free(&resp);
-	free(req.body);
+	arena_release(req.arena);
 	return req.body_too_large || req.body_timed_out;
 }
 

@@ -4,14 +4,21 @@
  * everything, log one line.  Works as FastCGI (libfcgi) or, when stdin is
  * not a socket, as plain CGI serving one request.
  *
- * Ownership: the request and everything it points to belong to the loop
- * and live until the handler returns.  The handler fills the response
- * with http_resp_*(); the loop writes and frees it.
+ * Memory: every request has an arena (base/arena.h), made by the loop
+ * before the handler runs and released -- wiped and freed -- after the
+ * response is written.  Whatever the handler and what it calls allocate
+ * for the request comes from req->arena and is never freed one by one;
+ * only what outlives the request (struct app and its caches) is
+ * malloc'd, and a cache copies what it keeps out of the arena.  The
+ * handler fills the response with http_resp_*(); the loop writes and
+ * frees it.
  */
 #ifndef CPASSPORT_HTTP_H
 #define CPASSPORT_HTTP_H
 
 #include <stddef.h>
+
+struct arena;
 
 #define HTTP_MAX_HEADERS	16	/* headers of one response */
 #define HTTP_BODY_TIMEOUT_MS	5000	/* for the whole body, from its start */
@@ -28,7 +35,9 @@ struct http_request {
 	const char	*cookie;	/* HTTP_COOKIE or NULL */
 	const char	*accept;	/* HTTP_ACCEPT or NULL */
 	const char	*remote_user;	/* http_remote_user() or NULL */
-	char		*body;		/* NUL-terminated; NULL when none */
+	struct arena	*arena;		/* the request's memory; see above */
+	char		*body;		/* NUL-terminated, in the arena;
+					 * NULL when none */
 	size_t		 body_len;
 	int		 body_too_large;/* over FORM_MAX_BODY: not read */
 	int		 body_truncated;/* shorter than CONTENT_LENGTH */
@@ -65,8 +74,8 @@ struct router;
 /*
  * One request through the router as the loop serves it: a fresh
  * response, 500 until a handler sets another; the in-process tests call
- * it as the loop does.  Release the response with http_resp_free() once
- * written.
+ * it as the loop does, with req->arena made.  Release the response with
+ * http_resp_free() once written, then the arena.
  */
 void	http_handle(const struct router *, void *ctx,
 	    const struct http_request *, struct http_response *);

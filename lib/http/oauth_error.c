@@ -50,6 +50,14 @@ no_store(struct http_response *r)
 	http_resp_header(r, "Pragma", "no-cache");
 }
 
+/* Plain, and "/" not escaped: URLs read as they are. */
+static const char *
+render(json_object *o)
+{
+	return json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+}
+
 static void
 json_error(struct http_response *r, enum oauth_error e, const char *desc)
 {
@@ -63,8 +71,7 @@ json_error(struct http_response *r, enum oauth_error e, const char *desc)
 	if (desc != NULL)
 		json_object_object_add(o, "error_description",
 		    json_object_new_string(desc));
-	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	s = render(o);
 	http_resp_body(r, errors[e].status, "application/json", s,
 	    strlen(s));
 	json_object_put(o);
@@ -116,4 +123,11 @@ oauth_json_write(struct http_response *r, const char *json)
 {
 	http_resp_body(r, 200, "application/json", json, strlen(json));
 	no_store(r);
+}
+
+void
+oauth_json_object_write(struct http_response *r, json_object *o)
+{
+	oauth_json_write(r, render(o));
+	json_object_put(o);
 }

@@ -10,6 +10,8 @@
 
 #include "http/http.h"
 
+struct json_object;
+
 #define OAUTH_ERRORS(X)							\
 	X(OAUTH_OK,			200, NULL)			\
 	X(OAUTH_INVALID_REQUEST,	400, "invalid_request")		\
@@ -97,5 +99,7 @@ void	oauth_bearer_error_write(struct http_response *, enum oauth_error,
 
 /* Write a JSON success body (200) with the no-store headers. */
 void	oauth_json_write(struct http_response *, const char *json);
+/* oauth_json_write() of o, plain and with "/" unescaped; o is put here. */
+void	oauth_json_object_write(struct http_response *, struct json_object *o);
 
 #endif

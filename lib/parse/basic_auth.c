@@ -11,7 +11,8 @@
 #include "parse/form.h"
 
 enum basic_status
-basic_auth_parse(const char *header, char **id, char **secret)
+basic_auth_parse(struct arena *a, const char *header, char **id,
+    char **secret)
 {
 	unsigned char	*raw = NULL;
 	const char	*tok, *colon;
@@ -36,10 +37,10 @@ basic_auth_parse(const char *header, char **id, char **secret)
 		goto fail;
 	idlen = colon - (const char *)raw;
 	/* RFC 6749 §2.3.1: both halves are form-urlencoded first. */
-	if ((*id = form_decode((const char *)raw, idlen, BASIC_MAX_ID,
+	if ((*id = form_decode(a, (const char *)raw, idlen, BASIC_MAX_ID,
 	    NULL)) == NULL || **id == '\0')
 		goto fail;
-	if ((*secret = form_decode(colon + 1, rawlen - idlen - 1,
+	if ((*secret = form_decode(a, colon + 1, rawlen - idlen - 1,
 	    BASIC_MAX_SECRET, NULL)) == NULL)
 		goto fail;
 	explicit_bzero(raw, rawlen);
@@ -50,7 +51,6 @@ fail:
 	if (raw != NULL)
 		explicit_bzero(raw, rawlen);
 	free(raw);
-	free(*id);
 	*id = NULL;
 	return BASIC_MALFORMED;
 }

@@ -15,8 +15,11 @@
 #define SYSCONFDIR "/etc"
 #endif
 
-/* K_NUMBER0: a number where 0 turns the feature off. */
-enum kind { K_STRING, K_NUMBER, K_NUMBER0, K_BOOL };
+/*
+ * K_NUMBER0: a number where 0 turns the feature off.  K_SECRET: a
+ * K_STRING wiped when freed.
+ */
+enum kind { K_STRING, K_SECRET, K_NUMBER, K_NUMBER0, K_BOOL };
 
 static const struct {
 	const char	*name;
@@ -54,7 +57,7 @@ static const struct {
 	{ "bcrypt_cost", K_NUMBER, offsetof(struct config, bcrypt_cost) },
 	{ "callback_client_id", K_STRING,
 	    offsetof(struct config, callback_client_id) },
-	{ "callback_client_secret", K_STRING,
+	{ "callback_client_secret", K_SECRET,
 	    offsetof(struct config, callback_client_secret) },
 	{ "callback_redirect_uri", K_STRING,
 	    offsetof(struct config, callback_redirect_uri) },
@@ -128,8 +131,19 @@ scopes_valid(const char *text, int single)
 	if (scope_parse(text, &set) == -1)
 		return 0;
 	ok = !single || set.n == 1;
-	scope_free(&set);
 	return ok;
+}
+
+/* The string of key i in cfg, freed (a secret wiped first). */
+static void
+drop_string(struct config *cfg, size_t i)
+{
+	char	**p = (char **)((char *)cfg + keys[i].off);
+
+	if (keys[i].kind == K_SECRET && *p != NULL)
+		explicit_bzero(*p, strlen(*p));
+	free(*p);
+	*p = NULL;
 }
 
 static int
@@ -142,13 +156,11 @@ set_key(struct config *cfg, const char *k, const char *v)
 		if (strcmp(keys[i].name, k))
 			continue;
 		switch (keys[i].kind) {
-		case K_STRING: {
-			char	**p = (char **)(base + keys[i].off);
-
-			free(*p);
-			*p = xstrdup(v);
+		case K_STRING:
+		case K_SECRET:
+			drop_string(cfg, i);
+			*(char **)(base + keys[i].off) = xstrdup(v);
 			return 0;
-		}
 		case K_NUMBER:
 		case K_NUMBER0:
 			return parse_number(v, keys[i].kind == K_NUMBER0 ? 0 : 1,
@@ -309,22 +321,14 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 	return r;
 }
 
+/* Every string member is a key of the table: it frees them all. */
 void
 config_free(struct config *cfg)
 {
-	free(cfg->database);
-	free(cfg->issuer);
-	free(cfg->audience);
-	free(cfg->signing_key);
-	free(cfg->default_scope);
-	free(cfg->user_endpoint_scope);
-	free(cfg->callback_client_id);
-	if (cfg->callback_client_secret != NULL)
-		explicit_bzero(cfg->callback_client_secret,
-		    strlen(cfg->callback_client_secret));
-	free(cfg->callback_client_secret);
-	free(cfg->callback_redirect_uri);
-	free(cfg->callback_token_endpoint);
-	free(cfg->callback_scope);
+	size_t	i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (keys[i].kind == K_STRING || keys[i].kind == K_SECRET)
+			drop_string(cfg, i);
 	memset(cfg, 0, sizeof(*cfg));
 }

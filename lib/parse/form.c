@@ -3,10 +3,9 @@
  * component is checked whole before a byte of it is decoded.
  */
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "parse/form.h"
 
 static int
@@ -49,25 +48,12 @@ check(const char *in, size_t len, size_t *n)
 	return FORM_OK;
 }
 
-/*
- * Decode in[0..len) into *out (xmalloc'd, NUL-terminated).  Returns
- * FORM_BAD_ENCODING or FORM_TOO_LONG without allocating anything.
- */
-static enum form_status
-decode(const char *in, size_t len, size_t max, char **out, size_t *outlen)
+/* Decode in[0..len), which check() vouched for, into d (NUL-terminated). */
+static void
+unescape(const char *in, size_t len, char *d)
 {
-	enum form_status	 st;
-	char			*d;
-	size_t			 i, n, o;
+	size_t	i, o;
 
-	*out = NULL;
-	if ((st = check(in, len, &n)) != FORM_OK)
-		return st;
-	if (n > max)
-		return FORM_TOO_LONG;
-
-	/* check() vouched for every escape: two hex digits, no NUL/CR/LF. */
-	d = xmalloc(n + 1);
 	for (i = 0, o = 0; i < len; i++, o++) {
 		if (in[i] == '%') {
 			d[o] = (char)(hexval(in[i + 1]) << 4 |
@@ -77,52 +63,83 @@ decode(const char *in, size_t len, size_t max, char **out, size_t *outlen)
 			d[o] = in[i] == '+' ? ' ' : in[i];
 	}
 	d[o] = '\0';
-	*out = d;
+}
+
+/*
+ * Decode in[0..len) into *out (in the arena, NUL-terminated).  Returns
+ * FORM_BAD_ENCODING or FORM_TOO_LONG without allocating anything.
+ */
+static enum form_status
+decode(struct arena *a, const char *in, size_t len, size_t max, char **out,
+    size_t *outlen)
+{
+	enum form_status	 st;
+	size_t			 n;
+
+	*out = NULL;
+	if ((st = check(in, len, &n)) != FORM_OK)
+		return st;
+	if (n > max)
+		return FORM_TOO_LONG;
+	*out = arena_alloc(a, n + 1);
+	unescape(in, len, *out);
 	if (outlen != NULL)
-		*outlen = o;
+		*outlen = n;
 	return FORM_OK;
 }
 
 char *
-form_decode(const char *in, size_t len, size_t max, size_t *outlen)
+form_decode(struct arena *a, const char *in, size_t len, size_t max,
+    size_t *outlen)
 {
 	char	*s;
 
-	if (decode(in, len, max, &s, outlen) != FORM_OK)
+	if (decode(a, in, len, max, &s, outlen) != FORM_OK)
 		return NULL;
 	return s;
 }
 
-void
-form_free(struct form_value *values, size_t n)
+/* The declared parameter named in[0..len), or n; -1 when not a name. */
+static int
+lookup(const char *in, size_t len, const struct form_param *params,
+    size_t n, size_t *i)
+{
+	char	name[FORM_MAX_NAME + 1];
+	size_t	dlen;
+
+	if (check(in, len, &dlen) != FORM_OK || dlen > FORM_MAX_NAME)
+		return -1;
+	unescape(in, len, name);
+	/* Decoded names hold no NUL, so strcmp is exact. */
+	for (*i = 0; *i < n; (*i)++)
+		if (strcmp(name, params[*i].name) == 0)
+			break;
+	return 0;
+}
+
+static void
+clear(struct form_value *values, size_t n)
 {
 	size_t	i;
 
 	for (i = 0; i < n; i++) {
-		/* Values include passwords and client secrets. */
-		if (values[i].s != NULL)
-			explicit_bzero(values[i].s, values[i].len);
-		free(values[i].s);
 		values[i].s = NULL;
 		values[i].len = 0;
 	}
 }
 
 enum form_status
-form_parse(const char *buf, size_t len, const struct form_param *params,
-    size_t n, struct form_value *values, int *bad)
+form_parse(struct arena *a, const char *buf, size_t len,
+    const struct form_param *params, size_t n, struct form_value *values,
+    int *bad)
 {
 	enum form_status	 st = FORM_OK;
 	const char		*seg, *amp, *eq, *val;
-	char			*name;
 	size_t			 off, slen, vlen, i, pairs = 0;
 	uint64_t		 seen = 0;	/* bit i: params[i] was sent */
 	int			 idx = -1;
 
-	for (i = 0; i < n; i++) {
-		values[i].s = NULL;
-		values[i].len = 0;
-	}
+	clear(values, n);
 	if (n > FORM_MAX_PARAMS) {
 		st = FORM_TOO_MANY;
 		goto fail;
@@ -147,16 +164,10 @@ form_parse(const char *buf, size_t len, const struct form_param *params,
 			eq = seg + slen;
 		val = eq < seg + slen ? eq + 1 : eq;
 		vlen = seg + slen - val;
-		if (decode(seg, eq - seg, FORM_MAX_NAME, &name, NULL) !=
-		    FORM_OK) {
+		if (lookup(seg, (size_t)(eq - seg), params, n, &i) == -1) {
 			st = FORM_BAD_ENCODING;
 			goto fail;
 		}
-		/* Decoded names hold no NUL, so strcmp is exact. */
-		for (i = 0; i < n; i++)
-			if (strcmp(name, params[i].name) == 0)
-				break;
-		free(name);
 		if (i == n) {
 			/* RFC 6749 §3.1: ignore unknown ones, once valid. */
 			if ((st = check(val, vlen, &vlen)) != FORM_OK)
@@ -171,15 +182,13 @@ form_parse(const char *buf, size_t len, const struct form_param *params,
 			goto fail;
 		}
 		seen |= (uint64_t)1 << i;
-		if ((st = decode(val, vlen, params[i].max, &values[i].s,
+		if ((st = decode(a, val, vlen, params[i].max, &values[i].s,
 		    &values[i].len)) != FORM_OK)
 			goto fail;
 		/* RFC 6749 §3.1: "Parameters sent without a value MUST be
 		 * treated as if they were omitted from the request." */
-		if (values[i].len == 0) {
-			free(values[i].s);
+		if (values[i].len == 0)
 			values[i].s = NULL;
-		}
 		idx = -1;
 	}
 	if (bad != NULL)
@@ -187,7 +196,7 @@ form_parse(const char *buf, size_t len, const struct form_param *params,
 	return FORM_OK;
 
 fail:
-	form_free(values, n);
+	clear(values, n);
 	if (bad != NULL)
 		*bad = idx;
 	return st;

@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+struct arena;
+
 #define FORM_MAX_BODY	8192	/* bytes of a request body read at all;
 				   the request reader's limit too */
 #define FORM_MAX_PAIRS	64	/* name=value pairs, known or not */
@@ -44,25 +46,23 @@ struct form_value {
 };
 
 /*
- * Parse buf[0..len) against params[0..n), n <= FORM_MAX_PARAMS.  On
- * FORM_OK, values[i] holds the decoded value of params[i], never empty
- * (s == NULL when absent or sent without a value, len > 0 otherwise).
- * On any error, every values[i].s is NULL and nothing is allocated;
- * *bad (if not NULL) is set to the index of the offending declared
- * parameter, or -1 when the fault is not tied to one.  The values are
- * freed with form_free().
+ * Parse buf[0..len) against params[0..n), n <= FORM_MAX_PARAMS, into the
+ * request's arena.  On FORM_OK, values[i] holds the decoded value of
+ * params[i], never empty (s == NULL when absent or sent without a value,
+ * len > 0 otherwise).  On any error, every values[i].s is NULL; *bad (if
+ * not NULL) is set to the index of the offending declared parameter, or
+ * -1 when the fault is not tied to one.
  */
-enum form_status form_parse(const char *buf, size_t len,
+enum form_status form_parse(struct arena *, const char *buf, size_t len,
 	    const struct form_param *params, size_t n,
 	    struct form_value *values, int *bad);
 
-void	form_free(struct form_value *values, size_t n);
-
 /*
- * Strictly decode one component in[0..len) into a fresh NUL-terminated
- * string (caller frees) of at most max bytes.  Returns NULL on a bad
- * escape, a decoded NUL/CR/LF, or a result longer than max.
+ * Strictly decode one component in[0..len) into a NUL-terminated string
+ * in the arena of at most max bytes.  Returns NULL on a bad escape, a
+ * decoded NUL/CR/LF, or a result longer than max.
  */
-char	*form_decode(const char *in, size_t len, size_t max, size_t *outlen);
+char	*form_decode(struct arena *, const char *in, size_t len, size_t max,
+	    size_t *outlen);
 
 #endif

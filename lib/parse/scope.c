@@ -1,8 +1,6 @@
 /* Scope sets; see scope.h. */
-#include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
 #include "parse/scope.h"
 
 /* RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ) */
@@ -22,8 +20,10 @@ add(struct scope_set *s, const char *name, size_t len)
 		if (strlen(s->items[i]) == len &&
 		    memcmp(s->items[i], name, len) == 0)
 			return;
-	if (s->n < SCOPE_MAX_ITEMS)
-		s->items[s->n++] = xstrndup(name, len);
+	if (s->n < SCOPE_MAX_ITEMS && len <= SCOPE_MAX_NAME) {
+		memcpy(s->items[s->n], name, len);
+		s->items[s->n++][len] = '\0';
+	}
 }
 
 int
@@ -48,28 +48,8 @@ scope_parse(const char *text, struct scope_set *out)
 	}
 	return 0;
 fail:
-	scope_free(out);
+	out->n = 0;
 	return -1;
-}
-
-void
-scope_free(struct scope_set *s)
-{
-	size_t	i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->items[i]);
-	s->n = 0;
-}
-
-void
-scope_copy(struct scope_set *dst, const struct scope_set *src)
-{
-	size_t	i;
-
-	for (i = 0; i < src->n; i++)
-		dst->items[i] = xstrdup(src->items[i]);
-	dst->n = src->n;
 }
 
 int
@@ -133,14 +113,13 @@ scope_narrow(const struct scope_set *req, const struct scope_set *client,
 }
 
 char *
-scope_join(const struct scope_set *s)
+scope_join(const struct scope_set *s, char out[SCOPE_MAX_TEXT])
 {
-	size_t	 i, len = 1;
-	char	*out, *p;
+	size_t	 i;
+	char	*p = out;
 
-	for (i = 0; i < s->n; i++)
-		len += strlen(s->items[i]) + 1;
-	p = out = xmalloc(len);
+	/* At most SCOPE_MAX_ITEMS names of SCOPE_MAX_NAME, a byte after
+	 * each: a space, the last a NUL. */
 	for (i = 0; i < s->n; i++) {
 		size_t	n = strlen(s->items[i]);
 

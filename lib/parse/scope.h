@@ -12,21 +12,20 @@
 #define SCOPE_MAX_NAME	64	/* bytes of one scope name */
 #define SCOPE_MAX_TEXT	(SCOPE_MAX_ITEMS * (SCOPE_MAX_NAME + 1))
 
+/* A value: it holds its names, so it is copied by assignment and
+ * needs no freeing. */
 struct scope_set {
-	char	*items[SCOPE_MAX_ITEMS];	/* owned */
-	size_t	 n;
+	char	items[SCOPE_MAX_ITEMS][SCOPE_MAX_NAME + 1];
+	size_t	n;
 };
 
 /*
  * Parse a space-delimited list into *out (duplicates collapsed, order
  * kept, extra spaces ignored).  Returns 0, or -1 (nothing allocated) on
  * a bad character, a name over SCOPE_MAX_NAME, or more than
- * SCOPE_MAX_ITEMS names.
+ * SCOPE_MAX_ITEMS names; then *out is empty.
  */
 int	 scope_parse(const char *, struct scope_set *out);
-void	 scope_free(struct scope_set *);
-/* A deep copy of src into *dst. */
-void	 scope_copy(struct scope_set *dst, const struct scope_set *src);
 
 /* 1 when set lists name literally. */
 int	 scope_has(const struct scope_set *, const char *name);
@@ -52,7 +51,7 @@ void	 scope_narrow(const struct scope_set *req,
 	    const struct scope_set *client, const struct scope_set *user,
 	    struct scope_set *out);
 
-/* "a b c" (caller frees). */
-char	*scope_join(const struct scope_set *);
+/* "a b c" into out, which it returns. */
+char	*scope_join(const struct scope_set *, char out[SCOPE_MAX_TEXT]);
 
 #endif

@@ -1,7 +1,4 @@
 /* The oauth_clients table; see db_client.h. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "store/db_client.h"
 #include "store/db_pq.h"
@@ -90,19 +87,9 @@ db_client_find(struct db *db, const char *id, struct client *out,
     int *found)
 {
 	const char	*p[1] = { id };
-	PGresult	*r;
-	enum db_status	 s;
 
-	memset(out, 0, sizeof(*out));
-	*found = 0;
-	if ((s = db_exec_idempotent(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*found = 1;
-		db_fill(&client_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_READ, &stmts[STMT_FIND], p, &client_row,
+	    out, found);
 }
 
 void
@@ -126,29 +113,17 @@ db_client_create(struct db *db, const char *name, const char *user_id,
 	const char	*p[8] = { name, user_id, secret_hex, grants,
 			    redirect_uris, scopes, first_party ? "t" : "f",
 			    resource_server ? "t" : "f" };
-	PGresult	*r;
-	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_CREATE], p, &r)) != DB_OK)
-		return s;
-	strncpy(id_out, PQgetvalue(r, 0, 0), 36);
-	id_out[36] = '\0';
-	PQclear(r);
-	return DB_OK;
+	return db_value(db, DB_WRITE, &stmts[STMT_CREATE], p, id_out, 37,
+	    NULL);
 }
 
 enum db_status
 db_client_revoke(struct db *db, const char *id, int *found)
 {
 	const char	*p[1] = { id };
-	PGresult	*r;
-	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
-		return s;
-	*found = strcmp(PQcmdTuples(r), "1") == 0;
-	PQclear(r);
-	return DB_OK;
+	return db_run_one(db, &stmts[STMT_REVOKE], p, found);
 }
 
 enum db_status
@@ -156,14 +131,8 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
     int *found)
 {
 	const char	*p[2] = { id, on ? "t" : "f" };
-	PGresult	*r;
-	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_RESOURCE_SERVER], p, &r)) != DB_OK)
-		return s;
-	*found = strcmp(PQcmdTuples(r), "1") == 0;
-	PQclear(r);
-	return DB_OK;
+	return db_run_one(db, &stmts[STMT_RESOURCE_SERVER], p, found);
 }
 
 enum db_status
@@ -189,17 +158,6 @@ db_client_rows_free(struct client_rows *rows)
 enum db_status
 db_client_personal(struct db *db, char id_out[37], int *found)
 {
-	PGresult	*r;
-	enum db_status	 s;
-
-	*found = 0;
-	s = db_exec_idempotent(db, &stmts[STMT_PERSONAL], NULL, &r);
-	if (s != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		snprintf(id_out, 37, "%s", PQgetvalue(r, 0, 0));
-		*found = 1;
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_value(db, DB_READ, &stmts[STMT_PERSONAL], NULL, id_out, 37,
+	    found);
 }

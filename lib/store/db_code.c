@@ -1,7 +1,5 @@
 /* Authorization codes; see db_code.h. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "store/db_code.h"
 #include "store/db_pq.h"
@@ -82,19 +80,9 @@ db_code_consume(struct db *db, const char *hash, const char *client_id,
     struct code_row *out, int *found)
 {
 	const char	*p[2] = { hash, client_id };
-	PGresult	*r;
-	enum db_status	 s;
 
-	memset(out, 0, sizeof(*out));
-	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_CONSUME], p, &r)) != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*found = 1;
-		db_fill(&code_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_WRITE, &stmts[STMT_CONSUME], p, &code_row,
+	    out, found);
 }
 
 void
@@ -108,13 +96,10 @@ db_code_replay(struct db *db, const char *hash, const char *client_id,
     int *replayed)
 {
 	const char	*p[2] = { hash, client_id };
-	PGresult	*r;
+	long		 n;
 	enum db_status	 s;
 
-	*replayed = 0;
-	if ((s = db_exec(db, &stmts[STMT_REPLAY], p, &r)) != DB_OK)
-		return s;
-	*replayed = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
-	PQclear(r);
-	return DB_OK;
+	s = db_count(db, DB_WRITE, &stmts[STMT_REPLAY], p, &n);
+	*replayed = n != 0;
+	return s;
 }

@@ -48,6 +48,12 @@ enum db_status	 db_exec(struct db *, const struct db_stmt *,
 enum db_status	 db_exec_idempotent(struct db *, const struct db_stmt *,
 		    const char *const *params, PGresult **res);
 
+/* Which of the two a statement runs under, for the helpers of db_row.h. */
+enum db_kind {
+	DB_WRITE,	/* db_exec */
+	DB_READ,	/* db_exec_idempotent */
+};
+
 /* db_exec() for a statement whose result is not needed. */
 enum db_status	 db_run(struct db *, const struct db_stmt *,
 		    const char *const *params);

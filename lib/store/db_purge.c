@@ -1,10 +1,10 @@
 /* Purging dead rows in batches; see db_purge.h. */
 #include <stddef.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/db_pq.h"
 #include "store/db_purge.h"
+#include "store/db_row.h"
 #include "store/db_stmts.h"
 
 #define STR(x)	#x
@@ -66,15 +66,12 @@ const struct db_stmt_table db_purge_stmts = { "db_purge.c", stmts,
 static enum db_status
 drain(struct db *db, enum stmt st, long *count)
 {
-	PGresult	*r;
 	enum db_status	 s;
 	long		 n;
 
 	do {
-		if ((s = db_exec(db, &stmts[st], NULL, &r)) != DB_OK)
+		if ((s = db_run_count(db, &stmts[st], NULL, &n)) != DB_OK)
 			return s;
-		n = atol(PQcmdTuples(r));
-		PQclear(r);
 		*count += n;
 	} while (n > 0);
 	return DB_OK;

@@ -75,9 +75,6 @@ db_unfill(const struct db_row *desc, void *p)
 		case DB_TEXT_NULL:
 			free(*(char **)m);
 			break;
-		case DB_SCOPES:
-			scope_free((struct scope_set *)m);
-			break;
 		default:
 			break;
 		}
@@ -102,10 +99,6 @@ db_copy(const struct db_row *desc, void *dst, const void *src)
 		case DB_SECRET:
 			s = *(const char *const *)from;
 			*(char **)to = s != NULL ? xstrdup(s) : NULL;
-			break;
-		case DB_SCOPES:
-			scope_copy((struct scope_set *)to,
-			    (const struct scope_set *)from);
 			break;
 		default:
 			break;
@@ -139,6 +132,30 @@ db_unfill_all(const struct db_row *desc, void *v, size_t n)
 }
 
 enum db_status
+db_select_one(struct db *db, enum db_kind kind, const struct db_stmt *st,
+    const char *const *params, const struct db_row *desc, void *out,
+    int *found)
+{
+	PGresult	*r;
+	enum db_status	 s;
+	int		 one;
+
+	memset(out, 0, desc->size);
+	if (found != NULL)
+		*found = 0;
+	s = kind == DB_READ ? db_exec_idempotent(db, st, params, &r) :
+	    db_exec(db, st, params, &r);
+	if (s != DB_OK)
+		return s;
+	if ((one = PQntuples(r) == 1))
+		db_fill(desc, r, 0, 0, out);
+	if (found != NULL)
+		*found = one;
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
 db_select_rows(struct db *db, const struct db_stmt *st,
     const char *const *params, const struct db_row *desc, void **v,
     size_t *n)
@@ -153,4 +170,54 @@ db_select_rows(struct db *db, const struct db_stmt *st,
 	*v = db_fill_all(desc, r, n);
 	PQclear(r);
 	return DB_OK;
+}
+
+enum db_status
+db_run_count(struct db *db, const struct db_stmt *st,
+    const char *const *params, long *rows)
+{
+	PGresult	*r;
+	enum db_status	 s;
+
+	*rows = 0;
+	if ((s = db_exec(db, st, params, &r)) != DB_OK)
+		return s;
+	*rows = atol(PQcmdTuples(r));
+	PQclear(r);
+	return DB_OK;
+}
+
+enum db_status
+db_run_one(struct db *db, const struct db_stmt *st,
+    const char *const *params, int *one)
+{
+	long		n;
+	enum db_status	s;
+
+	s = db_run_count(db, st, params, &n);
+	*one = n == 1;
+	return s;
+}
+
+enum db_status
+db_value(struct db *db, enum db_kind kind, const struct db_stmt *st,
+    const char *const *params, char *buf, size_t size, int *found)
+{
+	/* A row struct of one member: buf, as a DB_CHARS column. */
+	const struct db_col	col = { DB_CHARS, 0, size };
+	const struct db_row	desc = { &col, 1, size };
+
+	return db_select_one(db, kind, st, params, &desc, buf, found);
+}
+
+enum db_status
+db_count(struct db *db, enum db_kind kind, const struct db_stmt *st,
+    const char *const *params, long *n)
+{
+	char		v[24];
+	enum db_status	s;
+
+	s = db_value(db, kind, st, params, v, sizeof(v), NULL);
+	*n = strtol(v, NULL, 10);
+	return s;
 }

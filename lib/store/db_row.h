@@ -3,6 +3,8 @@
  * column i of the result is read into the member that entry i names, as
  * its type says, so one fill, one unfill and one copy serve every row
  * struct of the store instead of a strdup per field and a free per field.
+ * Below them, the few ways a statement's answer is read (one row, every
+ * row, one value, a count of changed rows), each serving every module.
  */
 #ifndef CPASSPORT_DB_ROW_H
 #define CPASSPORT_DB_ROW_H
@@ -59,11 +61,38 @@ void	*db_fill_all(const struct db_row *desc, const PGresult *r,
 void	 db_unfill_all(const struct db_row *desc, void *v, size_t n);
 
 /*
+ * Run st under kind's rule and fill *out from its row when exactly one
+ * came (free with db_unfill); else *out is zeroed.  *found, unless found
+ * is NULL: whether one came.
+ */
+enum db_status	 db_select_one(struct db *, enum db_kind,
+		    const struct db_stmt *, const char *const *params,
+		    const struct db_row *desc, void *out, int *found);
+
+/*
  * Run a read (db_exec_idempotent) and fill its every row: *v (NULL when
  * none, free with db_unfill_all) and *n.
  */
 enum db_status	 db_select_rows(struct db *, const struct db_stmt *,
 		    const char *const *params, const struct db_row *desc,
 		    void **v, size_t *n);
+
+/* db_exec(); *rows: how many rows it changed (0 unless DB_OK). */
+enum db_status	 db_run_count(struct db *, const struct db_stmt *,
+		    const char *const *params, long *rows);
+/* db_run_count() for a statement meant for one row; *one: it changed one. */
+enum db_status	 db_run_one(struct db *, const struct db_stmt *,
+		    const char *const *params, int *one);
+
+/*
+ * db_select_one() of the first column alone, into buf (size bytes, cut
+ * to fit; "" when no row came).
+ */
+enum db_status	 db_value(struct db *, enum db_kind, const struct db_stmt *,
+		    const char *const *params, char *buf, size_t size,
+		    int *found);
+/* db_value() of a count(*): *n, 0 unless DB_OK. */
+enum db_status	 db_count(struct db *, enum db_kind, const struct db_stmt *,
+		    const char *const *params, long *n);
 
 #endif

@@ -38,22 +38,17 @@ enum db_status
 db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
 {
 	const char	*p[1];
-	char		*joined;
-	PGresult	*r;
+	char		 joined[SCOPE_MAX_TEXT];
+	long		 unknown = 0;
 	enum db_status	 s;
 
 	*all_known = 1;
 	if (set->n == 0 || (set->n == 1 && !strcmp(set->items[0], "*")))
 		return DB_OK;
-	joined = scope_join(set);
-	p[0] = joined;
-	s = db_exec_idempotent(db, &stmts[STMT_COUNT_UNKNOWN], p, &r);
-	free(joined);
-	if (s != DB_OK)
-		return s;
-	*all_known = strcmp(PQgetvalue(r, 0, 0), "0") == 0;
-	PQclear(r);
-	return DB_OK;
+	p[0] = scope_join(set, joined);
+	s = db_count(db, DB_READ, &stmts[STMT_COUNT_UNKNOWN], p, &unknown);
+	*all_known = unknown == 0;
+	return s;
 }
 
 enum db_status

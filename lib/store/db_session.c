@@ -1,7 +1,5 @@
 /* Login sessions; see db_session.h. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "store/db_pq.h"
 #include "store/db_row.h"
@@ -60,19 +58,9 @@ db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
     int *found)
 {
 	const char	*p[1] = { hash_hex };
-	PGresult	*r;
-	enum db_status	 s;
 
-	memset(out, 0, sizeof(*out));
-	*found = 0;
-	if ((s = db_exec_idempotent(db, &stmts[STMT_FIND], p, &r)) != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*found = 1;
-		db_fill(&session_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_READ, &stmts[STMT_FIND], p, &session_row,
+	    out, found);
 }
 
 void

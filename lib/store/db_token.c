@@ -1,6 +1,5 @@
 /* Access and refresh token rows; see db_token.h. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/db_pq.h"
@@ -196,7 +195,7 @@ static const struct db_row personal_row = DB_ROW(struct personal_token_row,
 
 static enum db_status
 write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
-    const char *old_hash, int *rows)
+    const char *old_hash, int *one)
 {
 	char		 iat[24], exp[24], rexp[24];
 	const char	*p[12] = { t->jti, t->user_id, t->client_id, t->name,
@@ -204,18 +203,11 @@ write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
 			    t->refresh_hash,
 			    t->refresh_scopes ? t->refresh_scopes : t->scopes,
 			    rexp, old_hash };
-	PGresult	*r;
-	enum db_status	 s;
 
 	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
 	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
 	snprintf(rexp, sizeof(rexp), "%lld", (long long)t->refresh_exp);
-	if ((s = db_exec(db, st, p, &r)) != DB_OK)
-		return s;
-	if (rows != NULL)
-		*rows = atoi(PQcmdTuples(r));
-	PQclear(r);
-	return DB_OK;
+	return one != NULL ? db_run_one(db, st, p, one) : db_run(db, st, p);
 }
 
 enum db_status
@@ -233,29 +225,17 @@ db_token_insert_current(struct db *db, const struct token_row *t,
 	const char	*p[10] = { t->jti, t->user_id, t->client_id, t->name,
 			    t->scopes, iat, exp, t->auth_code_hash, version,
 			    *owner_version != '\0' ? owner_version : NULL };
-	PGresult	*r;
-	enum db_status	 s;
 
 	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
 	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
-	*inserted = 0;
-	if ((s = db_exec(db, &stmts[STMT_INSERT_CURRENT], p, &r)) != DB_OK)
-		return s;
-	*inserted = strcmp(PQcmdTuples(r), "1") == 0;
-	PQclear(r);
-	return DB_OK;
+	return db_run_one(db, &stmts[STMT_INSERT_CURRENT], p, inserted);
 }
 
 enum db_status
 db_token_rotate(struct db *db, const char *old_hash,
     const struct token_row *t, int *rotated)
 {
-	int		rows = 0;
-	enum db_status	s;
-
-	s = write_row(db, &stmts[STMT_ROTATE], t, old_hash, &rows);
-	*rotated = rows == 1;
-	return s;
+	return write_row(db, &stmts[STMT_ROTATE], t, old_hash, rotated);
 }
 
 enum db_status
@@ -264,20 +244,10 @@ db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
 {
 	char		 g[24];
 	const char	*p[2] = { hash_hex, g };
-	PGresult	*r;
-	enum db_status	 s;
 
 	snprintf(g, sizeof(g), "%ld", grace);
-	memset(out, 0, sizeof(*out));
-	*found = 0;
-	if ((s = db_exec(db, &stmts[STMT_REFRESH_LOCK], p, &r)) != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*found = 1;
-		db_fill(&refresh_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_WRITE, &stmts[STMT_REFRESH_LOCK], p,
+	    &refresh_row, out, found);
 }
 
 void
@@ -298,20 +268,9 @@ db_token_access_find(struct db *db, const char *jti, struct access_row *out,
     int *active)
 {
 	const char	*p[1] = { jti };
-	PGresult	*r;
-	enum db_status	 s;
 
-	memset(out, 0, sizeof(*out));
-	*active = 0;
-	s = db_exec_idempotent(db, &stmts[STMT_ACCESS_FIND], p, &r);
-	if (s != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*active = 1;
-		db_fill(&access_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_READ, &stmts[STMT_ACCESS_FIND], p,
+	    &access_row, out, active);
 }
 
 enum db_status
@@ -342,15 +301,13 @@ enum db_status
 db_token_revoke_access(struct db *db, const char *jti, int *found)
 {
 	const char	*p[1] = { jti };
-	PGresult	*r;
+	long		 n;
 	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_REVOKE_ACCESS], p, &r)) != DB_OK)
-		return s;
+	s = db_count(db, DB_WRITE, &stmts[STMT_REVOKE_ACCESS], p, &n);
 	if (found != NULL)
-		*found = strcmp(PQgetvalue(r, 0, 0), "0") != 0;
-	PQclear(r);
-	return DB_OK;
+		*found = n != 0;
+	return s;
 }
 
 enum db_status
@@ -380,20 +337,9 @@ db_token_refresh_find(struct db *db, const char *hash_hex,
     struct refresh_info *out, int *found)
 {
 	const char	*p[1] = { hash_hex };
-	PGresult	*r;
-	enum db_status	 s;
 
-	memset(out, 0, sizeof(*out));
-	*found = 0;
-	s = db_exec_idempotent(db, &stmts[STMT_REFRESH_FIND], p, &r);
-	if (s != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*found = 1;
-		db_fill(&info_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_READ, &stmts[STMT_REFRESH_FIND], p,
+	    &info_row, out, found);
 }
 
 void

@@ -1,6 +1,4 @@
 /* The users table; see db_user.h. */
-#include <stdlib.h>
-#include <string.h>
 
 #include "base/xalloc.h"
 #include "store/db_pq.h"
@@ -73,19 +71,9 @@ find(struct db *db, enum stmt st, const char *key, struct user *out,
     int *found)
 {
 	const char	*p[1] = { key };
-	PGresult	*r;
-	enum db_status	 s;
 
-	memset(out, 0, sizeof(*out));
-	*found = 0;
-	if ((s = db_exec_idempotent(db, &stmts[st], p, &r)) != DB_OK)
-		return s;
-	if (PQntuples(r) == 1) {
-		*found = 1;
-		db_fill(&user_row, r, 0, 0, out);
-	}
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_READ, &stmts[st], p, &user_row, out,
+	    found);
 }
 
 enum db_status
@@ -113,28 +101,21 @@ db_user_add(struct db *db, const char *email, const char *name,
     const char *hash, const char *scopes, char **id_out)
 {
 	const char	*p[4] = { email, name, hash, scopes };
-	PGresult	*r;
+	char		 id[24];	/* a bigint */
 	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_ADD], p, &r)) != DB_OK)
-		return s;
-	*id_out = xstrdup(PQgetvalue(r, 0, 0));
-	PQclear(r);
-	return DB_OK;
+	s = db_value(db, DB_WRITE, &stmts[STMT_ADD], p, id, sizeof(id), NULL);
+	if (s == DB_OK)
+		*id_out = xstrdup(id);
+	return s;
 }
 
 enum db_status
 db_user_passwd(struct db *db, const char *id, const char *hash, int *found)
 {
 	const char	*p[2] = { id, hash };
-	PGresult	*r;
-	enum db_status	 s;
 
-	if ((s = db_exec(db, &stmts[STMT_PASSWD], p, &r)) != DB_OK)
-		return s;
-	*found = strcmp(PQcmdTuples(r), "1") == 0;
-	PQclear(r);
-	return DB_OK;
+	return db_run_one(db, &stmts[STMT_PASSWD], p, found);
 }
 
 enum db_status
@@ -161,14 +142,10 @@ enum db_status
 db_user_exists(struct db *db, const char *id, int *found)
 {
 	const char	*p[1] = { id };
-	PGresult	*r;
-	enum db_status	 s;
+	char		 one[2];
 
-	if ((s = db_exec_idempotent(db, &stmts[STMT_EXISTS], p, &r)) != DB_OK)
-		return s;
-	*found = PQntuples(r) == 1;
-	PQclear(r);
-	return DB_OK;
+	return db_value(db, DB_READ, &stmts[STMT_EXISTS], p, one, sizeof(one),
+	    found);
 }
 
 enum db_status

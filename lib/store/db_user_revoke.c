@@ -46,14 +46,10 @@ enum db_status
 db_user_revoke(struct db *db, const char *user_id, int personal,
     struct user_revoke_counts *c)
 {
-	const char	*p[2] = { user_id, personal ? "true" : "false" };
-	PGresult	*r;
-	enum db_status	 s;
+	const char			*p[2] = { user_id,
+					    personal ? "true" : "false" };
+	struct user_revoke_counts	 unused;
 
-	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
-		return s;
-	if (c != NULL)
-		db_fill(&counts_row, r, 0, 0, c);
-	PQclear(r);
-	return DB_OK;
+	return db_select_one(db, DB_WRITE, &stmts[STMT_REVOKE], p,
+	    &counts_row, c != NULL ? c : &unused, NULL);
 }

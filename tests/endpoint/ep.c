@@ -10,6 +10,7 @@
 #include <openssl/evp.h>
 
 #include "ep.h"
+#include "base/arena.h"
 #include "client/callback_endpoint.h"
 #include "endpoint/authorize_endpoint.h"
 #include "endpoint/discovery_endpoint.h"
@@ -189,12 +190,28 @@ static const struct router *const programs[] = {
 };
 
 int
+ep_serve(struct ep *t, enum ep_program p, struct http_request *req)
+{
+	forget_response(t);
+	if (req->arena == NULL)
+		req->arena = arena_new();
+	http_handle(programs[p], &t->app, req, &t->resp);
+	arena_release(req->arena);
+	req->arena = NULL;
+	if (t->resp.body != NULL) {
+		t->body = strndup(t->resp.body, t->resp.body_len);
+		t->json = json_tokener_parse(t->body);
+	}
+	return t->resp.status;
+}
+
+int
 ep_call(struct ep *t, enum ep_program p, const struct ep_req *q)
 {
 	struct http_request	req;
 
-	forget_response(t);
 	memset(&req, 0, sizeof(req));
+	req.arena = arena_new();
 	req.method = q->method ? q->method : "POST";
 	req.uri = q->uri ? q->uri : "";
 	req.query = q->query ? q->query : "";
@@ -208,16 +225,10 @@ ep_call(struct ep *t, enum ep_program p, const struct ep_req *q)
 	req.accept = q->accept;
 	req.remote_user = q->remote_user;
 	if (q->body != NULL) {
-		req.body = strdup(q->body);
+		req.body = arena_strdup(req.arena, q->body);
 		req.body_len = strlen(q->body);
 	}
-	http_handle(programs[p], &t->app, &req, &t->resp);
-	free(req.body);
-	if (t->resp.body != NULL) {
-		t->body = strndup(t->resp.body, t->resp.body_len);
-		t->json = json_tokener_parse(t->body);
-	}
-	return t->resp.status;
+	return ep_serve(t, p, &req);
 }
 
 int

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/xalloc.h"
 #include "parse/basic_auth.h"
 
@@ -15,16 +16,15 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char	*h, *id, *secret;
+	struct arena	*a = arena_new();
+	char		*h, *id, *secret;
 
 	h = xstrndup((const char *)data, size);
-	switch (basic_auth_parse(h, &id, &secret)) {
+	switch (basic_auth_parse(a, h, &id, &secret)) {
 	case BASIC_OK:
 		if (*id == '\0' || strlen(id) > BASIC_MAX_ID ||
 		    strlen(secret) > BASIC_MAX_SECRET)
 			abort();
-		free(id);
-		free(secret);
 		break;
 	case BASIC_NONE:
 	case BASIC_MALFORMED:
@@ -35,5 +35,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	free(h);
+	arena_release(a);
 	return 0;
 }

@@ -24,7 +24,6 @@ one_scope(const char *s)
 	if (scope_parse(s, &set) == -1)
 		return 0;
 	ok = set.n == 1;
-	scope_free(&set);
 	return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "parse/form.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -33,6 +34,7 @@ check(const char *s, size_t len, size_t max)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	struct arena		*a = arena_new();
 	struct form_value	 v[NP];
 	const char		*in = (const char *)data;
 	char			*s;
@@ -40,7 +42,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int			 bad = 12345;
 
 	memset(v, 0xa5, sizeof(v));	/* form_parse must initialise v */
-	if (form_parse(in, size, params, NP, v, &bad) == FORM_OK) {
+	if (form_parse(a, in, size, params, NP, v, &bad) == FORM_OK) {
 		if (bad != -1)
 			abort();
 		for (i = 0; i < NP; i++)
@@ -57,11 +59,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (v[i].s != NULL)
 				abort();
 	}
-	form_free(v, NP);
 
-	if ((s = form_decode(in, size, 512, &len)) != NULL) {
+	if ((s = form_decode(a, in, size, 512, &len)) != NULL)
 		check(s, len, 512);
-		free(s);
-	}
+	arena_release(a);
 	return 0;
 }

@@ -25,7 +25,7 @@ static void
 check_set(const struct scope_set *s)
 {
 	struct scope_set	 again;
-	char			*text;
+	char			 text[SCOPE_MAX_TEXT];
 	size_t			 i, j, len;
 
 	if (s->n > SCOPE_MAX_ITEMS)
@@ -43,7 +43,10 @@ check_set(const struct scope_set *s)
 		    !scope_allows(s, s->items[i]))
 			abort();
 	}
-	text = scope_join(s);
+	if (scope_parse(scope_join(s, text), &again) == -1 || again.n != s->n)
+		abort();
+	if (strlen(text) >= SCOPE_MAX_TEXT)
+		abort();
 	if (scope_parse(text, &again) == -1 || again.n != s->n)
 		abort();
 	for (i = 0; i < s->n; i++)
@@ -51,8 +54,6 @@ check_set(const struct scope_set *s)
 			abort();
 	if (!scope_within(s, &again))
 		abort();
-	scope_free(&again);
-	free(text);
 }
 
 int
@@ -81,16 +82,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_set(&out);
 		if (!scope_within(&out, &a) || !scope_within(&out, &b))
 			abort();
-		scope_free(&out);
-		scope_copy(&copy, &a);
+		copy = a;
 		if (!scope_within(&copy, &a) || !scope_within(&a, &copy))
 			abort();
-		scope_free(&copy);
 	}
-	if (ra == 0)
-		scope_free(&a);
-	if (rb == 0)
-		scope_free(&b);
 	free(sa);
 	free(sb);
 	return 0;

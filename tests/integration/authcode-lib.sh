@@ -1,5 +1,5 @@
 # The authorization endpoint through its forms, for the tests that need a
-# code (authorization-code.sh, authcode-binding.sh, redirect-uri.sh).  Source it after
+# code (authcode-binding.sh).  Source it after
 # lib.sh; a cookie jar holds the browser's session.
 JAR="$WORK/jar"
 

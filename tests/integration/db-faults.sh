@@ -1,8 +1,11 @@
 #!/bin/bash
-# The database seen failing: what a 503 says (RFC 6749 §4.1.2.1, §5.2),
-# the server's notices in the log, the connect_timeout default; then,
-# through a proxy that fails on command (pgproxy.py), statements the
-# session lost, answers lost, and a migration cut off.
+# The database seen failing where it takes the CLI or a proxy between the
+# programs and PostgreSQL: the server's notices in `cpassport migrate`'s
+# log, the CLI's connect_timeout default against a silent listener; then,
+# through a proxy that fails on command (pgproxy.py) under the running
+# FastCGI processes, statements the session lost, answers lost (a 503,
+# RFC 6749 §5.2), and a migration cut off.  The 503 of a database gone is
+# in process: tests/endpoint/db-unavailable.c.
 . "$(dirname "$0")/lib.sh"
 
 stack_start || { echo "Bail out! stack did not start"; exit 1; }
@@ -66,22 +69,9 @@ ok $([ "$t" != hung ] && [ "$t" -le 3 ]; echo $?) \
 kill "$SILENT_PID"; wait "$SILENT_PID" 2>/dev/null
 
 # --- a 503 says only that the service is unavailable ---------------------
+# (with the database gone: tests/endpoint/db-unavailable.c)
 UNAVAILABLE="503:temporarily_unavailable:the service is temporarily unavailable"
 answer() { echo "$1:$(json .error):$(json .error_description)"; }
-# Put the client in a process's cache so a bad secret is judged first.
-post -u "$CC_ID:$CC_SECRET" -d grant_type=client_credentials >/dev/null
-pg_stop immediate
-status=$(post -u "$CID:$CSECRET" -d grant_type=refresh_token -d refresh_token=bad)
-is "$(answer "$status")" "$UNAVAILABLE" \
-    "db-503-own-description: a refresh with a bad token"
-for _ in 1 2 3 4; do	# every FastCGI process, cached copy or not
-	status=$(post -u "$CC_ID:wrong" -d grant_type=client_credentials)
-	[ "$(answer "$status")" = "$UNAVAILABLE" ] || break
-done
-is "$(answer "$status")" "$UNAVAILABLE" \
-    "db-503-own-description: client_credentials with a bad secret"
-ok $([ "$(header Retry-After)" = 5 ]; echo $?) "db-503-own-description: Retry-After"
-pg_start
 
 # --- through the proxy ---------------------------------------------------
 PROXY_PORT=$(free_port) CONTROL="$WORK/proxy.control" TRACE="$WORK/proxy.trace"

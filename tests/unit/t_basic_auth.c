@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "parse/basic_auth.h"
 #include "tap.h"
 #include "base/xalloc.h"
@@ -41,19 +42,17 @@ check(const char *h, enum basic_status want, const char *want_id,
 {
 	static char		 junk[] = "junk";
 	enum basic_status	 st;
+	struct arena		*a = arena_new();
 	char			*id = junk, *secret = junk;
 	int			 r;
 
-	st = basic_auth_parse(h, &id, &secret);
+	st = basic_auth_parse(a, h, &id, &secret);
 	if (st != BASIC_OK)
 		r = st == want && id == NULL && secret == NULL;
 	else
 		r = want == BASIC_OK && strcmp(id, want_id) == 0 &&
 		    strcmp(secret, want_secret) == 0;
-	if (st == BASIC_OK) {
-		free(id);
-		free(secret);
-	}
+	arena_release(a);
 	return r;
 }
 

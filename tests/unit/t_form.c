@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "parse/form.h"
 #include "tap.h"
 #include "base/xalloc.h"
@@ -14,6 +15,8 @@ static const struct form_param params[] = {
 };
 #define NP	(sizeof(params) / sizeof(params[0]))
 
+static struct arena	*A;	/* what the request's arena is to the endpoints */
+
 /* form_decode(in, len, max) yields exactly want (NULL: rejected). */
 static int
 dec(const char *in, size_t len, size_t max, const char *want)
@@ -22,12 +25,11 @@ dec(const char *in, size_t len, size_t max, const char *want)
 	size_t	 n = (size_t)-1;
 	int	 r;
 
-	s = form_decode(in, len, max, &n);
+	s = form_decode(A, in, len, max, &n);
 	if (s == NULL || want == NULL)
 		r = s == want;
 	else
 		r = n == strlen(want) && strcmp(s, want) == 0;
-	free(s);
 	return r;
 }
 
@@ -35,7 +37,7 @@ dec(const char *in, size_t len, size_t max, const char *want)
 static enum form_status
 parse(const char *body, struct form_value *v, int *bad)
 {
-	return form_parse(body, strlen(body), params, NP, v, bad);
+	return form_parse(A, body, strlen(body), params, NP, v, bad);
 }
 
 static int
@@ -100,9 +102,8 @@ test_decode(void)
 	ok(dec("abc", 3, 3, "abc"), "form: exactly max bytes ok");
 	ok(dec("abcd", 4, 3, NULL), "form: max + 1 bytes rejected");
 	ok(dec("%41%42%43", 9, 3, "ABC"), "form: max counts decoded bytes");
-	s = form_decode("abc", 3, 3, NULL);
+	s = form_decode(A, "abc", 3, 3, NULL);
 	ok(s != NULL && strcmp(s, "abc") == 0, "form: outlen may be NULL");
-	free(s);
 }
 
 static void
@@ -121,8 +122,8 @@ test_parse(void)
 	ok(v[2].s != NULL && strcmp(v[2].s, "p@ss w") == 0 && v[2].len == 6,
 	    "form: password decoded");
 	ok(v[3].s == NULL, "form: absent param is NULL");
-	form_free(v, NP);
-	ok(all_null(v), "form: form_free NULLs every value");
+	ok(parse("username=a&username=b", v, &bad) == FORM_DUPLICATE &&
+	    all_null(v), "form: a failed parse NULLs the values a good one left");
 
 	/* RFC 6749 §3.1: sent without a value = omitted. */
 	dirty(v);
@@ -134,39 +135,33 @@ test_parse(void)
 	ok(parse("scope=&grant_type=x", v, NULL) == FORM_OK &&
 	    v[3].s == NULL && v[3].len == 0 && strcmp(v[0].s, "x") == 0,
 	    "form-empty-value-omitted: the others still parse");
-	form_free(v, NP);
 	dirty(v);
 	ok(parse("scope=%20", v, NULL) == FORM_OK && v[3].s != NULL &&
 	    strcmp(v[3].s, " ") == 0,
 	    "form-empty-value-omitted: a value empty only once decoded "
 	    "is not");
-	form_free(v, NP);
 
 	dirty(v);
 	ok(parse("&&scope=a&&grant_type=b&", v, NULL) == FORM_OK &&
 	    strcmp(v[3].s, "a") == 0 && strcmp(v[0].s, "b") == 0,
 	    "form: empty segments skipped");
-	form_free(v, NP);
 
 	dirty(v);
 	ok(parse("", v, NULL) == FORM_OK && all_null(v),
 	    "form: empty body ok, nothing present");
-	ok(form_parse(NULL, 0, params, NP, v, NULL) == FORM_OK &&
+	ok(form_parse(A, NULL, 0, params, NP, v, NULL) == FORM_OK &&
 	    all_null(v), "form: NULL, 0 body ok");
 
 	dirty(v);
 	ok(parse("foo=1&bar&grant_type=x&Scope=Y&foo=2", v, NULL) ==
 	    FORM_OK && strcmp(v[0].s, "x") == 0 && v[3].s == NULL,
 	    "form: unknown params ignored, names case-sensitive");
-	form_free(v, NP);
 	dirty(v);
 	ok(parse("grant%5Ftype=x", v, NULL) == FORM_OK && v[0].s != NULL &&
 	    strcmp(v[0].s, "x") == 0, "form: names are percent-decoded");
-	form_free(v, NP);
 	dirty(v);
 	ok(parse("scope=a=b", v, NULL) == FORM_OK &&
 	    strcmp(v[3].s, "a=b") == 0, "form: value split at first '='");
-	form_free(v, NP);
 
 	dirty(v);
 	ok(parse("grant_type=a&foo=%zz", v, &bad) == FORM_BAD_ENCODING &&
@@ -196,12 +191,10 @@ test_parse(void)
 	dirty(v);
 	ok(parse("x=1&x=2&grant_type=g", v, &bad) == FORM_OK &&
 	    strcmp(v[0].s, "g") == 0, "form: undeclared duplicates ignored");
-	form_free(v, NP);
 
 	dirty(v);
 	ok(parse("username=12345678", v, &bad) == FORM_OK &&
 	    v[1].len == 8, "form: value exactly at max ok");
-	form_free(v, NP);
 	dirty(v);
 	ok(parse("grant_type=a&username=123456789", v, &bad) ==
 	    FORM_TOO_LONG && bad == 1 && all_null(v),
@@ -210,7 +203,6 @@ test_parse(void)
 	ok(parse("username=%41%41%41%41%41%41%41%41", v, &bad) == FORM_OK &&
 	    strcmp(v[1].s, "AAAAAAAA") == 0,
 	    "form: max applies to decoded length");
-	form_free(v, NP);
 
 	s = repeat("a", FORM_MAX_BODY, "");
 	memcpy(s, "x=", 2);
@@ -229,7 +221,6 @@ test_parse(void)
 	dirty(v);
 	ok(parse(s, v, &bad) == FORM_OK && strcmp(v[3].s, "s") == 0,
 	    "form: 64 pairs ok");
-	form_free(v, NP);
 	free(s);
 	s = repeat("x=1&&", FORM_MAX_PAIRS, "scope=s");
 	dirty(v);
@@ -251,7 +242,9 @@ test_parse(void)
 int
 main(void)
 {
+	A = arena_new();
 	test_decode();
 	test_parse();
+	arena_release(A);
 	return done_testing();
 }

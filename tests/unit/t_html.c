@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "endpoint/authorize_pages.h"
 #include "http/html.h"
 #include "tap.h"
 
@@ -51,6 +52,9 @@ test_every_page(void)
 
 	memset(&r, 0, sizeof(r));
 	for (p = 0; p < PAGE__MAX; p++) {
+		/* The login form's answers are forms: test_login_form(). */
+		if (p >= PAGE_LOGIN && p <= PAGE_LOGIN_THROTTLED)
+			continue;
 		page_error(&r, p);
 		retry = header(&r, "Retry-After");
 		if (r.status < 400 || r.status > 599 ||
@@ -68,12 +72,52 @@ test_every_page(void)
 	    bad);
 }
 
+/*
+ * The login form shown again takes its status and message from the
+ * table: 403 for a forged or stale form, 429 when throttled, 200 else.
+ */
+static void
+test_login_form(void)
+{
+	static const struct {
+		enum error_page	 why;
+		int		 status;
+		const char	*text;
+	} cases[] = {
+		{ PAGE_LOGIN, 200, NULL },
+		{ PAGE_LOGIN_FAILED, 200, "password is incorrect" },
+		{ PAGE_LOGIN_SESSION_ENDED, 200, "session has ended" },
+		{ PAGE_LOGIN_EXPIRED, 403, "did not come from this site" },
+		{ PAGE_LOGIN_THROTTLED, 429, "Too many failed sign-ins" },
+	};
+	struct http_response	r;
+	size_t			i;
+	int			bad = 0;
+
+	memset(&r, 0, sizeof(r));
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		page_login(&r, cases[i].why, "client_id=x", "tok", "App",
+		    "a@example.com");
+		if (r.status != cases[i].status ||
+		    strstr(r.body, "<h1>Sign in</h1>") == NULL ||
+		    (cases[i].text == NULL) !=
+		    (strstr(r.body, "role=\"alert\"") == NULL) ||
+		    (cases[i].text != NULL &&
+		    strstr(r.body, cases[i].text) == NULL))
+			bad++;
+		clear(&r);
+	}
+	ok(bad == 0, "page-table: the login form's status and message come "
+	    "from the table (%d bad)", bad);
+}
+
 int
 main(void)
 {
 	struct http_response	 r;
 
 	test_every_page();
+	test_login_form();
 
 	memset(&r, 0, sizeof(r));
 	page_error(&r, PAGE_NOT_FOUND);
