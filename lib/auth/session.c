@@ -51,7 +51,7 @@ session_current(struct app *app, const struct http_request *req,
 	memset(out, 0, sizeof(*out));
 	if (cookie_hash(app, req, hash) == -1)
 		return 0;
-	if (db_session_find(app->db, hash, out, &found) != DB_OK)
+	if (db_session_find(req->arena, app->db, hash, out, &found) != DB_OK)
 		return -1;
 	return found;
 }

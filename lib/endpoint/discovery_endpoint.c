@@ -52,7 +52,7 @@ grant_types(void)
 
 /* Only what is real: endpoints and values this server implements. */
 static enum oauth_error
-metadata(struct app *app, struct http_response *r)
+metadata(struct arena *arena, struct app *app, struct http_response *r)
 {
 	static const char *const code[] = { "code", NULL };
 	static const char *const pkce[] = { "S256", NULL };
@@ -66,13 +66,12 @@ metadata(struct app *app, struct http_response *r)
 	enum db_status		 s;
 	size_t			 i;
 
-	if ((s = db_scope_list(app->db, &known)) != DB_OK)
+	if ((s = db_scope_list(arena, app->db, &known)) != DB_OK)
 		return oauth_db_error(s);
 	scopes = json_object_new_array();
 	for (i = 0; i < known.n; i++)
 		json_object_array_add(scopes,
 		    json_object_new_string(known.v[i].name));
-	db_scope_rows_free(&known);
 	o = json_object_new_object();
 	json_object_object_add(o, "issuer",
 	    json_object_new_string(app->cfg.issuer));
@@ -113,7 +112,7 @@ discovery_metadata(void *ctx, const struct http_request *req,
 
 	(void)req;
 	app_refresh(app);
-	if ((e = metadata(app, resp)) != OAUTH_OK)
+	if ((e = metadata(req->arena, app, resp)) != OAUTH_OK)
 		oauth_bearer_error_write(resp, e, NULL, NULL);
 }
 

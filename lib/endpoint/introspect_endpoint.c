@@ -98,7 +98,6 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 	oauth_json_write(resp, json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
-	token_lookup_free(&l);
 }
 
 static const struct route routes[] = {

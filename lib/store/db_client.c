@@ -86,8 +86,8 @@ static const struct db_row list_row = DB_ROW(struct client_list_row,
     list_cols);
 
 enum db_status
-db_client_find(struct db *db, const char *id, struct client *out,
-    int *found)
+db_client_find(struct arena *a, struct db *db, const char *id,
+    struct client *out, int *found)
 {
 	const char	*p[1] = { id };
 	PGresult	*r;
@@ -99,7 +99,7 @@ db_client_find(struct db *db, const char *id, struct client *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		db_fill(&client_row, r, 0, 0, out);
+		db_fill(a, &client_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
@@ -112,9 +112,9 @@ db_client_free(struct client *c)
 }
 
 void
-db_client_copy(struct client *dst, const struct client *src)
+db_client_copy(struct arena *a, struct client *dst, const struct client *src)
 {
-	db_copy(&client_row, dst, src);
+	db_copy(a, &client_row, dst, src);
 }
 
 enum db_status
@@ -167,23 +167,15 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 }
 
 enum db_status
-db_client_list(struct db *db, struct client_rows *out)
+db_client_list(struct arena *a, struct db *db, struct client_rows *out)
 {
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	s = db_select_rows(a, db, &stmts[STMT_LIST], NULL, &list_row, &v,
 	    &out->n);
 	out->v = v;
 	return s;
-}
-
-void
-db_client_rows_free(struct client_rows *rows)
-{
-	db_unfill_all(&list_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
 }
 
 enum db_status

@@ -78,8 +78,8 @@ db_code_insert(struct db *db, const struct code_spec *c)
 }
 
 enum db_status
-db_code_consume(struct db *db, const char *hash, const char *client_id,
-    struct code_row *out, int *found)
+db_code_consume(struct arena *a, struct db *db, const char *hash,
+    const char *client_id, struct code_row *out, int *found)
 {
 	const char	*p[2] = { hash, client_id };
 	PGresult	*r;
@@ -91,16 +91,10 @@ db_code_consume(struct db *db, const char *hash, const char *client_id,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		db_fill(&code_row, r, 0, 0, out);
+		db_fill(a, &code_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
-}
-
-void
-db_code_free(struct code_row *c)
-{
-	db_unfill(&code_row, c);
 }
 
 enum db_status

@@ -56,8 +56,8 @@ db_session_create(struct db *db, const char *hash_hex, const char *user_id,
 }
 
 enum db_status
-db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
-    int *found)
+db_session_find(struct arena *a, struct db *db, const char *hash_hex,
+    struct session_row *out, int *found)
 {
 	const char	*p[1] = { hash_hex };
 	PGresult	*r;
@@ -69,16 +69,10 @@ db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
 		return s;
 	if (PQntuples(r) == 1) {
 		*found = 1;
-		db_fill(&session_row, r, 0, 0, out);
+		db_fill(a, &session_row, r, 0, 0, out);
 	}
 	PQclear(r);
 	return DB_OK;
-}
-
-void
-db_session_free(struct session_row *s)
-{
-	db_unfill(&session_row, s);
 }
 
 enum db_status

@@ -53,7 +53,8 @@ db_user_revoke(struct db *db, const char *user_id, int personal,
 	if ((s = db_exec(db, &stmts[STMT_REVOKE], p, &r)) != DB_OK)
 		return s;
 	if (c != NULL)
-		db_fill(&counts_row, r, 0, 0, c);
+		/* Numbers only: nothing for an arena. */
+		db_fill(NULL, &counts_row, r, 0, 0, c);
 	PQclear(r);
 	return DB_OK;
 }
