@@ -30,14 +30,12 @@ static int
 cookie_hash(struct app *app, const struct http_request *req,
     char hash[SECRET_HASH_HEX + 1])
 {
-	char	*v = cookie_get(req->cookie, cookie_name(app),
+	char	*v = cookie_get(req->arena, req->cookie, cookie_name(app),
 		    SECRET_TEXT_LEN);
 
 	if (v == NULL)
 		return -1;
 	secret_hash_hex(v, strlen(v), hash);
-	explicit_bzero(v, strlen(v));
-	free(v);
 	return 0;
 }
 

@@ -194,7 +194,7 @@ done:
  * Without the cookie nothing is exchanged: a code in the URL of another
  * browser (an attacker's own, sent to a victim) would sign the victim in
  * to the attacker's account.  Returns 0 with *verifier (inside *cookie),
- * or -1 with the page in *p.  *cookie is the caller's to free.
+ * or -1 with the page in *p.  *cookie is in the request's arena.
  */
 static int
 check_state(const struct app *app, const struct http_request *req,
@@ -206,7 +206,8 @@ check_state(const struct app *app, const struct http_request *req,
 	size_t		 n;
 
 	*verifier = NULL;
-	if ((*cookie = cookie_get(req->cookie, name, COOKIE_MAX)) == NULL) {
+	if ((*cookie = cookie_get(req->arena, req->cookie, name,
+	    COOKIE_MAX)) == NULL) {
 		/* Refused by cookie_get() (twice, malformed), or absent. */
 		*p = req->cookie != NULL && strstr(req->cookie, name) != NULL ?
 		    PAGE_CB_BAD_COOKIE : PAGE_CB_NOT_STARTED;
@@ -340,9 +341,6 @@ finish(struct app *app, const struct http_request *req,
 		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 	} else
 		exchange(app, req, resp, v[P_CODE].s, verifier);
-	if (cookie != NULL)
-		explicit_bzero(cookie, strlen(cookie));
-	free(cookie);
 }
 
 static void
