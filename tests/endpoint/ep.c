@@ -154,7 +154,8 @@ ep_start(struct ep *t, const char *extra)
 static void
 forget_response(struct ep *t)
 {
-	http_resp_free(&t->resp);
+	/* The request's arena holds the response too. */
+	arena_release(t->resp.arena);
 	memset(&t->resp, 0, sizeof(t->resp));
 	free(t->body);
 	t->body = NULL;
@@ -214,7 +215,6 @@ ep_call(struct ep *t, enum ep_program p, const struct ep_req *q)
 		req.body_len = strlen(q->body);
 	}
 	http_handle(programs[p], &t->app, &req, &t->resp);
-	arena_release(req.arena);
 	if (t->resp.body != NULL) {
 		t->body = strndup(t->resp.body, t->resp.body_len);
 		t->json = json_tokener_parse(t->body);

@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "http/html.h"
 #include "tap.h"
+
+/* The arena a request would give the responses. */
+static struct arena	*A;
 
 /* The value of header name in r, or NULL. */
 static const char *
@@ -24,12 +28,8 @@ header(const struct http_response *r, const char *name)
 static void
 clear(struct http_response *r)
 {
-	size_t	i;
-
-	for (i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
-	free(r->body);
 	memset(r, 0, sizeof(*r));
+	r->arena = A;
 }
 
 /* 1 when a, then b, then c occur in s in that order. */
@@ -50,6 +50,7 @@ test_every_page(void)
 	const char		*retry;
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	for (p = 0; p < PAGE__MAX; p++) {
 		page_error(&r, p);
 		retry = header(&r, "Retry-After");
@@ -73,9 +74,11 @@ main(void)
 {
 	struct http_response	 r;
 
+	A = arena_new();
 	test_every_page();
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	page_error(&r, PAGE_NOT_FOUND);
 	ok(r.status == 404 && strstr(r.body, "<title>Error</title>") &&
 	    strstr(r.body, "<h1>Request refused</h1>"
@@ -123,5 +126,6 @@ main(void)
 	    "<p>DETAIL</p>", "Start again</a>"),
 	    "page-callback-detail: text, then the detail, then Start again");
 	clear(&r);
+	arena_release(A);
 	return done_testing();
 }
