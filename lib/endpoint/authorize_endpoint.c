@@ -81,7 +81,8 @@ static void
 approve(struct app *app, const struct authz *a, const struct session_row *s,
     struct http_response *r)
 {
-	char			 code[SECRET_TEXT_LEN + 1];
+	/* In the arena, which wipes it. */
+	char			*code = arena_alloc(r->arena, SECRET_TEXT_LEN + 1);
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct scope_set	 held, granted;
 	struct code_spec	 spec;
@@ -115,7 +116,6 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		pairs[6] = NULL;
 		redirect_with(r, a->redirect_uri, pairs);
 	}
-	explicit_bzero(code, sizeof(code));
 }
 
 /* The consent screen: each asked scope with its description. */

@@ -5,7 +5,7 @@
 #include <json-c/json.h>
 
 #include "app/app.h"
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "crypto/keyset.h"
 #include "endpoint/discovery_endpoint.h"
 #include "http/oauth_error.h"
@@ -24,16 +24,15 @@ strings(const char *const *v)
 }
 
 static void
-add_url(json_object *o, const char *k, const char *issuer, const char *path)
+add_url(struct arena *a, json_object *o, const char *k, const char *issuer,
+    const char *path)
 {
-	size_t	 n = strlen(issuer);
-	char	*u;
+	size_t	n = strlen(issuer);
 
 	while (n > 0 && issuer[n - 1] == '/')
 		n--;
-	u = xasprintf("%.*s%s", (int)n, issuer, path);
-	json_object_object_add(o, k, json_object_new_string(u));
-	free(u);
+	json_object_object_add(o, k, json_object_new_string(
+	    arena_printf(a, "%.*s%s", (int)n, issuer, path)));
 }
 
 /* grant_types_supported: the token endpoint's grants (parse/grant.h). */
@@ -75,12 +74,13 @@ metadata(struct arena *arena, struct app *app, struct http_response *r)
 	o = json_object_new_object();
 	json_object_object_add(o, "issuer",
 	    json_object_new_string(app->cfg.issuer));
-	add_url(o, "authorization_endpoint", app->cfg.issuer,
+	add_url(arena, o, "authorization_endpoint", app->cfg.issuer,
 	    "/oauth/authorize");
-	add_url(o, "token_endpoint", app->cfg.issuer, "/oauth/token");
-	add_url(o, "jwks_uri", app->cfg.issuer, DISCOVERY_JWKS_PATH);
-	add_url(o, "revocation_endpoint", app->cfg.issuer, "/oauth/revoke");
-	add_url(o, "introspection_endpoint", app->cfg.issuer,
+	add_url(arena, o, "token_endpoint", app->cfg.issuer, "/oauth/token");
+	add_url(arena, o, "jwks_uri", app->cfg.issuer, DISCOVERY_JWKS_PATH);
+	add_url(arena, o, "revocation_endpoint", app->cfg.issuer,
+	    "/oauth/revoke");
+	add_url(arena, o, "introspection_endpoint", app->cfg.issuer,
 	    "/oauth/introspect");
 	json_object_object_add(o, "scopes_supported", scopes);
 	json_object_object_add(o, "response_types_supported", strings(code));
