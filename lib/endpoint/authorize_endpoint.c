@@ -350,11 +350,11 @@ request_shortcut(void *ctx, const struct http_request *req,
 		return;
 	}
 	c.redirect_uris[strcspn(c.redirect_uris, " ")] = '\0';
-	if (callback_uri_is_own(&app->cfg, c.id, c.redirect_uris)) {
-		base = callback_uri_start(&app->cfg);
-		http_resp_header(r, "Location", "%s", base);
+	if (callback_uri_is_own(req->arena, &app->cfg, c.id,
+	    c.redirect_uris)) {
+		http_resp_header(r, "Location", "%s",
+		    callback_uri_start(req->arena, &app->cfg));
 		http_resp_body(r, 302, NULL, "", 0);
-		free(base);
 		return;
 	}
 	pairs[0] = "response_type", pairs[1] = "code";
