@@ -83,12 +83,12 @@ static const struct db_row list_row = DB_ROW(struct client_list_row,
     list_cols);
 
 enum db_status
-db_client_find(struct db *db, const char *id, struct client *out,
-    int *found)
+db_client_find(struct arena *a, struct db *db, const char *id,
+    struct client *out, int *found)
 {
 	const char	*p[1] = { id };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_FIND], p, &client_row,
+	return db_select_one(a, db, DB_READ, &stmts[STMT_FIND], p, &client_row,
 	    out, found);
 }
 
@@ -99,9 +99,9 @@ db_client_free(struct client *c)
 }
 
 void
-db_client_copy(struct client *dst, const struct client *src)
+db_client_copy(struct arena *a, struct client *dst, const struct client *src)
 {
-	db_copy(&client_row, dst, src);
+	db_copy(a, &client_row, dst, src);
 }
 
 enum db_status
@@ -136,23 +136,15 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 }
 
 enum db_status
-db_client_list(struct db *db, struct client_rows *out)
+db_client_list(struct arena *a, struct db *db, struct client_rows *out)
 {
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	s = db_select_rows(a, db, &stmts[STMT_LIST], NULL, &list_row, &v,
 	    &out->n);
 	out->v = v;
 	return s;
-}
-
-void
-db_client_rows_free(struct client_rows *rows)
-{
-	db_unfill_all(&list_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
 }
 
 enum db_status

@@ -76,19 +76,13 @@ db_code_insert(struct db *db, const struct code_spec *c)
 }
 
 enum db_status
-db_code_consume(struct db *db, const char *hash, const char *client_id,
-    struct code_row *out, int *found)
+db_code_consume(struct arena *a, struct db *db, const char *hash,
+    const char *client_id, struct code_row *out, int *found)
 {
 	const char	*p[2] = { hash, client_id };
 
-	return db_select_one(db, DB_WRITE, &stmts[STMT_CONSUME], p, &code_row,
+	return db_select_one(a, db, DB_WRITE, &stmts[STMT_CONSUME], p, &code_row,
 	    out, found);
-}
-
-void
-db_code_free(struct code_row *c)
-{
-	db_unfill(&code_row, c);
 }
 
 enum db_status

@@ -59,21 +59,14 @@ db_scope_add(struct db *db, const char *name, const char *description)
 }
 
 enum db_status
-db_scope_list(struct db *db, struct scope_rows *out)
+db_scope_list(struct arena *a, struct db *db, struct scope_rows *out)
 {
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &scope_row, &v,
+	s = db_select_rows(a, db, &stmts[STMT_LIST], NULL, &scope_row, &v,
 	    &out->n);
 	out->v = v;
 	return s;
 }
 
-void
-db_scope_rows_free(struct scope_rows *rows)
-{
-	db_unfill_all(&scope_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
-}

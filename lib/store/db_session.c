@@ -54,19 +54,13 @@ db_session_create(struct db *db, const char *hash_hex, const char *user_id,
 }
 
 enum db_status
-db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
-    int *found)
+db_session_find(struct arena *a, struct db *db, const char *hash_hex,
+    struct session_row *out, int *found)
 {
 	const char	*p[1] = { hash_hex };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_FIND], p, &session_row,
+	return db_select_one(a, db, DB_READ, &stmts[STMT_FIND], p, &session_row,
 	    out, found);
-}
-
-void
-db_session_free(struct session_row *s)
-{
-	db_unfill(&session_row, s);
 }
 
 enum db_status

@@ -80,7 +80,8 @@ db_throttle_take(struct db *db, const char *account, const char *address,
 	if ((s = db_exec(db, &stmts[STMT_TAKE], p, &r)) != DB_OK)
 		return s;
 	for (i = 0; i < PQntuples(r) && i < 2; i++)
-		db_fill(&count_row, r, i, 0, &out[i]);
+		/* Numbers only: nothing for an arena. */
+		db_fill(NULL, &count_row, r, i, 0, &out[i]);
 	*n = i;
 	PQclear(r);
 	return DB_OK;

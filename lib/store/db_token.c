@@ -239,21 +239,15 @@ db_token_rotate(struct db *db, const char *old_hash,
 }
 
 enum db_status
-db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
-    struct refresh_row *out, int *found)
+db_token_refresh_lock(struct arena *a, struct db *db, const char *hash_hex,
+    long grace, struct refresh_row *out, int *found)
 {
 	char		 g[24];
 	const char	*p[2] = { hash_hex, g };
 
 	snprintf(g, sizeof(g), "%ld", grace);
-	return db_select_one(db, DB_WRITE, &stmts[STMT_REFRESH_LOCK], p,
+	return db_select_one(a, db, DB_WRITE, &stmts[STMT_REFRESH_LOCK], p,
 	    &refresh_row, out, found);
-}
-
-void
-db_token_refresh_free(struct refresh_row *r)
-{
-	db_unfill(&refresh_row, r);
 }
 
 enum db_status
@@ -264,17 +258,17 @@ db_token_revoke_family(struct db *db, const char *family_id)
 }
 
 enum db_status
-db_token_access_find(struct db *db, const char *jti, struct access_row *out,
-    int *active)
+db_token_access_find(struct arena *a, struct db *db, const char *jti,
+    struct access_row *out, int *active)
 {
 	const char	*p[1] = { jti };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_ACCESS_FIND], p,
+	return db_select_one(a, db, DB_READ, &stmts[STMT_ACCESS_FIND], p,
 	    &access_row, out, active);
 }
 
 enum db_status
-db_token_access_find_for(struct db *db, const char *jti,
+db_token_access_find_for(struct arena *a, struct db *db, const char *jti,
     const char *client_id, const char *version, struct access_row *out,
     int *active, int *current)
 {
@@ -292,7 +286,7 @@ db_token_access_find_for(struct db *db, const char *jti,
 		*active = *PQgetvalue(r, 0, 1) == 't';
 	}
 	if (*active)
-		db_fill(&access_row, r, 0, 2, out);
+		db_fill(a, &access_row, r, 0, 2, out);
 	PQclear(r);
 	return DB_OK;
 }
@@ -311,39 +305,26 @@ db_token_revoke_access(struct db *db, const char *jti, int *found)
 }
 
 enum db_status
-db_token_personal_list(struct db *db, const char *user_id,
+db_token_personal_list(struct arena *a, struct db *db, const char *user_id,
     struct personal_token_rows *out)
 {
 	const char	*p[1] = { user_id };
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_PERSONAL_LIST], p, &personal_row,
+	s = db_select_rows(a, db, &stmts[STMT_PERSONAL_LIST], p, &personal_row,
 	    &v, &out->n);
 	out->v = v;
 	return s;
 }
 
-void
-db_token_personal_rows_free(struct personal_token_rows *rows)
-{
-	db_unfill_all(&personal_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
-}
-
 enum db_status
-db_token_refresh_find(struct db *db, const char *hash_hex,
+db_token_refresh_find(struct arena *a, struct db *db, const char *hash_hex,
     struct refresh_info *out, int *found)
 {
 	const char	*p[1] = { hash_hex };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_REFRESH_FIND], p,
+	return db_select_one(a, db, DB_READ, &stmts[STMT_REFRESH_FIND], p,
 	    &info_row, out, found);
 }
 
-void
-db_token_refresh_info_free(struct refresh_info *i)
-{
-	db_unfill(&info_row, i);
-}

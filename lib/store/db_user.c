@@ -67,33 +67,27 @@ static const struct db_row list_row = DB_ROW(struct user_list_row,
     list_cols);
 
 static enum db_status
-find(struct db *db, enum stmt st, const char *key, struct user *out,
-    int *found)
+find(struct arena *a, struct db *db, enum stmt st, const char *key,
+    struct user *out, int *found)
 {
 	const char	*p[1] = { key };
 
-	return db_select_one(db, DB_READ, &stmts[st], p, &user_row, out,
+	return db_select_one(a, db, DB_READ, &stmts[st], p, &user_row, out,
 	    found);
 }
 
 enum db_status
-db_user_find_by_email(struct db *db, const char *email, struct user *out,
-    int *found)
+db_user_find_by_email(struct arena *a, struct db *db, const char *email,
+    struct user *out, int *found)
 {
-	return find(db, STMT_BY_EMAIL, email, out, found);
+	return find(a, db, STMT_BY_EMAIL, email, out, found);
 }
 
 enum db_status
-db_user_find_by_id(struct db *db, const char *id, struct user *out,
-    int *found)
+db_user_find_by_id(struct arena *a, struct db *db, const char *id,
+    struct user *out, int *found)
 {
-	return find(db, STMT_BY_ID, id, out, found);
-}
-
-void
-db_user_free(struct user *u)
-{
-	db_unfill(&user_row, u);
+	return find(a, db, STMT_BY_ID, id, out, found);
 }
 
 enum db_status
@@ -119,23 +113,15 @@ db_user_passwd(struct db *db, const char *id, const char *hash, int *found)
 }
 
 enum db_status
-db_user_list(struct db *db, struct user_rows *out)
+db_user_list(struct arena *a, struct db *db, struct user_rows *out)
 {
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	s = db_select_rows(a, db, &stmts[STMT_LIST], NULL, &list_row, &v,
 	    &out->n);
 	out->v = v;
 	return s;
-}
-
-void
-db_user_rows_free(struct user_rows *rows)
-{
-	db_unfill_all(&list_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
 }
 
 enum db_status

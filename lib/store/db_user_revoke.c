@@ -50,6 +50,6 @@ db_user_revoke(struct db *db, const char *user_id, int personal,
 					    personal ? "true" : "false" };
 	struct user_revoke_counts	 unused;
 
-	return db_select_one(db, DB_WRITE, &stmts[STMT_REVOKE], p,
+	return db_select_one(NULL, db, DB_WRITE, &stmts[STMT_REVOKE], p,
 	    &counts_row, c != NULL ? c : &unused, NULL);
 }
