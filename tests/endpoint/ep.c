@@ -190,11 +190,26 @@ static const struct router *const programs[] = {
 };
 
 int
+ep_serve(struct ep *t, enum ep_program p, struct http_request *req)
+{
+	forget_response(t);
+	if (req->arena == NULL)
+		req->arena = arena_new();
+	http_handle(programs[p], &t->app, req, &t->resp);
+	arena_release(req->arena);
+	req->arena = NULL;
+	if (t->resp.body != NULL) {
+		t->body = strndup(t->resp.body, t->resp.body_len);
+		t->json = json_tokener_parse(t->body);
+	}
+	return t->resp.status;
+}
+
+int
 ep_call(struct ep *t, enum ep_program p, const struct ep_req *q)
 {
 	struct http_request	req;
 
-	forget_response(t);
 	memset(&req, 0, sizeof(req));
 	req.arena = arena_new();
 	req.method = q->method ? q->method : "POST";
@@ -213,13 +228,7 @@ ep_call(struct ep *t, enum ep_program p, const struct ep_req *q)
 		req.body = arena_strdup(req.arena, q->body);
 		req.body_len = strlen(q->body);
 	}
-	http_handle(programs[p], &t->app, &req, &t->resp);
-	arena_release(req.arena);
-	if (t->resp.body != NULL) {
-		t->body = strndup(t->resp.body, t->resp.body_len);
-		t->json = json_tokener_parse(t->body);
-	}
-	return t->resp.status;
+	return ep_serve(t, p, &req);
 }
 
 int

@@ -67,6 +67,11 @@ int		 ep_finish(struct ep *);
  * Returns the status.
  */
 int		 ep_call(struct ep *, enum ep_program, const struct ep_req *);
+/*
+ * The same for a request the caller built (from web server parameters,
+ * say); its arena is made here unless set, and released.
+ */
+int		 ep_serve(struct ep *, enum ep_program, struct http_request *);
 
 /*
  * POST /oauth/token (token.fcgi) with the form body fmt… and, unless

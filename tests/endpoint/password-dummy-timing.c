@@ -41,7 +41,8 @@ main(void)
 	struct ep		 t;
 	struct client_spec	 spec = { .name = "Password app",
 				    .kind = CLIENT_PASSWORD };
-	double			 known[RUNS], unknown[RUNS], tk, tu, ratio;
+	double			 known[RUNS], unknown[RUNS];
+	double			 tk, tu, ratio;
 	char			 email[64];
 	int			 i;
 

@@ -53,9 +53,11 @@ main(void)
 	ep_client(&t, &spec, id, secret);
 
 	user_at(&t, "cheap@example.com", "pw two", 4);
-	snprintf(before, sizeof(before), "%s", hash_of(&t, "cheap@example.com"));
+	snprintf(before, sizeof(before), "%s",
+	    hash_of(&t, "cheap@example.com"));
 	ep_is_int(tk_password(&t, id, secret, "cheap@example.com", "pw two",
-	    NULL, NULL), 200, "password-rehash-login: the cost-4 user signs in");
+	    NULL, NULL), 200,
+	    "password-rehash-login: the cost-4 user signs in");
 	hash_of(&t, "cheap@example.com");
 	ep_ok(strncmp(before, "$2y$04$", 7) == 0 &&
 	    strncmp(hash, "$2y$12$", 7) == 0, "password-rehash-cheaper: its "
@@ -75,7 +77,8 @@ main(void)
 	    "at 12 (Laravel reads $2y$)");
 
 	user_at(&t, "dear@example.com", "pw three", 13);
-	snprintf(before, sizeof(before), "%s", hash_of(&t, "dear@example.com"));
+	snprintf(before, sizeof(before), "%s",
+	    hash_of(&t, "dear@example.com"));
 	tk_password(&t, id, secret, "dear@example.com", "pw three", NULL, NULL);
 	ep_is(hash_of(&t, "dear@example.com"), before,
 	    "password-rehash-dearer-keeps-cost: a $2y$13$ hash is kept as it "

@@ -44,7 +44,8 @@ main(void)
 	iat = ep_claim(c, "iat");
 	exp = ep_claim(c, "exp");
 	ep_is_int(iat && exp ? atol(exp) - atol(iat) : -1, 7200,
-	    "personal-lifetime: personal_access_token_lifetime from the config");
+	    "personal-lifetime: personal_access_token_lifetime from the "
+	    "config");
 	ep_is(ep_claim(c, "scope"), "read",
 	    "personal-scopes: narrowed to what the user holds");
 	ep_is(ep_claim(c, "client_id"), id,

@@ -1,12 +1,14 @@
 /*
  * After refresh_token_grace_period, presenting a rotated refresh token
  * again is theft (RFC 9700 §4.14.2): invalid_grant, the family revoked,
- * and the successor's access and refresh tokens with it.  The rotation
+ * every refresh token of it, and the successor's access and refresh
+ * tokens with it.  The rotation
  * is moved back past the 1 s grace in the table instead of waiting.
  */
 #include "token-lib.h"
 
-#define REUSED	"400:invalid_grant:refresh token reused: its family is revoked"
+#define REUSED	\
+	"400:invalid_grant:refresh token reused: its family is revoked"
 
 int
 main(void)
@@ -33,6 +35,10 @@ main(void)
 	tk_refresh(&t, id, secret, one.rt, NULL, NULL);
 	tk_is_answer(&t, REUSED, "refresh-reuse-after-grace-revokes-family: "
 	    "reuse after the grace period is theft");
+	ep_is(ep_sql(&t, "SELECT count(*) FILTER (WHERE revoked) || '/' || "
+	    "count(*) FROM oauth_refresh_tokens", NULL), "2/2",
+	    "refresh-reuse-after-grace-revokes-family: every refresh token of "
+	    "the family is revoked");
 	user = tk_user_status(&t, two.at);
 	st = tk_refresh(&t, id, secret, two.rt, NULL, NULL);
 	snprintf(got, sizeof(got), "%d:%d:%s", user, st,

@@ -8,7 +8,8 @@
 #include "token-lib.h"
 #include "store/db_user_revoke.h"
 
-#define REUSED	"400:invalid_grant:refresh token reused: its family is revoked"
+#define REUSED	\
+	"400:invalid_grant:refresh token reused: its family is revoked"
 
 static char	id[UUID_TEXT_LEN + 1], secret[SECRET_TEXT_LEN + 1];
 

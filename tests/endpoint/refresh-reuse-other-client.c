@@ -10,10 +10,12 @@ int
 main(void)
 {
 	struct ep		 t;
-	struct client_spec	 app = { .name = "App", .kind = CLIENT_PASSWORD };
+	struct client_spec	 app = { .name = "App",
+				    .kind = CLIENT_PASSWORD };
 	struct client_spec	 other = { .name = "Other",
 				    .kind = CLIENT_PASSWORD };
-	char			 id[UUID_TEXT_LEN + 1], oid[UUID_TEXT_LEN + 1];
+	char			 id[UUID_TEXT_LEN + 1];
+	char			 oid[UUID_TEXT_LEN + 1];
 	char			 secret[SECRET_TEXT_LEN + 1];
 	char			 osecret[SECRET_TEXT_LEN + 1], got[32];
 	struct tk_tokens	 one, two;

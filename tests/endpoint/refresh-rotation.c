@@ -1,8 +1,8 @@
 /*
  * A refresh_token grant (RFC 6749 §6) answers 200 with a new access
  * token that /api/user accepts and a new refresh token (rotation, RFC
- * 9700 §4.14.2) of the old one's family, keeps the original scope when
- * none is asked, and is not cached (§5.1).
+ * 9700 §4.14.2) of the old one's family, the old one marked used; it
+ * keeps the original scope when none is asked, and is not cached (§5.1).
  */
 #include "token-lib.h"
 
@@ -14,6 +14,7 @@ main(void)
 				    .kind = CLIENT_PASSWORD };
 	char			 id[UUID_TEXT_LEN + 1];
 	char			 secret[SECRET_TEXT_LEN + 1];
+	char			 hash[65];
 	struct tk_tokens	 one, two;
 
 	ep_start(&t, "refresh_token_grace_period = 0");
@@ -36,5 +37,8 @@ main(void)
 	ep_is(ep_sql(&t, "SELECT count(DISTINCT family_id) FROM "
 	    "oauth_refresh_tokens", NULL), "1",
 	    "refresh-family: the new token joins the old one's family");
+	ep_is(ep_sql(&t, "SELECT used_at IS NOT NULL FROM oauth_refresh_tokens "
+	    "WHERE id = decode($1, 'hex')", tk_sha256_hex(one.rt, hash), NULL),
+	    "t", "refresh-rotates-marks-used: the old token is marked used");
 	return ep_finish(&t);
 }

@@ -13,7 +13,8 @@ main(void)
 				    .kind = CLIENT_PASSWORD };
 	struct client_spec	 cc = { .name = "Other",
 				    .kind = CLIENT_CREDENTIALS };
-	char			 id[UUID_TEXT_LEN + 1], cc_id[UUID_TEXT_LEN + 1];
+	char			 id[UUID_TEXT_LEN + 1];
+	char			 cc_id[UUID_TEXT_LEN + 1];
 	char			 secret[SECRET_TEXT_LEN + 1];
 	char			 cc_secret[SECRET_TEXT_LEN + 1];
 
@@ -28,7 +29,8 @@ main(void)
 	tk_is_error(&t, "400:unauthorized_client",
 	    "token-password-unauthorized-client: a client without the "
 	    "password grant");
-	ep_token(&t, ep_basic(id, secret), "grant_type=urn%%3Aexample%%3Amagic");
+	ep_token(&t, ep_basic(id, secret),
+	    "grant_type=urn%%3Aexample%%3Amagic");
 	tk_is_error(&t, "400:unsupported_grant_type",
 	    "token-unsupported-grant-type");
 	return ep_finish(&t);

@@ -23,7 +23,8 @@ main(void)
 				    .kind = CLIENT_PASSWORD };
 	struct client_spec	 rev = { .name = "Soon revoked",
 				    .kind = CLIENT_PASSWORD };
-	char			 id[UUID_TEXT_LEN + 1], rid[UUID_TEXT_LEN + 1];
+	char			 id[UUID_TEXT_LEN + 1];
+	char			 rid[UUID_TEXT_LEN + 1];
 	char			 secret[SECRET_TEXT_LEN + 1];
 	char			 rsecret[SECRET_TEXT_LEN + 1], err[256];
 	const char		*e;

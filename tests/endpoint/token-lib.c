@@ -11,40 +11,22 @@
 #include <openssl/pem.h>
 
 #include "token-lib.h"
-#include "endpoint/token_endpoint.h"
+#include "base/arena.h"
 #include "http/request.h"
 #include "parse/b64.h"
-
-static void
-forget(struct ep *t)
-{
-	http_resp_free(&t->resp);
-	memset(&t->resp, 0, sizeof(t->resp));
-	free(t->body);
-	t->body = NULL;
-	json_object_put(t->json);
-	t->json = NULL;
-}
 
 int
 tk_call_env(struct ep *t, const char *const *envp, const char *body)
 {
 	struct http_request	req;
 
-	forget(t);
-	memset(&req, 0, sizeof(req));
 	http_request_params(&req, http_envp_param, envp);
+	req.arena = arena_new();
 	if (body != NULL && !req.body_too_large) {
-		req.body = strdup(body);
+		req.body = arena_strdup(req.arena, body);
 		req.body_len = strlen(body);
 	}
-	http_handle(&token_router, &t->app, &req, &t->resp);
-	free(req.body);
-	if (t->resp.body != NULL) {
-		t->body = strndup(t->resp.body, t->resp.body_len);
-		t->json = json_tokener_parse(t->body);
-	}
-	return t->resp.status;
+	return ep_serve(t, EP_TOKEN, &req);
 }
 
 int

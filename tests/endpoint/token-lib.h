@@ -1,9 +1,10 @@
 /*
  * Helpers of the token endpoint tests (token-*.c, refresh-*.c,
- * password-*.c, personal-*.c): a request read from web-server parameters
- * as http.c reads it, "status:error" checks, the stored form of a token,
- * the access token at /api/user, and a JWT checked against the signing
- * key without the library's own JWT code.
+ * password-*.c, personal-*.c, cc-cache.c, config-*.c): a request read
+ * from web-server parameters as http.c reads it, a config loaded with one
+ * more line, password and refresh grants, "status:error" checks, the
+ * stored form of a token, the access token at /api/user, and a JWT
+ * checked against the signing key without the library's own JWT code.
  */
 #ifndef CPASSPORT_TOKEN_LIB_H
 #define CPASSPORT_TOKEN_LIB_H
@@ -46,11 +47,14 @@ int		 tk_refresh(struct ep *, const char *id, const char *secret,
 		    const char *rt, const char *scope, struct tk_tokens *out);
 
 /* ep_is() of "status:error" of the last response against want. */
-int		 tk_is_error(struct ep *, const char *want, const char *desc);
+int		 tk_is_error(struct ep *, const char *want,
+		    const char *desc);
 /* ep_is() of "status:error:error_description" against want. */
-int		 tk_is_answer(struct ep *, const char *want, const char *desc);
+int		 tk_is_answer(struct ep *, const char *want,
+		    const char *desc);
 /* ep_is() of "status:scope" ("null" for none) against want. */
-int		 tk_is_scope(struct ep *, const char *want, const char *desc);
+int		 tk_is_scope(struct ep *, const char *want,
+		    const char *desc);
 
 /* The SHA-256 of s in hex, as the store keys refresh tokens. */
 const char	*tk_sha256_hex(const char *s, char out[65]);

@@ -1,8 +1,9 @@
 /*
  * The token endpoint requires TLS (RFC 6749 §3.2): plain http from a
  * remote address is invalid_request, and the client's own
- * X-Forwarded-Proto does not make it https; HTTPS=on from the web server
- * does, and plain http from the loopback is accepted.  The requests are
+ * X-Forwarded-Proto does not make it https, nor does HTTPS=off; HTTPS=on
+ * from the web server does, and plain http from the loopback (::1, or
+ * 127.0.0.1 mapped into IPv6) is accepted.  The requests are
  * made from the web server's parameters as http.c makes them.
  */
 #include "token-lib.h"
@@ -49,11 +50,15 @@ main(void)
 	ep_is_int(request(&t, "192.0.2.7", "HTTP_X_FORWARDED_PROTO=https"),
 	    400, "token-tls-required: a client-sent X-Forwarded-Proto is not "
 	    "trusted");
+	ep_is_int(request(&t, "192.0.2.7", "HTTPS=off"), 400,
+	    "token-tls-required: HTTPS=off is plain http");
 	request(&t, "192.0.2.7", "HTTPS=on");
 	ep_ok(t.resp.status == 200 && ep_json(&t, "access_token") != NULL,
 	    "token-tls-ok: HTTPS=on from the web server is accepted (plain "
 	    "CGI mode)");
 	ep_is_int(request(&t, "::1", NULL), 200,
 	    "token-loopback-ok: plain http from ::1 is accepted");
+	ep_is_int(request(&t, "::ffff:127.0.0.1", NULL), 200,
+	    "token-loopback-ok: plain http from ::ffff:127.0.0.1 is accepted");
 	return ep_finish(&t);
 }
