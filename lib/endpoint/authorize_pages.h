@@ -1,8 +1,8 @@
 /*
  * The pages of the authorization endpoint: login form, consent screen,
- * and those of /oauth/logout (the error pages are html.h's table).  Every value shown is escaped;
- * the login and consent forms post back to /oauth/authorize carrying the
- * authorization request in "request".
+ * and those of /oauth/logout (the error pages are html.h's table).
+ * Every value shown is escaped; the login and consent forms post back
+ * to /oauth/authorize carrying the authorization request in "request".
  * No JavaScript, no external assets, labels on every input.
  */
 #ifndef CPASSPORT_AUTHORIZE_PAGES_H

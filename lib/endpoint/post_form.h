@@ -1,7 +1,8 @@
 /*
- * What every form-posting endpoint (token, revoke, introspect, logout)
- * checks before its own work, once its route took the POST (route.h): TLS
- * or loopback (RFC 6749 §3.2), a body within bounds, Content-Type
+ * What every form-posting endpoint (token, revoke, introspect, and the
+ * posts to /oauth/authorize and /oauth/logout) checks before its own
+ * work, once its route took the POST (route.h): TLS or loopback (RFC 6749
+ * §3.2), a body within bounds, Content-Type
  * application/x-www-form-urlencoded, and the declared parameters parsed
  * strictly (form.h).
  */

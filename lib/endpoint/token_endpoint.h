@@ -1,7 +1,9 @@
 /*
- * POST /oauth/token (RFC 6749 §3.2): checks transport, method, media
- * type and body; parses the declared parameters; authenticates the
- * client; runs the grant.  An http_handler whose ctx is a struct app.
+ * POST /oauth/token (RFC 6749 §3.2), once the router took the POST:
+ * checks transport, media type and body and parses the declared
+ * parameters (post_form.h); authenticates the client; runs the grant;
+ * answers its outcome, success or error, in one place.  An http_handler
+ * whose ctx is a struct app.
  */
 #ifndef CPASSPORT_TOKEN_ENDPOINT_H
 #define CPASSPORT_TOKEN_ENDPOINT_H
