@@ -196,7 +196,7 @@ done:
 static int
 check_state(const struct app *app, const struct http_request *req,
     const char *state, char **cookie, const char **verifier,
-    enum error_page *p)
+    enum page *p)
 {
 	const char	*name = cookie_name(app, req);
 	char		*dot;
@@ -308,7 +308,7 @@ finish(struct app *app, const struct http_request *req,
 	struct form_value	 v[P__MAX];
 	char			*cookie = NULL;
 	const char		*verifier;
-	enum error_page		 p;
+	enum page		 p;
 
 	if (form_parse(req->arena, req->query, strlen(req->query), params,
 	    P__MAX, v, NULL) != FORM_OK) {

@@ -18,7 +18,7 @@ callback_error_code_valid(const char *s)
 }
 
 void
-callback_page_error(struct http_response *r, enum error_page p,
+callback_page_error(struct http_response *r, enum page p,
     const char *code, const char *desc)
 {
 	const char	*detail = "";
@@ -49,7 +49,7 @@ callback_page_redirect(struct http_response *r, const char *url)
 	body = arena_printf(r->arena, "<h1>Redirecting</h1><p>Continue to "
 	    "<a href=\"%s\">the authorization server</a>.</p>",
 	    html_escape(r->arena, url));
-	html_page(r, 302, "Redirecting", body);
+	html_page(r, PAGE_CB_REDIRECT, body);
 	http_resp_header(r, "Location", "%s", url);
 }
 
@@ -95,5 +95,5 @@ callback_page_tokens(struct http_response *r, const char *issuer,
 	    "Expires in: <code id=\"expires_in\">%s</code> seconds<br>"
 	    "Scope: <code id=\"scope\">%s</code></p>%s",
 	    e_at, rt_html, e_tt, e_ei, e_sc, curl_html);
-	html_page(r, 200, "Tokens", body);
+	html_page(r, PAGE_CB_TOKENS, body);
 }

@@ -18,7 +18,7 @@ int	callback_error_code_valid(const char *);
  * callback_error_code_valid()) and description (cut to 512 bytes on a
  * UTF-8 boundary, escaped) an answer carried; either may be NULL.
  */
-void	callback_page_error(struct http_response *, enum error_page p,
+void	callback_page_error(struct http_response *, enum page p,
 	    const char *code, const char *desc);
 
 /* The 302 to url, with a link to it for a browser that stays. */

@@ -49,7 +49,7 @@ static const struct form_param post_params[PP__MAX] = {
 /* The login form, with its CSRF token and that token's cookie. */
 static void
 show_login(struct app *app, const struct http_request *req,
-    struct http_response *r, enum error_page why, const char *request,
+    struct http_response *r, enum page why, const char *request,
     const struct authz *a, const char *email)
 {
 	char	token[SECRET_TEXT_LEN + 1];

@@ -30,15 +30,14 @@ add_esc(struct body *b, const char *value)
 }
 
 static void
-finish(struct http_response *r, int status, const char *title,
-    struct body *b)
+finish(struct http_response *r, enum page p, struct body *b)
 {
-	html_page(r, status, title, b->s);
+	html_page(r, p, b->s);
 	free(b->s);
 }
 
 void
-page_login(struct http_response *r, enum error_page why,
+page_login(struct http_response *r, enum page why,
     const char *request, const char *login_token, const char *client_name,
     const char *email)
 {
@@ -68,7 +67,7 @@ page_login(struct http_response *r, enum error_page why,
 	    "autocomplete=\"current-password\" required>"
 	    "<button type=\"submit\" class=\"primary\">Sign in</button>"
 	    "</form>");
-	finish(r, page_status(why), "Sign in", &b);
+	finish(r, why, &b);
 }
 
 void
@@ -104,7 +103,7 @@ page_consent(struct http_response *r, const char *request, const char *csrf,
 	    "<p>Signed in as ");
 	add_esc(&b, user);
 	add(&b, ". <a href=\"/oauth/logout\">Sign out</a></p>");
-	finish(r, 200, "Authorize application", &b);
+	finish(r, PAGE_CONSENT, &b);
 }
 
 void
@@ -121,19 +120,19 @@ page_logout_confirm(struct http_response *r, const char *csrf,
 	add_esc(&b, csrf);
 	add(&b, "\"><button type=\"submit\" id=\"logout\" "
 	    "class=\"primary\">Sign out</button></form>");
-	finish(r, 200, "Sign out", &b);
+	finish(r, PAGE_LOGOUT_CONFIRM, &b);
 }
 
 void
 page_not_signed_in(struct http_response *r)
 {
-	html_page(r, 200, "Not signed in",
+	html_page(r, PAGE_NOT_SIGNED_IN,
 	    "<h1>Not signed in</h1><p>You are not signed in.</p>");
 }
 
 void
 page_logged_out(struct http_response *r)
 {
-	html_page(r, 200, "Signed out",
+	html_page(r, PAGE_SIGNED_OUT,
 	    "<h1>Signed out</h1><p>You are signed out.</p>");
 }

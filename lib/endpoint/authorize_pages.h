@@ -16,7 +16,7 @@ struct scope_line {
 };
 
 /* The login form; its status and message are those of why (html.h). */
-void	page_login(struct http_response *, enum error_page why,
+void	page_login(struct http_response *, enum page why,
 	    const char *request, const char *login_token,
 	    const char *client_name, const char *email);
 void	page_consent(struct http_response *, const char *request,

@@ -64,26 +64,6 @@ html_escape(struct arena *a, const char *s)
 	return out;
 }
 
-void
-html_page(struct http_response *r, int status, const char *title,
-    const char *body_html)
-{
-	char	*page;
-
-	page = arena_printf(r->arena, "%s%s%s%s%s", layout_head,
-	    html_escape(r->arena, title), layout_style, body_html,
-	    layout_tail);
-	http_resp_body(r, status, "text/html; charset=utf-8", page,
-	    strlen(page));
-	http_resp_header(r, "Cache-Control", "no-store");
-	http_resp_header(r, "X-Frame-Options", "DENY");
-	http_resp_header(r, "Content-Security-Policy",
-	    "default-src 'none'; style-src 'unsafe-inline'; "
-	    "frame-ancestors 'none'; base-uri 'none'");
-	http_resp_header(r, "Referrer-Policy", "no-referrer");
-	http_resp_header(r, "X-Content-Type-Options", "nosniff");
-}
-
 static const struct {
 	int		 status;
 	const char	*title;
@@ -94,29 +74,44 @@ static const struct {
 #define X(e, status, title, heading, text, tail)			\
 	[e] = { status, title, heading, text, tail },
 	ERROR_PAGES(X)
+	FORM_PAGES(X)
 #undef X
 };
 
-int
-page_status(enum error_page p)
+void
+html_page(struct http_response *r, enum page p, const char *body_html)
 {
-	return pages[p].status;
+	char	*page;
+
+	page = arena_printf(r->arena, "%s%s%s%s%s", layout_head,
+	    html_escape(r->arena, pages[p].title), layout_style, body_html,
+	    layout_tail);
+	http_resp_body(r, pages[p].status, "text/html; charset=utf-8", page,
+	    strlen(page));
+	http_resp_header(r, "Cache-Control", "no-store");
+	http_resp_header(r, "X-Frame-Options", "DENY");
+	http_resp_header(r, "Content-Security-Policy",
+	    "default-src 'none'; style-src 'unsafe-inline'; "
+	    "frame-ancestors 'none'; base-uri 'none'");
+	http_resp_header(r, "Referrer-Policy", "no-referrer");
+	http_resp_header(r, "X-Content-Type-Options", "nosniff");
 }
 
+
 const char *
-page_text(enum error_page p)
+page_text(enum page p)
 {
 	return pages[p].text;
 }
 
 void
-page_error(struct http_response *r, enum error_page p)
+page_error(struct http_response *r, enum page p)
 {
 	page_error_with(r, p, NULL, NULL);
 }
 
 void
-page_error_with(struct http_response *r, enum error_page p,
+page_error_with(struct http_response *r, enum page p,
     const char *message, const char *detail_html)
 {
 	char	*msg = NULL, *body;
@@ -128,7 +123,7 @@ page_error_with(struct http_response *r, enum error_page p,
 	    pages[p].heading, msg != NULL ? msg : pages[p].text,
 	    detail_html != NULL ? detail_html : "",
 	    pages[p].tail != NULL ? pages[p].tail : "");
-	html_page(r, pages[p].status, pages[p].title, body);
+	html_page(r, p, body);
 	if (pages[p].status == 503)
 		http_resp_header(r, "Retry-After", "5");
 }

@@ -4,8 +4,9 @@
  * such page carries: no-store, X-Frame-Options: DENY, a
  * Content-Security-Policy without external assets or framing
  * (frame-ancestors 'none'), Referrer-Policy: no-referrer,
- * X-Content-Type-Options: nosniff; and the one table of error pages, the
- * only writer of an HTML error.  Pages work without JavaScript.
+ * X-Content-Type-Options: nosniff; and the one page table, which gives
+ * every HTML answer its status and <title>: the errors (ERROR_PAGES) and
+ * the forms and results (FORM_PAGES).  Pages work without JavaScript.
  */
 #ifndef CPASSPORT_HTML_H
 #define CPASSPORT_HTML_H
@@ -15,12 +16,6 @@
 /* Escape & < > " ' for text and attribute values, into the arena. */
 char	*html_escape(struct arena *, const char *);
 
-/*
- * Write a whole page: status, <title>, and body_html (already escaped
- * where it holds data) inside the common layout and style.
- */
-void	html_page(struct http_response *, int status, const char *title,
-	    const char *body_html);
 
 /* Where the callback's flow starts; its error pages link there. */
 #define CALLBACK_START_PATH	"/callback/start"
@@ -61,18 +56,6 @@ void	html_page(struct http_response *, int status, const char *title,
 	    "The issuer in the configuration is not a URL.")		\
 	REFUSED_PAGE(X, PAGE_UNAVAILABLE, 503, "The service is "	\
 	    "temporarily unavailable; try again in a moment.")		\
-	/* authorize.fcgi: the login form, shown again with why */	\
-	X(PAGE_LOGIN, 200, "Sign in", "Sign in", NULL, NULL)		\
-	X(PAGE_LOGIN_FAILED, 200, "Sign in", "Sign in",		\
-	    "The e-mail address or password is incorrect.", NULL)	\
-	X(PAGE_LOGIN_SESSION_ENDED, 200, "Sign in", "Sign in",		\
-	    "Your session has ended; sign in again.", NULL)		\
-	X(PAGE_LOGIN_EXPIRED, 403, "Sign in", "Sign in",		\
-	    "The sign-in form expired or did not come from this site; "	\
-	    "sign in again.", NULL)					\
-	X(PAGE_LOGIN_THROTTLED, 429, "Sign in", "Sign in",		\
-	    "Too many failed sign-ins. Wait a few minutes and try again.", \
-	    NULL)							\
 	/* callback.fcgi: /callback/start, /callback */			\
 	X(PAGE_CB_NOT_FOUND, 404, "Not found", "Not found",		\
 	    "There is nothing here. The flow starts at "		\
@@ -117,29 +100,58 @@ void	html_page(struct http_response *, int status, const char *title,
 	X(PAGE_CB_SERVER_ERROR, 500, "Server error", "Server error",	\
 	    "Something went wrong on our side.", NULL)
 
-enum error_page {
+/*
+ * The pages that are not errors, in the same table: their status and
+ * <title> (heading, text and tail as above where they have them).  The
+ * login form shown again carries why in its status and text.
+ */
+#define FORM_PAGES(X)							\
+	X(PAGE_LOGIN, 200, "Sign in", "Sign in", NULL, NULL)		\
+	X(PAGE_LOGIN_FAILED, 200, "Sign in", "Sign in",		\
+	    "The e-mail address or password is incorrect.", NULL)	\
+	X(PAGE_LOGIN_SESSION_ENDED, 200, "Sign in", "Sign in",		\
+	    "Your session has ended; sign in again.", NULL)		\
+	X(PAGE_LOGIN_EXPIRED, 403, "Sign in", "Sign in",		\
+	    "The sign-in form expired or did not come from this site; "	\
+	    "sign in again.", NULL)					\
+	X(PAGE_LOGIN_THROTTLED, 429, "Sign in", "Sign in",		\
+	    "Too many failed sign-ins. Wait a few minutes and try again.", \
+	    NULL)							\
+	X(PAGE_CONSENT, 200, "Authorize application", NULL, NULL, NULL) \
+	X(PAGE_LOGOUT_CONFIRM, 200, "Sign out", NULL, NULL, NULL)	\
+	X(PAGE_NOT_SIGNED_IN, 200, "Not signed in", NULL, NULL, NULL)	\
+	X(PAGE_SIGNED_OUT, 200, "Signed out", NULL, NULL, NULL)	\
+	X(PAGE_CB_REDIRECT, 302, "Redirecting", NULL, NULL, NULL)	\
+	X(PAGE_CB_TOKENS, 200, "Tokens", NULL, NULL, NULL)
+
+enum page {
 #define X(e, status, title, heading, text, tail) e,
 	ERROR_PAGES(X)
+	FORM_PAGES(X)
 #undef X
 	PAGE__MAX
 };
 
 /*
- * The status and text of p, for a page that is a form shown again with
- * why (the login form, authorize_pages.h); text NULL: no message.
+ * Write page p: its status and <title> from the table, and body_html
+ * (already escaped where it holds data) inside the common layout and
+ * style.  Every HTML answer goes through here.
  */
-int		 page_status(enum error_page p);
-const char	*page_text(enum error_page p);
+void	html_page(struct http_response *, enum page p,
+	    const char *body_html);
+
+/* The text of p: the login form's message (NULL: none). */
+const char	*page_text(enum page p);
 
 /* Write error page p from the table. */
-void	page_error(struct http_response *, enum error_page p);
+void	page_error(struct http_response *, enum page p);
 
 /*
  * The same with what the request adds: message, escaped here, stands
  * for a NULL text (it is one of our constant descriptions); detail_html
  * (already escaped, or NULL) goes between the text and the tail.
  */
-void	page_error_with(struct http_response *, enum error_page p,
+void	page_error_with(struct http_response *, enum page p,
 	    const char *message, const char *detail_html);
 
 #endif
