@@ -1,5 +1,4 @@
 /* Purging dead rows in batches; see db_purge.h. */
-#include <stddef.h>
 #include <string.h>
 
 #include "store/db_pq.h"
@@ -69,43 +68,39 @@ drain(struct db *db, const struct db_stmt *st, long *count)
 	return DB_OK;
 }
 
+/*
+ * One kind of row: its expired ones, and its revoked ones (revoked is
+ * NULL for a kind that has none), as far as `what` asks.
+ */
+static enum db_status
+purge_kind(struct db *db, int what, const struct db_stmt *expired,
+    const struct db_stmt *revoked, long *count)
+{
+	enum db_status	s = DB_OK;
+
+	if (what & PURGE_EXPIRED)
+		s = drain(db, expired, count);
+	if (s == DB_OK && (what & PURGE_REVOKED) && revoked != NULL)
+		s = drain(db, revoked, count);
+	return s;
+}
+
 enum db_status
 db_purge(struct db *db, int what, struct purge_counts *c)
 {
-	static const struct {
-		int			 what;
-		const struct db_stmt	*st;
-		size_t			 off;
-	} steps[] = {
-		/* Refresh rows first: they are what keeps access rows. */
-		{ PURGE_EXPIRED, &purge_refresh_expired,
-		    offsetof(struct purge_counts, refresh) },
-		{ PURGE_REVOKED, &purge_refresh_revoked,
-		    offsetof(struct purge_counts, refresh) },
-		{ PURGE_EXPIRED, &purge_access_expired,
-		    offsetof(struct purge_counts, access) },
-		{ PURGE_REVOKED, &purge_access_revoked,
-		    offsetof(struct purge_counts, access) },
-		{ PURGE_EXPIRED, &purge_codes_expired,
-		    offsetof(struct purge_counts, codes) },
-		{ PURGE_REVOKED, &purge_codes_revoked,
-		    offsetof(struct purge_counts, codes) },
-		{ PURGE_EXPIRED, &purge_sessions_expired,
-		    offsetof(struct purge_counts, sessions) },
-		{ PURGE_EXPIRED, &purge_login_windows_ended,
-		    offsetof(struct purge_counts, login_windows) },
-	};
 	enum db_status	s;
-	size_t		i;
 
 	memset(c, 0, sizeof(*c));
-	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
-		if ((steps[i].what & what) == 0)
-			continue;
-		s = drain(db, steps[i].st,
-		    (long *)((char *)c + steps[i].off));
-		if (s != DB_OK)
-			return s;
-	}
-	return DB_OK;
+	/* Refresh rows first: they are what keeps access rows. */
+	if ((s = purge_kind(db, what, &purge_refresh_expired,
+	    &purge_refresh_revoked, &c->refresh)) != DB_OK ||
+	    (s = purge_kind(db, what, &purge_access_expired,
+	    &purge_access_revoked, &c->access)) != DB_OK ||
+	    (s = purge_kind(db, what, &purge_codes_expired,
+	    &purge_codes_revoked, &c->codes)) != DB_OK ||
+	    (s = purge_kind(db, what, &purge_sessions_expired, NULL,
+	    &c->sessions)) != DB_OK)
+		return s;
+	return purge_kind(db, what, &purge_login_windows_ended, NULL,
+	    &c->login_windows);
 }

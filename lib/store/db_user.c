@@ -6,14 +6,15 @@
 #include "store/db_stmts.h"
 #include "store/db_user.h"
 
+/* What both lookups read: the columns of user_cols, in order. */
+#define USER_SELECT \
+	"SELECT id, name, email, password, " \
+	"array_to_string(scopes, ' '), revoked FROM users "
+
 static const struct db_stmt user_by_email = { "user_by_email",
-    "SELECT id, name, email, password, "
-    "array_to_string(scopes, ' '), revoked "
-    "FROM users WHERE lower(email) = lower($1)", 1 };
+    USER_SELECT "WHERE lower(email) = lower($1)", 1 };
 static const struct db_stmt user_by_id = { "user_by_id",
-    "SELECT id, name, email, password, "
-    "array_to_string(scopes, ' '), revoked "
-    "FROM users WHERE id = $1", 1 };
+    USER_SELECT "WHERE id = $1", 1 };
 static const struct db_stmt user_add = { "user_add",
     "INSERT INTO users (email, name, password, scopes) "
     "VALUES ($1, $2, $3, string_to_array($4, ' ')) RETURNING id", 4 };
