@@ -13,6 +13,7 @@
 
 #include "admin/admin.h"
 #include "app/app.h"
+#include "base/arena.h"
 #include "base/log.h"
 #include "crypto/keys.h"
 #include "crypto/password.h"
@@ -238,6 +239,7 @@ static int
 client_list(void)
 {
 	struct app		 app;
+	struct arena		*a;
 	struct client_rows	 rows;
 	struct client_list_row	*c;
 	enum db_status		 s;
@@ -245,8 +247,10 @@ client_list(void)
 
 	if (open_app(&app, 0) == -1)
 		return 1;
-	if ((s = db_client_list(app.db, &rows)) != DB_OK) {
+	a = arena_new();
+	if ((s = db_client_list(a, app.db, &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));
+		arena_release(a);
 		app_free(&app);
 		return fail(err);
 	}
@@ -258,7 +262,7 @@ client_list(void)
 		    c->name, c->grants, c->owner, c->revoked ? "yes" : "no",
 		    c->resource_server ? "yes" : "no");
 	}
-	db_client_rows_free(&rows);
+	arena_release(a);
 	app_free(&app);
 	return 0;
 }
@@ -437,6 +441,7 @@ static int
 user_list(void)
 {
 	struct app		 app;
+	struct arena		*a;
 	struct user_rows	 rows;
 	struct user_list_row	*u;
 	enum db_status		 s;
@@ -444,8 +449,10 @@ user_list(void)
 
 	if (open_app(&app, 0) == -1)
 		return 1;
-	if ((s = db_user_list(app.db, &rows)) != DB_OK) {
+	a = arena_new();
+	if ((s = db_user_list(a, app.db, &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));
+		arena_release(a);
 		app_free(&app);
 		return fail(err);
 	}
@@ -455,7 +462,7 @@ user_list(void)
 		printf("%-6s  %-32s  %-24s  %s\n", u->id, u->email, u->name,
 		    u->scopes);
 	}
-	db_user_rows_free(&rows);
+	arena_release(a);
 	app_free(&app);
 	return 0;
 }
@@ -534,6 +541,7 @@ static int
 cmd_scope(int argc, char **argv)
 {
 	struct app		 app;
+	struct arena		*a;
 	struct scope_rows	 rows;
 	enum db_status		 s;
 	size_t			 i;
@@ -546,19 +554,20 @@ cmd_scope(int argc, char **argv)
 		return usage(usage_scope, 1);
 	if (open_app(&app, 0) == -1)
 		return 1;
+	a = arena_new();
 	if (argc == 4) {
 		rc = admin_scope_add(&app, argv[2], argv[3], err, sizeof(err));
 		if (rc == 0)
 			printf("scope %s added\n", argv[2]);
-	} else if ((s = db_scope_list(app.db, &rows)) != DB_OK) {
+	} else if ((s = db_scope_list(a, app.db, &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));
 		rc = -1;
 	} else {
 		for (i = 0; i < rows.n; i++)
 			printf("%-24s  %s\n", rows.v[i].name,
 			    rows.v[i].description);
-		db_scope_rows_free(&rows);
 	}
+	arena_release(a);
 	app_free(&app);
 	return rc == 0 ? 0 : fail(err);
 }
@@ -573,13 +582,16 @@ static const char usage_token[] =
 static int
 token_list(struct app *app, const char *user_id)
 {
+	struct arena			*a = arena_new();
 	struct personal_token_rows	 rows;
 	struct personal_token_row	*t;
 	enum db_status			 s;
 	size_t				 i;
 
-	if ((s = db_token_personal_list(app->db, user_id, &rows)) != DB_OK) {
+	if ((s = db_token_personal_list(a, app->db, user_id, &rows)) !=
+	    DB_OK) {
 		admin_db_error(app, s, err, sizeof(err));
+		arena_release(a);
 		return fail(err);
 	}
 	printf("%-36s  %-20s  %-16s  %-16s  %-16s  %s\n", "JTI", "NAME",
@@ -590,7 +602,7 @@ token_list(struct app *app, const char *user_id)
 		    t->name, t->scopes, t->created, t->expires,
 		    t->revoked ? "yes" : "no");
 	}
-	db_token_personal_rows_free(&rows);
+	arena_release(a);
 	return 0;
 }
 

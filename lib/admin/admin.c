@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "admin/admin.h"
+#include "base/arena.h"
 #include "base/xalloc.h"
 #include "crypto/password.h"
 #include "grant/issue.h"
@@ -209,17 +210,19 @@ int
 admin_client_resource_server(struct app *app, const char *id, int on,
     char *err, size_t errlen)
 {
-	struct client	c;
-	enum db_status	s;
-	int		found, is_public;
+	struct arena	*a;
+	struct client	 c;
+	enum db_status	 s;
+	int		 found, is_public;
 
 	if (!uuid_valid(id)) {
 		snprintf(err, errlen, "invalid client id");
 		return -1;
 	}
-	s = db_client_find(app->db, id, &c, &found);
+	a = arena_new();
+	s = db_client_find(a, app->db, id, &c, &found);
 	is_public = s == DB_OK && found && c.secret_hex == NULL;
-	db_client_free(&c);
+	arena_release(a);
 	if (row_result(app, s, found, "client", id, err, errlen) == -1)
 		return -1;
 	if (on && is_public) {
@@ -357,8 +360,8 @@ admin_scope_add(struct app *app, const char *name, const char *description,
 
 /* The personal access client and the user, both live. */
 static int
-personal_parties(struct app *app, const char *user_id, struct client *c,
-    struct user *u, char *err, size_t errlen)
+personal_parties(struct arena *a, struct app *app, const char *user_id,
+    struct client *c, struct user *u, char *err, size_t errlen)
 {
 	char		id[UUID_TEXT_LEN + 1];
 	enum db_status	s;
@@ -369,7 +372,7 @@ personal_parties(struct app *app, const char *user_id, struct client *c,
 		return -1;
 	}
 	if ((s = db_client_personal(app->db, id, &found)) != DB_OK ||
-	    (found && (s = db_client_find(app->db, id, c, &found)) !=
+	    (found && (s = db_client_find(a, app->db, id, c, &found)) !=
 	    DB_OK)) {
 		admin_db_error(app, s, err, errlen);
 		return -1;
@@ -379,15 +382,14 @@ personal_parties(struct app *app, const char *user_id, struct client *c,
 		    "with `cpassport client --personal --name NAME`");
 		return -1;
 	}
-	if ((s = db_user_find_by_id(app->db, user_id, u, &found)) != DB_OK ||
+	if ((s = db_user_find_by_id(a, app->db, user_id, u, &found)) !=
+	    DB_OK ||
 	    !found || u->revoked) {
 		if (s != DB_OK)
 			admin_db_error(app, s, err, errlen);
 		else
 			snprintf(err, errlen, "no active user with id %s",
 			    user_id);
-		db_client_free(c);
-		db_user_free(u);
 		return -1;
 	}
 	return 0;
@@ -398,6 +400,7 @@ admin_token_create(struct app *app, const char *user_id, const char *name,
     const char *scopes, char **jwt_out, char jti[UUID_TEXT_LEN + 1],
     char *err, size_t errlen)
 {
+	struct arena		*a;
 	struct client		 c;
 	struct user		 u;
 	struct scope_set	 req, granted;
@@ -414,7 +417,9 @@ admin_token_create(struct app *app, const char *user_id, const char *name,
 	if ((list = known_scopes(app, scopes ? scopes :
 	    app->cfg.default_scope, err, errlen)) == NULL)
 		return -1;
-	if (personal_parties(app, user_id, &c, &u, err, errlen) == -1) {
+	a = arena_new();
+	if (personal_parties(a, app, user_id, &c, &u, err, errlen) == -1) {
+		arena_release(a);
 		free(list);
 		return -1;
 	}
@@ -437,8 +442,7 @@ admin_token_create(struct app *app, const char *user_id, const char *name,
 	}
 	issue_clear(&t);
 	free(list);
-	db_client_free(&c);
-	db_user_free(&u);
+	arena_release(a);
 	return rc;
 }
 

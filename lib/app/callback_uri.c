@@ -4,15 +4,15 @@
 #include <strings.h>
 
 #include "app/callback_uri.h"
-#include "base/xalloc.h"
+#include "base/arena.h"
 
 #define PATH_CALLBACK	"/callback"
 #define PATH_START_TAIL	"/start"
 
 char *
-callback_uri_issuer(const struct config *cfg)
+callback_uri_issuer(struct arena *a, const struct config *cfg)
 {
-	char	*s = xstrdup(cfg->issuer != NULL ? cfg->issuer : "");
+	char	*s = arena_strdup(a, cfg->issuer != NULL ? cfg->issuer : "");
 	size_t	 n = strlen(s);
 
 	while (n > 0 && s[n - 1] == '/')
@@ -21,42 +21,30 @@ callback_uri_issuer(const struct config *cfg)
 }
 
 char *
-callback_uri_redirect(const struct config *cfg)
+callback_uri_redirect(struct arena *a, const struct config *cfg)
 {
-	char	*issuer, *s;
-
 	if (cfg->callback_redirect_uri != NULL)
-		return xstrdup(cfg->callback_redirect_uri);
-	issuer = callback_uri_issuer(cfg);
-	s = xasprintf("%s" PATH_CALLBACK, issuer);
-	free(issuer);
-	return s;
+		return arena_strdup(a, cfg->callback_redirect_uri);
+	return arena_printf(a, "%s" PATH_CALLBACK, callback_uri_issuer(a, cfg));
 }
 
 char *
-callback_uri_start(const struct config *cfg)
+callback_uri_start(struct arena *a, const struct config *cfg)
 {
-	char	*own = callback_uri_redirect(cfg), *s;
+	char	*own = callback_uri_redirect(a, cfg);
 
-	s = xasprintf("%.*s" PATH_START_TAIL, (int)strcspn(own, "?#"), own);
-	free(own);
-	return s;
+	return arena_printf(a, "%.*s" PATH_START_TAIL,
+	    (int)strcspn(own, "?#"), own);
 }
 
 int
-callback_uri_is_own(const struct config *cfg, const char *client_id,
-    const char *redirect_uri)
+callback_uri_is_own(struct arena *a, const struct config *cfg,
+    const char *client_id, const char *redirect_uri)
 {
-	char	*own;
-	int	 is;
-
 	/* Client ids are UUIDs: the same in either case. */
 	if (cfg->callback_client_id == NULL || client_id == NULL ||
 	    redirect_uri == NULL ||
 	    strcasecmp(cfg->callback_client_id, client_id) != 0)
 		return 0;
-	own = callback_uri_redirect(cfg);
-	is = strcmp(own, redirect_uri) == 0;
-	free(own);
-	return is;
+	return strcmp(callback_uri_redirect(a, cfg), redirect_uri) == 0;
 }

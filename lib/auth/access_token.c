@@ -6,21 +6,21 @@
 #include <json-c/json.h>
 
 #include "auth/access_token.h"
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "crypto/jwt.h"
 #include "crypto/secret.h"
 #include "parse/valid.h"
 #include "store/db_token.h"
 
 static char *
-claim_str(json_object *claims, const char *name)
+claim_str(struct arena *a, json_object *claims, const char *name)
 {
 	json_object	*v;
 
 	if (!json_object_object_get_ex(claims, name, &v) ||
 	    !json_object_is_type(v, json_type_string))
 		return NULL;
-	return xstrdup(json_object_get_string(v));
+	return arena_strdup(a, json_object_get_string(v));
 }
 
 static int
@@ -37,16 +37,17 @@ claim_int(json_object *claims, const char *name, long long *out)
 
 /* RFC 9068 §4: the claims a resource server must check. */
 static int
-claims_valid(struct app *app, json_object *claims, struct access_token *t)
+claims_valid(struct arena *a, struct app *app, json_object *claims,
+    struct access_token *t)
 {
 	time_t	now = time(NULL);
 
-	t->jti = claim_str(claims, "jti");
-	t->sub = claim_str(claims, "sub");
-	t->client_id = claim_str(claims, "client_id");
-	t->aud = claim_str(claims, "aud");
-	t->iss = claim_str(claims, "iss");
-	t->scope = claim_str(claims, "scope");
+	t->jti = claim_str(a, claims, "jti");
+	t->sub = claim_str(a, claims, "sub");
+	t->client_id = claim_str(a, claims, "client_id");
+	t->aud = claim_str(a, claims, "aud");
+	t->iss = claim_str(a, claims, "iss");
+	t->scope = claim_str(a, claims, "scope");
 	if (t->jti == NULL || t->sub == NULL || t->client_id == NULL ||
 	    t->iss == NULL || t->scope == NULL || !uuid_valid(t->jti))
 		return 0;
@@ -118,8 +119,9 @@ verified_claims(struct app *app, const char *token, size_t len)
  * before the database leaves it unconfirmed.
  */
 static enum access_status
-check(struct app *app, const char *token, size_t len, int check_db,
-    const struct client *caller, int *confirmed, struct access_token *t)
+check(struct arena *a, struct app *app, const char *token, size_t len,
+    int check_db, const struct client *caller, int *confirmed,
+    struct access_token *t)
 {
 	json_object		*claims;
 	struct access_row	 row;
@@ -129,19 +131,19 @@ check(struct app *app, const char *token, size_t len, int check_db,
 	memset(t, 0, sizeof(*t));
 	if ((claims = verified_claims(app, token, len)) == NULL)
 		return ACCESS_INACTIVE;
-	active = claims_valid(app, claims, t);
+	active = claims_valid(a, app, claims, t);
 	json_object_put(claims);
 	if (!active)
 		goto inactive;
 	if (!check_db)
 		return ACCESS_ACTIVE;
 	if (caller != NULL)
-		s = db_token_access_find_for(app->db, t->jti, caller->id,
+		s = db_token_access_find_for(a, app->db, t->jti, caller->id,
 		    caller->version, &row, &active, confirmed);
 	else
-		s = db_token_access_find(app->db, t->jti, &row, &active);
+		s = db_token_access_find(a, app->db, t->jti, &row, &active);
 	if (s != DB_OK) {
-		access_token_free(t);
+		memset(t, 0, sizeof(*t));
 		return s == DB_UNAVAILABLE ? ACCESS_UNAVAILABLE : ACCESS_ERROR;
 	}
 	if (!active)
@@ -151,36 +153,22 @@ check(struct app *app, const char *token, size_t len, int check_db,
 	t->user_email = row.user_email;
 	return ACCESS_ACTIVE;
 inactive:
-	access_token_free(t);
+	memset(t, 0, sizeof(*t));
 	return ACCESS_INACTIVE;
 }
 
 enum access_status
-access_token_check(struct app *app, const char *token, size_t len,
-    int check_db, struct access_token *t)
+access_token_check(struct arena *a, struct app *app, const char *token,
+    size_t len, int check_db, struct access_token *t)
 {
-	return check(app, token, len, check_db, NULL, NULL, t);
+	return check(a, app, token, len, check_db, NULL, NULL, t);
 }
 
 enum access_status
-access_token_check_for(struct app *app, const char *token, size_t len,
-    const struct client *caller, int *confirmed, struct access_token *t)
+access_token_check_for(struct arena *a, struct app *app, const char *token,
+    size_t len, const struct client *caller, int *confirmed,
+    struct access_token *t)
 {
 	*confirmed = 0;
-	return check(app, token, len, 1, caller, confirmed, t);
-}
-
-void
-access_token_free(struct access_token *t)
-{
-	free(t->jti);
-	free(t->sub);
-	free(t->client_id);
-	free(t->aud);
-	free(t->iss);
-	free(t->scope);
-	free(t->user_id);
-	free(t->user_name);
-	free(t->user_email);
-	memset(t, 0, sizeof(*t));
+	return check(a, app, token, len, 1, caller, confirmed, t);
 }

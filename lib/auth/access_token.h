@@ -38,10 +38,11 @@ struct access_token {
 /*
  * Check token[0..len).  With check_db == 0 only the JWT is checked (and
  * the user fields stay NULL): what revocation needs to find the jti.
- * On ACCESS_ACTIVE *out is filled (free with access_token_free()).
+ * On ACCESS_ACTIVE *out is filled, into the arena.
  */
-enum access_status access_token_check(struct app *, const char *token,
-		    size_t len, int check_db, struct access_token *out);
+enum access_status access_token_check(struct arena *, struct app *,
+		    const char *token, size_t len, int check_db,
+		    struct access_token *out);
 /*
  * access_token_check (with the row) for a caller judged on a cached copy
  * (client_cache.h): the same statement confirms that the caller's row is
@@ -49,9 +50,9 @@ enum access_status access_token_check(struct app *, const char *token,
  * the token failed before the row was asked; the caller must then be
  * judged on its row and the token looked up again.
  */
-enum access_status access_token_check_for(struct app *, const char *token,
-		    size_t len, const struct client *caller, int *confirmed,
+enum access_status access_token_check_for(struct arena *, struct app *,
+		    const char *token, size_t len,
+		    const struct client *caller, int *confirmed,
 		    struct access_token *out);
-void	access_token_free(struct access_token *);
 
 #endif

@@ -9,7 +9,7 @@
 
 #define AUTH_FAILED	"client authentication failed"
 
-/* The verdict on a client found under id; frees *c unless OAUTH_OK. */
+/* The verdict on a client found under id; clears *c unless OAUTH_OK. */
 static struct oauth_outcome
 judge(struct client *c, const char *secret)
 {
@@ -30,13 +30,13 @@ judge(struct client *c, const char *secret)
 	}
 	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 fail:
-	db_client_free(c);
+	memset(c, 0, sizeof(*c));
 	return o;
 }
 
 static struct oauth_outcome
-check(struct app *app, struct client_cache *cache, const char *id,
-    const char *secret, struct client *out)
+check(struct arena *a, struct app *app, struct client_cache *cache,
+    const char *id, const char *secret, struct client *out)
 {
 	struct oauth_outcome	o = OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
 				    AUTH_FAILED);
@@ -45,14 +45,14 @@ check(struct app *app, struct client_cache *cache, const char *id,
 
 	if (!uuid_valid(id))
 		return o;
-	if (cache != NULL && client_cache_get(cache, id, out)) {
+	if (cache != NULL && client_cache_get(a, cache, id, out)) {
 		if ((o = judge(out, secret)).error == OAUTH_OK)
 			return o;
 		/* The copy may be out of date: refuse only on the row. */
 		o.client_revoked = 0;
 		client_cache_drop(cache, id);
 	}
-	s = db_client_find(app->db, id, out, &found);
+	s = db_client_find(a, app->db, id, out, &found);
 	if (s != DB_OK)
 		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	if (!found)
@@ -87,12 +87,13 @@ client_auth(struct app *app, const struct http_request *req,
 			o = OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
 			    "more than one client authentication method");
 		else
-			o = check(app, cache, id, secret, out);
+			o = check(req->arena, app, cache, id, secret, out);
 		o.basic_used = 1;
 		return o;
 	}
 	if (cc->body_id == NULL)
 		return OAUTH_OUTCOME(OAUTH_INVALID_CLIENT,
 		    "client authentication required");
-	return check(app, cache, cc->body_id, cc->body_secret, out);
+	return check(req->arena, app, cache, cc->body_id, cc->body_secret,
+	    out);
 }

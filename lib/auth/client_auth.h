@@ -19,8 +19,8 @@ struct client_credentials {
 };
 
 /*
- * Authenticate.  On OAUTH_OK *out is the live client (free with
- * db_client_free()); with a cache, *out may be its copy (out->cached):
+ * Authenticate.  On OAUTH_OK *out is the live client, in the request's
+ * arena; with a cache, *out may be its copy (out->cached):
  * only for a grant whose statement checks the copy's row versions.  The
  * outcome says whether the client tried Basic (basic_used, for the
  * error writer's WWW-Authenticate, set on success too) and, on

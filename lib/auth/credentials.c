@@ -30,9 +30,9 @@ upgrade(struct app *app, const struct user *u, const char *password)
 }
 
 enum db_status
-credentials_check(struct app *app, const char *email, const char *password,
-    const char *address, struct user *u, enum credentials_result *res,
-    long *wait)
+credentials_check(struct arena *a, struct app *app, const char *email,
+    const char *password, const char *address, struct user *u,
+    enum credentials_result *res, long *wait)
 {
 	struct throttle_slot	slot;
 	enum db_status		s;
@@ -48,7 +48,7 @@ credentials_check(struct app *app, const char *email, const char *password,
 		return DB_OK;
 	}
 	if (email_valid(email) &&
-	    (s = db_user_find_by_email(app->db, email, u, &found)) != DB_OK) {
+	    (s = db_user_find_by_email(a, app->db, email, u, &found)) != DB_OK) {
 		throttle_give_back(app, email, address, &slot);
 		return s;
 	}
@@ -56,7 +56,7 @@ credentials_check(struct app *app, const char *email, const char *password,
 	ok = password_verify(password, found ? u->password : NULL,
 	    (int)app->cfg.bcrypt_cost) && found && !u->revoked;
 	if (!ok) {
-		db_user_free(u);
+		memset(u, 0, sizeof(*u));
 		return DB_OK;	/* the failure keeps its slot */
 	}
 	throttle_give_back(app, email, address, &slot);

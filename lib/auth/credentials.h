@@ -11,7 +11,7 @@
 #include "store/db_user.h"
 
 enum credentials_result {
-	CREDENTIALS_OK,		/* *u is the user (caller db_user_free()s) */
+	CREDENTIALS_OK,		/* *u is the user, in the arena */
 	CREDENTIALS_WRONG,	/* no such user, wrong password or revoked */
 	CREDENTIALS_THROTTLED,	/* refused unchecked: retry in *wait s */
 	CREDENTIALS__MAX
@@ -22,8 +22,9 @@ enum credentials_result {
  * with *res set, or the database's failure (then nothing was judged).
  * *u is zeroed first and filled only for CREDENTIALS_OK.
  */
-enum db_status	credentials_check(struct app *, const char *email,
-		    const char *password, const char *address,
-		    struct user *u, enum credentials_result *res, long *wait);
+enum db_status	credentials_check(struct arena *, struct app *,
+		    const char *email, const char *password,
+		    const char *address, struct user *u,
+		    enum credentials_result *res, long *wait);
 
 #endif

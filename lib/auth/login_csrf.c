@@ -19,15 +19,13 @@ cookie_name(const struct app *app)
 static char *
 cookie_token(const struct app *app, const struct http_request *req)
 {
-	char	*v = cookie_get(req->cookie, cookie_name(app),
+	char	*v = cookie_get(req->arena, req->cookie, cookie_name(app),
 		    SECRET_TEXT_LEN);
 
 	if (v != NULL && (strlen(v) != SECRET_TEXT_LEN || strspn(v,
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_") != SECRET_TEXT_LEN)) {
-		free(v);
-		v = NULL;
-	}
+	    "0123456789-_") != SECRET_TEXT_LEN))
+		return NULL;
 	return v;
 }
 
@@ -37,10 +35,9 @@ login_csrf_issue(const struct app *app, const struct http_request *req,
 {
 	char	*v;
 
-	if ((v = cookie_token(app, req)) != NULL) {
+	if ((v = cookie_token(app, req)) != NULL)
 		memcpy(out, v, SECRET_TEXT_LEN + 1);
-		free(v);
-	} else if (secret_new(out) == -1)
+	else if (secret_new(out) == -1)
 		return -1;
 	http_resp_header(r, "Set-Cookie",
 	    "%s=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s",
@@ -54,11 +51,8 @@ login_csrf_valid(const struct app *app, const struct http_request *req,
     const char *token)
 {
 	char	*v;
-	int	 ok;
 
 	if (token == NULL || (v = cookie_token(app, req)) == NULL)
 		return 0;
-	ok = secret_equal(v, token);
-	free(v);
-	return ok;
+	return secret_equal(v, token);
 }

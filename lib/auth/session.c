@@ -30,14 +30,12 @@ static int
 cookie_hash(struct app *app, const struct http_request *req,
     char hash[SECRET_HASH_HEX + 1])
 {
-	char	*v = cookie_get(req->cookie, cookie_name(app),
+	char	*v = cookie_get(req->arena, req->cookie, cookie_name(app),
 		    SECRET_TEXT_LEN);
 
 	if (v == NULL)
 		return -1;
 	secret_hash_hex(v, strlen(v), hash);
-	explicit_bzero(v, strlen(v));
-	free(v);
 	return 0;
 }
 
@@ -51,7 +49,7 @@ session_current(struct app *app, const struct http_request *req,
 	memset(out, 0, sizeof(*out));
 	if (cookie_hash(app, req, hash) == -1)
 		return 0;
-	if (db_session_find(app->db, hash, out, &found) != DB_OK)
+	if (db_session_find(req->arena, app->db, hash, out, &found) != DB_OK)
 		return -1;
 	return found;
 }

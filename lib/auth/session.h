@@ -13,8 +13,8 @@
 #include "store/db_session.h"
 
 /*
- * The request's live session: 1 (and *out filled; free with
- * db_session_free()), 0 when none, -1 when the database failed.
+ * The request's live session: 1 (and *out filled, in the request's
+ * arena), 0 when none, -1 when the database failed.
  */
 int	session_current(struct app *, const struct http_request *,
 	    struct session_row *out);

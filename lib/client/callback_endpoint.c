@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/callback_uri.h"
+#include "base/arena.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 #include "client/callback_endpoint.h"
@@ -132,10 +133,13 @@ start(struct app *app, const struct http_request *req,
     struct http_response *resp)
 {
 	const struct config	*cfg = &app->cfg;
-	char			 state[SECRET_TEXT_LEN + 1];
-	char			 verifier[SECRET_TEXT_LEN + 1];
-	char			*issuer, *authz, *redirect, *challenge = NULL;
-	char			*url = NULL, *cookie;
+	/* In the arena, which wipes them. */
+	char			*state = arena_alloc(req->arena,
+				    SECRET_TEXT_LEN + 1);
+	char			*verifier = arena_alloc(req->arena,
+				    SECRET_TEXT_LEN + 1);
+	char			*redirect, *authz, *challenge = NULL;
+	char			*url = NULL;
 
 	if (!configured(cfg)) {
 		log_warnx("%s: callback_client_id/callback_client_secret "
@@ -143,9 +147,9 @@ start(struct app *app, const struct http_request *req,
 		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 		return;
 	}
-	issuer = callback_uri_issuer(cfg);
-	redirect = callback_uri_redirect(cfg);
-	authz = xasprintf("%s/oauth/authorize", issuer);
+	redirect = callback_uri_redirect(req->arena, cfg);
+	authz = arena_printf(req->arena, "%s/oauth/authorize",
+	    callback_uri_issuer(req->arena, cfg));
 	if (secret_new(state) == -1 || secret_new(verifier) == -1 ||
 	    !pkce_syntax_valid(verifier) ||
 	    (challenge = pkce_s256(verifier)) == NULL) {
@@ -174,18 +178,11 @@ start(struct app *app, const struct http_request *req,
 		goto done;
 	}
 	callback_page_redirect(resp, url);
-	cookie = xasprintf("%s.%s", state, verifier);
-	set_cookie(app, req, resp, cookie, COOKIE_MAX_AGE);
-	explicit_bzero(cookie, strlen(cookie));
-	free(cookie);
+	set_cookie(app, req, resp, arena_printf(req->arena, "%s.%s", state,
+	    verifier), COOKIE_MAX_AGE);
 done:
-	explicit_bzero(state, sizeof(state));
-	explicit_bzero(verifier, sizeof(verifier));
 	free(challenge);
 	free(url);
-	free(authz);
-	free(redirect);
-	free(issuer);
 }
 
 /*
@@ -194,7 +191,7 @@ done:
  * Without the cookie nothing is exchanged: a code in the URL of another
  * browser (an attacker's own, sent to a victim) would sign the victim in
  * to the attacker's account.  Returns 0 with *verifier (inside *cookie),
- * or -1 with the page in *p.  *cookie is the caller's to free.
+ * or -1 with the page in *p.  *cookie is in the request's arena.
  */
 static int
 check_state(const struct app *app, const struct http_request *req,
@@ -206,7 +203,8 @@ check_state(const struct app *app, const struct http_request *req,
 	size_t		 n;
 
 	*verifier = NULL;
-	if ((*cookie = cookie_get(req->cookie, name, COOKIE_MAX)) == NULL) {
+	if ((*cookie = cookie_get(req->arena, req->cookie, name,
+	    COOKIE_MAX)) == NULL) {
 		/* Refused by cookie_get() (twice, malformed), or absent. */
 		*p = req->cookie != NULL && strstr(req->cookie, name) != NULL ?
 		    PAGE_CB_BAD_COOKIE : PAGE_CB_NOT_STARTED;
@@ -275,14 +273,15 @@ exchange(struct app *app, const struct http_request *req,
 {
 	const struct config	*cfg = &app->cfg;
 	struct token_answer	 a;
-	char			*issuer, *endpoint, *redirect;
+	const char		*endpoint;
+	char			*issuer, *redirect;
 	long			 status;
 
-	issuer = callback_uri_issuer(cfg);
-	redirect = callback_uri_redirect(cfg);
+	issuer = callback_uri_issuer(req->arena, cfg);
+	redirect = callback_uri_redirect(req->arena, cfg);
 	endpoint = cfg->callback_token_endpoint != NULL ?
-	    xstrdup(cfg->callback_token_endpoint) :
-	    xasprintf("%s/oauth/token", issuer);
+	    cfg->callback_token_endpoint :
+	    arena_printf(req->arena, "%s/oauth/token", issuer);
 	switch (token_exchange(cfg, endpoint, code, redirect, verifier,
 	    &status, &a)) {
 	case TOKEN_ANSWERED:
@@ -299,9 +298,6 @@ exchange(struct app *app, const struct http_request *req,
 		break;
 	}
 	token_answer_free(&a);
-	free(endpoint);
-	free(redirect);
-	free(issuer);
 }
 
 /* GET /callback: RFC 6749 §4.1.2 (code) or §4.1.2.1 (error). */
@@ -340,9 +336,6 @@ finish(struct app *app, const struct http_request *req,
 		page_error(resp, PAGE_CB_NOT_CONFIGURED);
 	} else
 		exchange(app, req, resp, v[P_CODE].s, verifier);
-	if (cookie != NULL)
-		explicit_bzero(cookie, strlen(cookie));
-	free(cookie);
 }
 
 static void

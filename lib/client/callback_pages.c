@@ -2,19 +2,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "client/callback_pages.h"
 
 #define ERROR_CODE_MAX		64	/* an error code shown: [a-z_]{1,64} */
 #define ERROR_DESC_SHOWN	512	/* bytes of an error_description shown */
-
-static void
-free_secret(char *s)
-{
-	if (s != NULL)
-		explicit_bzero(s, strlen(s));
-	free(s);
-}
 
 int
 callback_error_code_valid(const char *s)
@@ -29,14 +21,12 @@ void
 callback_page_error(struct http_response *r, enum error_page p,
     const char *code, const char *desc)
 {
-	char	*detail, *s, *e;
-	size_t	 n;
+	const char	*detail = "";
+	size_t		 n;
 
 	if (code != NULL && callback_error_code_valid(code))
-		detail = xasprintf("<p>Error: <code id=\"error\">%s</code></p>",
-		    code);
-	else
-		detail = xstrdup("");
+		detail = arena_printf(r->arena,
+		    "<p>Error: <code id=\"error\">%s</code></p>", code);
 	if (desc != NULL && *desc != '\0') {
 		/* Cut on a UTF-8 boundary. */
 		if ((n = strlen(desc)) > ERROR_DESC_SHOWN) {
@@ -44,38 +34,30 @@ callback_page_error(struct http_response *r, enum error_page p,
 			while (n > 0 && ((unsigned char)desc[n] & 0xc0) == 0x80)
 				n--;
 		}
-		s = xstrndup(desc, n);
-		e = html_escape(s);
-		free(s);
-		s = xasprintf("%s<p>Description: <span id=\"error_description\">"
-		    "%s</span></p>", detail, e);
-		free(e);
-		free(detail);
-		detail = s;
+		detail = arena_printf(r->arena, "%s<p>Description: "
+		    "<span id=\"error_description\">%s</span></p>", detail,
+		    html_escape(r->arena, arena_strndup(r->arena, desc, n)));
 	}
 	page_error_with(r, p, NULL, detail);
-	free(detail);
 }
 
 void
 callback_page_redirect(struct http_response *r, const char *url)
 {
-	char	*href, *body;
+	char	*body;
 
-	href = html_escape(url);
-	body = xasprintf("<h1>Redirecting</h1><p>Continue to <a href=\"%s\">"
-	    "the authorization server</a>.</p>", href);
+	body = arena_printf(r->arena, "<h1>Redirecting</h1><p>Continue to "
+	    "<a href=\"%s\">the authorization server</a>.</p>",
+	    html_escape(r->arena, url));
 	html_page(r, 302, "Redirecting", body);
-	free(body);
-	free(href);
 	http_resp_header(r, "Location", "%s", url);
 }
 
-/* s html-escaped, "" when NULL; caller frees. */
+/* s html-escaped into the arena, "" when NULL. */
 static char *
-esc(const char *s)
+esc(struct arena *a, const char *s)
 {
-	return html_escape(s != NULL ? s : "");
+	return html_escape(a, s != NULL ? s : "");
 }
 
 void
@@ -83,27 +65,28 @@ callback_page_tokens(struct http_response *r, const char *issuer,
     const struct token_answer *a)
 {
 	const char	*at = a->access_token;
-	char		*e_at, *e_rt, *e_tt, *e_ei, *e_sc, *e_is;
-	char		*rt_html = NULL, *curl_html = NULL, *body;
+	char		*e_at, *e_rt, *e_tt, *e_ei, *e_sc, *e_is, *body;
+	const char	*rt_html = "", *curl_html = "";
 	size_t		 n = strlen(at);
 
-	e_at = esc(a->access_token);
-	e_rt = esc(a->refresh_token);
-	e_tt = esc(a->token_type);
-	e_ei = esc(a->expires_in);
-	e_sc = esc(a->scope);
-	e_is = html_escape(issuer);
+	e_at = esc(r->arena, a->access_token);
+	e_rt = esc(r->arena, a->refresh_token);
+	e_tt = esc(r->arena, a->token_type);
+	e_ei = esc(r->arena, a->expires_in);
+	e_sc = esc(r->arena, a->scope);
+	e_is = html_escape(r->arena, issuer);
 	if (*e_rt != '\0')
-		rt_html = xasprintf("<h2>Refresh token</h2>"
+		rt_html = arena_printf(r->arena, "<h2>Refresh token</h2>"
 		    "<pre id=\"refresh_token\">%s</pre>", e_rt);
 	/* Only a b64token (RFC 6750 §2.1) goes into a shell line. */
 	if (strspn(at, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	    "0123456789-._~+/=") == n)
-		curl_html = xasprintf("<h2>Try it</h2><p>Call the API with the "
+		curl_html = arena_printf(r->arena, "<h2>Try it</h2><p>Call the "
+		    "API with the "
 		    "access token:</p><pre id=\"api_example\">curl -H "
 		    "'Authorization: Bearer %s' '%s/api/user'</pre>", e_at,
 		    e_is);
-	body = xasprintf("<h1>Tokens</h1>"
+	body = arena_printf(r->arena, "<h1>Tokens</h1>"
 	    "<p>The authorization code was exchanged for these tokens. "
 	    "Store the tokens in your consuming application and start "
 	    "making API requests!</p>"
@@ -111,16 +94,6 @@ callback_page_tokens(struct http_response *r, const char *issuer,
 	    "<p>Token type: <code id=\"token_type\">%s</code><br>"
 	    "Expires in: <code id=\"expires_in\">%s</code> seconds<br>"
 	    "Scope: <code id=\"scope\">%s</code></p>%s",
-	    e_at, rt_html != NULL ? rt_html : "", e_tt, e_ei, e_sc,
-	    curl_html != NULL ? curl_html : "");
+	    e_at, rt_html, e_tt, e_ei, e_sc, curl_html);
 	html_page(r, 200, "Tokens", body);
-	free_secret(body);
-	free_secret(curl_html);
-	free_secret(rt_html);
-	free_secret(e_at);
-	free_secret(e_rt);
-	free(e_tt);
-	free(e_ei);
-	free(e_sc);
-	free(e_is);
 }

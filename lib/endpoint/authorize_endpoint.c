@@ -9,6 +9,7 @@
 #include "auth/credentials.h"
 #include "auth/login_csrf.h"
 #include "auth/session.h"
+#include "base/arena.h"
 #include "base/xalloc.h"
 #include "crypto/password.h"
 #include "crypto/secret.h"
@@ -79,7 +80,8 @@ static void
 approve(struct app *app, const struct authz *a, const struct session_row *s,
     struct http_response *r)
 {
-	char			 code[SECRET_TEXT_LEN + 1];
+	/* In the arena, which wipes it. */
+	char			*code = arena_alloc(r->arena, SECRET_TEXT_LEN + 1);
 	char			 hash[SECRET_HASH_HEX + 1];
 	struct scope_set	 held, granted;
 	struct code_spec	 spec;
@@ -113,19 +115,18 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		pairs[6] = NULL;
 		redirect_with(r, a->redirect_uri, pairs);
 	}
-	explicit_bzero(code, sizeof(code));
 }
 
 /* The consent screen: each asked scope with its description. */
 static void
-consent(struct app *app, const struct authz *a, const struct session_row *s,
-    const char *request, struct http_response *r)
+consent(struct arena *arena, struct app *app, const struct authz *a,
+    const struct session_row *s, const char *request, struct http_response *r)
 {
 	struct scope_line	 lines[SCOPE_MAX_ITEMS];
 	struct scope_rows	 known;
 	size_t			 i, j;
 
-	if (db_scope_list(app->db, &known) != DB_OK) {
+	if (db_scope_list(arena, app->db, &known) != DB_OK) {
 		page_error(r, PAGE_UNAVAILABLE);
 		return;
 	}
@@ -139,7 +140,6 @@ consent(struct app *app, const struct authz *a, const struct session_row *s,
 	}
 	page_consent(r, request, s->csrf_hex, a->client.name,
 	    s->user_email, lines, a->scopes.n);
-	db_scope_rows_free(&known);
 }
 
 /* The web server authenticated the user (REMOTE_USER): no login form. */
@@ -156,17 +156,14 @@ remote_user_session(struct app *app, const struct http_request *req,
 	if (have && req->remote_user != NULL &&
 	    strcasecmp(s->user_email, req->remote_user) == 0)
 		return 1;
-	db_session_free(s);
 	if (req->remote_user == NULL || !email_valid(req->remote_user) ||
-	    db_user_find_by_email(app->db, req->remote_user, &u, &found) !=
-	    DB_OK || !found || u.revoked) {
-		db_user_free(&u);
+	    db_user_find_by_email(req->arena, app->db, req->remote_user, &u,
+	    &found) != DB_OK || !found || u.revoked) {
 		page_error(r, PAGE_NOT_AUTHENTICATED);
 		return 0;
 	}
 	/* A session gives the consent form its CSRF token. */
 	have = session_start(app, u.id, r) == 0;
-	db_user_free(&u);
 	if (!have)
 		return -1;
 	http_resp_header(r, "Location", "%s", req->uri);
@@ -194,8 +191,7 @@ proceed(struct app *app, const struct http_request *req,
 	if (a->client.first_party)
 		approve(app, a, &s, r);
 	else
-		consent(app, a, &s, request, r);
-	db_session_free(&s);
+		consent(req->arena, app, a, &s, request, r);
 }
 
 static void
@@ -211,7 +207,6 @@ get_authorize(void *ctx, const struct http_request *req,
 		refuse(app, r, &a, res);
 	else
 		proceed(app, req, &a, req->query, r);
-	authz_free(&a);
 }
 
 static void
@@ -235,8 +230,8 @@ login(struct app *app, const struct http_request *req,
 		show_login(app, req, r, PAGE_LOGIN_EXPIRED, request, a, email);
 		return;
 	}
-	if (credentials_check(app, email, pw, req->remote_addr, &u, &res,
-	    &wait) != DB_OK) {
+	if (credentials_check(req->arena, app, email, pw, req->remote_addr, &u,
+	    &res, &wait) != DB_OK) {
 		page_error(r, PAGE_UNAVAILABLE);
 		return;
 	}
@@ -253,7 +248,6 @@ login(struct app *app, const struct http_request *req,
 		http_resp_header(r, "Location", "/oauth/authorize?%s", request);
 		http_resp_body(r, 303, NULL, "", 0);
 	}
-	db_user_free(&u);
 }
 
 static void
@@ -281,7 +275,6 @@ decide(struct app *app, const struct http_request *req,
 	else
 		authz_redirect_error(r, a, OAUTH_ACCESS_DENIED,
 		    "the user denied the request", app->cfg.issuer);
-	db_session_free(&s);
 }
 
 static void
@@ -314,7 +307,6 @@ post_authorize(void *ctx, const struct http_request *req,
 		login(app, req, &a, v, r);
 	else
 		decide(app, req, &a, v, r);
-	authz_free(&a);
 }
 
 /*
@@ -335,43 +327,40 @@ request_shortcut(void *ctx, const struct http_request *req,
 	const char		*pairs[7];
 	int			 found = 0;
 
-	memset(&c, 0, sizeof(c));
 	if (form_parse(req->arena, req->query, strlen(req->query), p, 1, v,
 	    NULL) != FORM_OK || !uuid_valid(v[0].s)) {
 		page_error(r, PAGE_NO_CLIENT_ID);
-		goto out;
+		return;
 	}
-	if (db_client_find(app->db, v[0].s, &c, &found) != DB_OK) {
+	if (db_client_find(req->arena, app->db, v[0].s, &c, &found) !=
+	    DB_OK) {
 		page_error(r, PAGE_UNAVAILABLE);
-		goto out;
+		return;
 	}
 	if (!found || c.revoked || c.redirect_uris[0] == '\0') {
 		page_error(r, PAGE_NO_SUCH_CLIENT);
-		goto out;
+		return;
 	}
 	if (c.secret_hex == NULL) {
 		page_error(r, PAGE_PUBLIC_CLIENT);
-		goto out;
+		return;
 	}
 	c.redirect_uris[strcspn(c.redirect_uris, " ")] = '\0';
-	if (callback_uri_is_own(&app->cfg, c.id, c.redirect_uris)) {
-		base = callback_uri_start(&app->cfg);
-		http_resp_header(r, "Location", "%s", base);
+	if (callback_uri_is_own(req->arena, &app->cfg, c.id,
+	    c.redirect_uris)) {
+		http_resp_header(r, "Location", "%s",
+		    callback_uri_start(req->arena, &app->cfg));
 		http_resp_body(r, 302, NULL, "", 0);
-		free(base);
-		goto out;
+		return;
 	}
 	pairs[0] = "response_type", pairs[1] = "code";
 	pairs[2] = "client_id", pairs[3] = c.id;
 	pairs[4] = "redirect_uri", pairs[5] = c.redirect_uris;
 	pairs[6] = NULL;
-	base = xasprintf("%.*s/oauth/authorize",
+	base = arena_printf(req->arena, "%.*s/oauth/authorize",
 	    (int)strcspn(app->cfg.issuer, "?#"), app->cfg.issuer);
 	if (redirect_with(r, base, pairs) == -1)
 		page_error(r, PAGE_BAD_ISSUER);
-	free(base);
-out:
-	db_client_free(&c);
 }
 
 /* Every other path or method: the program's HTML pages. */

@@ -8,8 +8,9 @@
 
 /* A page body built from literal HTML and escaped values. */
 struct body {
-	char	*s;
-	size_t	 len;
+	struct arena	*arena;	/* the response's, for escaped values */
+	char		*s;
+	size_t		 len;
 };
 
 static void
@@ -25,10 +26,7 @@ add(struct body *b, const char *html)
 static void
 add_esc(struct body *b, const char *value)
 {
-	char	*e = html_escape(value ? value : "");
-
-	add(b, e);
-	free(e);
+	add(b, html_escape(b->arena, value ? value : ""));
 }
 
 static void
@@ -44,7 +42,7 @@ page_login(struct http_response *r, enum error_page why,
     const char *request, const char *login_token, const char *client_name,
     const char *email)
 {
-	struct body	 b = { NULL, 0 };
+	struct body	 b = { r->arena, NULL, 0 };
 	const char	*error = page_text(why);
 
 	add(&b, "<h1>Sign in</h1><p>to continue to <strong>");
@@ -78,7 +76,7 @@ page_consent(struct http_response *r, const char *request, const char *csrf,
     const char *client_name, const char *user, const struct scope_line *s,
     size_t n)
 {
-	struct body	b = { NULL, 0 };
+	struct body	b = { r->arena, NULL, 0 };
 	size_t		i;
 
 	add(&b, "<h1>Authorization request</h1><p><strong>");
@@ -113,7 +111,7 @@ void
 page_logout_confirm(struct http_response *r, const char *csrf,
     const char *user)
 {
-	struct body	b = { NULL, 0 };
+	struct body	b = { r->arena, NULL, 0 };
 
 	add(&b, "<h1>Sign out</h1><p>You are signed in as <strong>");
 	add_esc(&b, user);

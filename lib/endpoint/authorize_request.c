@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "crypto/pkce.h"
 #include "endpoint/authorize_request.h"
 #include "http/redirect.h"
@@ -27,7 +27,7 @@ static const struct form_param params[AP__MAX] = {
  * port, RFC 8252 §7.3), or the only registered one when none is given.
  */
 static char *
-pick_redirect(const char *registered, const char *given)
+pick_redirect(struct arena *arena, const char *registered, const char *given)
 {
 	const char	*p = registered;
 	size_t		 n, count = 0;
@@ -36,12 +36,13 @@ pick_redirect(const char *registered, const char *given)
 		n = strcspn(p, " ");
 		if (given != NULL &&
 		    redirect_uri_matches(p, n, given, strlen(given)))
-			return xstrdup(given);
+			return arena_strdup(arena, given);
 		count++;
 		p += n + strspn(p + n, " ");
 	}
 	if (given == NULL && count == 1)
-		return xstrndup(registered, strcspn(registered, " "));
+		return arena_strndup(arena, registered,
+		    strcspn(registered, " "));
 	return NULL;
 }
 
@@ -56,7 +57,7 @@ fail(struct authz *a, enum authz_result kind, enum oauth_error e,
 
 /* Identify the client and the redirect URI: errors here are pages. */
 static enum authz_result
-identify(struct app *app, struct authz *a)
+identify(struct arena *arena, struct app *app, struct authz *a)
 {
 	const char	*id = a->v[AP_CLIENT_ID].s;
 	enum db_status	 s;
@@ -65,13 +66,14 @@ identify(struct app *app, struct authz *a)
 	if (!uuid_valid(id))
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "unknown client");
-	if ((s = db_client_find(app->db, id, &a->client, &found)) != DB_OK)
+	if ((s = db_client_find(arena, app->db, id, &a->client, &found)) !=
+	    DB_OK)
 		return fail(a, AUTHZ_PAGE, oauth_db_error(s), NULL);
 	if (!found || a->client.revoked)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "unknown client");
 	a->redirect_given = a->v[AP_REDIRECT_URI].s != NULL;
-	a->redirect_uri = pick_redirect(a->client.redirect_uris,
+	a->redirect_uri = pick_redirect(arena, a->client.redirect_uris,
 	    a->v[AP_REDIRECT_URI].s);
 	if (a->redirect_uri == NULL)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
@@ -123,7 +125,7 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 	    FORM_OK)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "malformed authorization request");
-	if ((res = identify(app, a)) != AUTHZ_OK)
+	if ((res = identify(arena, app, a)) != AUTHZ_OK)
 		return res;
 	rt = a->v[AP_RESPONSE_TYPE].s;
 	if (rt == NULL)
@@ -145,14 +147,6 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
 		    "unknown scope");
 	return check_pkce(app, a);
-}
-
-void
-authz_free(struct authz *a)
-{
-	db_client_free(&a->client);
-	free(a->redirect_uri);
-	memset(a, 0, sizeof(*a));
 }
 
 void

@@ -45,12 +45,11 @@ struct authz {
 };
 
 /*
- * Parse query[0..len) and judge it.  On AUTHZ_REDIRECT the struct holds
- * what authz_redirect_error() needs.  Always free with authz_free().
+ * Parse query[0..len) and judge it, into the arena.  On AUTHZ_REDIRECT
+ * the struct holds what authz_redirect_error() needs.
  */
 enum authz_result authz_parse(struct arena *, struct app *,
 		    const char *query, size_t len, struct authz *);
-void		authz_free(struct authz *);
 
 /*
  * The RFC 6749 §4.1.2.1 error redirect: error, error_description, state,

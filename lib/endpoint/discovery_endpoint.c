@@ -5,7 +5,7 @@
 #include <json-c/json.h>
 
 #include "app/app.h"
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "crypto/keyset.h"
 #include "endpoint/discovery_endpoint.h"
 #include "http/oauth_error.h"
@@ -24,16 +24,15 @@ strings(const char *const *v)
 }
 
 static void
-add_url(json_object *o, const char *k, const char *issuer, const char *path)
+add_url(struct arena *a, json_object *o, const char *k, const char *issuer,
+    const char *path)
 {
-	size_t	 n = strlen(issuer);
-	char	*u;
+	size_t	n = strlen(issuer);
 
 	while (n > 0 && issuer[n - 1] == '/')
 		n--;
-	u = xasprintf("%.*s%s", (int)n, issuer, path);
-	json_object_object_add(o, k, json_object_new_string(u));
-	free(u);
+	json_object_object_add(o, k, json_object_new_string(
+	    arena_printf(a, "%.*s%s", (int)n, issuer, path)));
 }
 
 /* grant_types_supported: the token endpoint's grants (parse/grant.h). */
@@ -52,7 +51,7 @@ grant_types(void)
 
 /* Only what is real: endpoints and values this server implements. */
 static enum oauth_error
-metadata(struct app *app, struct http_response *r)
+metadata(struct arena *arena, struct app *app, struct http_response *r)
 {
 	static const char *const code[] = { "code", NULL };
 	static const char *const pkce[] = { "S256", NULL };
@@ -66,22 +65,22 @@ metadata(struct app *app, struct http_response *r)
 	enum db_status		 s;
 	size_t			 i;
 
-	if ((s = db_scope_list(app->db, &known)) != DB_OK)
+	if ((s = db_scope_list(arena, app->db, &known)) != DB_OK)
 		return oauth_db_error(s);
 	scopes = json_object_new_array();
 	for (i = 0; i < known.n; i++)
 		json_object_array_add(scopes,
 		    json_object_new_string(known.v[i].name));
-	db_scope_rows_free(&known);
 	o = json_object_new_object();
 	json_object_object_add(o, "issuer",
 	    json_object_new_string(app->cfg.issuer));
-	add_url(o, "authorization_endpoint", app->cfg.issuer,
+	add_url(arena, o, "authorization_endpoint", app->cfg.issuer,
 	    "/oauth/authorize");
-	add_url(o, "token_endpoint", app->cfg.issuer, "/oauth/token");
-	add_url(o, "jwks_uri", app->cfg.issuer, DISCOVERY_JWKS_PATH);
-	add_url(o, "revocation_endpoint", app->cfg.issuer, "/oauth/revoke");
-	add_url(o, "introspection_endpoint", app->cfg.issuer,
+	add_url(arena, o, "token_endpoint", app->cfg.issuer, "/oauth/token");
+	add_url(arena, o, "jwks_uri", app->cfg.issuer, DISCOVERY_JWKS_PATH);
+	add_url(arena, o, "revocation_endpoint", app->cfg.issuer,
+	    "/oauth/revoke");
+	add_url(arena, o, "introspection_endpoint", app->cfg.issuer,
 	    "/oauth/introspect");
 	json_object_object_add(o, "scopes_supported", scopes);
 	json_object_object_add(o, "response_types_supported", strings(code));
@@ -111,7 +110,7 @@ discovery_metadata(void *ctx, const struct http_request *req,
 
 	(void)req;
 	app_refresh(app);
-	if ((e = metadata(app, resp)) != OAUTH_OK)
+	if ((e = metadata(req->arena, app, resp)) != OAUTH_OK)
 		oauth_bearer_error_write(resp, e, NULL, NULL);
 }
 

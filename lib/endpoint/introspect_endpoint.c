@@ -101,7 +101,6 @@ introspect_endpoint(void *ctx, const struct http_request *req,
 	else if (active)
 		describe_refresh(o, app, &l.refresh);
 	oauth_json_object_write(resp, o);
-	token_lookup_free(&l);
 }
 
 static const struct route routes[] = {

@@ -31,7 +31,6 @@ logout_get(void *ctx, const struct http_request *req,
 		page_not_signed_in(r);
 	else
 		page_logout_confirm(r, s.csrf_hex, s.user_email);
-	db_session_free(&s);
 }
 
 /*
@@ -63,5 +62,4 @@ logout_post(void *ctx, const struct http_request *req,
 		page_error(r, PAGE_UNAVAILABLE);
 	else
 		page_logged_out(r);
-	db_session_free(&s);
 }

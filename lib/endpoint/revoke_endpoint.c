@@ -48,7 +48,6 @@ revoke_endpoint(void *ctx, const struct http_request *req,
 		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
 		    l.client.id);
 		o = revoke(app, &l);
-		token_lookup_free(&l);
 	}
 	if (o.error == OAUTH_OK)
 		oauth_json_write(resp, "{}");

@@ -88,11 +88,9 @@ again:
 	    o.error != OAUTH_SERVER_ERROR) {
 		client_cache_drop(cache, c.id);
 		cache = NULL;
-		db_client_free(&c);
 		issue_clear(t);
 		goto again;
 	}
-	db_client_free(&c);
 	return o;
 }
 
@@ -109,6 +107,7 @@ token_endpoint(void *ctx, const struct http_request *req,
 	app_refresh(app);
 	memset(&t, 0, sizeof(t));
 	tp.remote_addr = req->remote_addr;
+	tp.arena = req->arena;
 	o.error = post_form_parse(app, req, params, TP__MAX, tp.v, &o.desc);
 	if (o.error == OAUTH_OK)
 		o = run_grant(app, req, &tp, resp, &t);

@@ -17,17 +17,17 @@ static const struct form_param params[LP__MAX] = {
 
 /* With confirmed, also whether l->client's cached copy is its row. */
 static enum oauth_error
-find_access(struct app *app, struct token_lookup *l, int check_db,
-    int *confirmed)
+find_access(struct arena *arena, struct app *app, struct token_lookup *l,
+    int check_db, int *confirmed)
 {
 	const struct form_value	*tok = &l->v[LP_TOKEN];
 	enum access_status	 a;
 
 	if (confirmed != NULL)
-		a = access_token_check_for(app, tok->s, tok->len, &l->client,
-		    confirmed, &l->access);
+		a = access_token_check_for(arena, app, tok->s, tok->len,
+		    &l->client, confirmed, &l->access);
 	else
-		a = access_token_check(app, tok->s, tok->len, check_db,
+		a = access_token_check(arena, app, tok->s, tok->len, check_db,
 		    &l->access);
 	switch (a) {
 	case ACCESS_ACTIVE:
@@ -43,7 +43,7 @@ find_access(struct app *app, struct token_lookup *l, int check_db,
 }
 
 static enum oauth_error
-find_refresh(struct app *app, struct token_lookup *l)
+find_refresh(struct arena *arena, struct app *app, struct token_lookup *l)
 {
 	const struct form_value	*tok = &l->v[LP_TOKEN];
 	char			 hash[SECRET_HASH_HEX + 1];
@@ -54,7 +54,7 @@ find_refresh(struct app *app, struct token_lookup *l)
 	if (tok->len != SECRET_TEXT_LEN)
 		return OAUTH_OK;
 	secret_hash_hex(tok->s, tok->len, hash);
-	s = db_token_refresh_find(app->db, hash, &l->refresh, &found);
+	s = db_token_refresh_find(arena, app->db, hash, &l->refresh, &found);
 	if (s != DB_OK)
 		return oauth_db_error(s);
 	if (found)
@@ -63,31 +63,22 @@ find_refresh(struct app *app, struct token_lookup *l)
 }
 
 static enum oauth_error
-find(struct app *app, struct token_lookup *l, int check_db)
+find(struct arena *arena, struct app *app, struct token_lookup *l,
+    int check_db)
 {
 	const char		*hint = l->v[LP_TOKEN_TYPE_HINT].s;
 	enum oauth_error	 e;
 
 	if (hint != NULL && strcmp(hint, "refresh_token") == 0) {
-		if ((e = find_refresh(app, l)) != OAUTH_OK ||
+		if ((e = find_refresh(arena, app, l)) != OAUTH_OK ||
 		    l->kind != LOOKUP_NONE)
 			return e;
-		return find_access(app, l, check_db, NULL);
+		return find_access(arena, app, l, check_db, NULL);
 	}
-	if ((e = find_access(app, l, check_db, NULL)) != OAUTH_OK ||
+	if ((e = find_access(arena, app, l, check_db, NULL)) != OAUTH_OK ||
 	    l->kind != LOOKUP_NONE)
 		return e;
-	return find_refresh(app, l);
-}
-
-/* What a lookup found, its form kept. */
-static void
-lookup_clear(struct token_lookup *l)
-{
-	db_client_free(&l->client);
-	access_token_free(&l->access);
-	db_token_refresh_info_free(&l->refresh);
-	l->kind = LOOKUP_NONE;
+	return find_refresh(arena, app, l);
 }
 
 /*
@@ -126,22 +117,16 @@ again:
 		o.desc = "token is required";
 		o.error = OAUTH_INVALID_REQUEST;
 	} else if (l->client.cached)
-		o.error = find_access(app, l, 1, &confirmed);
+		o.error = find_access(req->arena, app, l, 1, &confirmed);
 	else
-		o.error = find(app, l, check_db);
+		o.error = find(req->arena, app, l, check_db);
 	if (l->client.cached && (o.error != OAUTH_OK || !confirmed)) {
 		/* Dropped: the next pass reads the row and keeps a new copy. */
 		client_cache_drop(cache, l->client.id);
-		lookup_clear(l);
+		l->kind = LOOKUP_NONE;
 		goto again;
 	}
 	if (o.error != OAUTH_OK)
-		token_lookup_free(l);
+		l->kind = LOOKUP_NONE;
 	return o;
-}
-
-void
-token_lookup_free(struct token_lookup *l)
-{
-	lookup_clear(l);
 }

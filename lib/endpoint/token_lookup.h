@@ -43,13 +43,12 @@ struct token_lookup {
  * need_secret), and look the token up; with check_db, access tokens are
  * checked against their row too.  With a cache (used with check_db
  * only), the client may be judged on the process's copy, confirmed in the
- * statement that checks the token's row: one round trip per request.  On
- * OAUTH_OK, free with token_lookup_free(); on error the outcome is for
- * oauth_error_write() and nothing is left allocated.
+ * statement that checks the token's row: one round trip per request.
+ * What it finds is in the request's arena; on error the outcome is for
+ * oauth_error_write() and l->kind is LOOKUP_NONE.
  */
 struct oauth_outcome token_lookup(struct app *, const struct http_request *,
 		    int need_secret, int check_db, struct client_cache *,
 		    struct token_lookup *);
-void		 token_lookup_free(struct token_lookup *);
 
 #endif

@@ -48,7 +48,7 @@ check(struct app *app, const struct http_request *req,
 	if (h == BEARER_HEADER_MALFORMED)
 		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
 		    "malformed Authorization header");
-	switch (access_token_check(app, tok, len, 1, t)) {
+	switch (access_token_check(req->arena, app, tok, len, 1, t)) {
 	case ACCESS_ACTIVE:
 		break;
 	case ACCESS_UNAVAILABLE:
@@ -87,7 +87,6 @@ user_endpoint(void *ctx, const struct http_request *req,
 		oauth_bearer_error_write(resp, o.error, o.desc,
 		    o.error == OAUTH_INSUFFICIENT_SCOPE ?
 		    app->cfg.user_endpoint_scope : NULL);
-	access_token_free(&t);
 }
 
 static const struct route routes[] = {

@@ -86,7 +86,7 @@ grant_authorization_code(struct app *app, const struct client *c,
 	if (code->s == NULL)
 		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST, "code is required");
 	secret_hash_hex(code->s, code->len, hash);
-	s = db_code_consume(app->db, hash, c->id, &row, &found);
+	s = db_code_consume(tp->arena, app->db, hash, c->id, &row, &found);
 	if (s != DB_OK)
 		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	if (!found) {
@@ -102,6 +102,5 @@ grant_authorization_code(struct app *app, const struct client *c,
 		o.error = OAUTH_INVALID_GRANT;
 	else
 		o.error = issue(app, c, &row, hash, t);
-	db_code_free(&row);
 	return o;
 }

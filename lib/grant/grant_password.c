@@ -23,8 +23,8 @@ grant_password(struct app *app, const struct client *c,
 	if (username == NULL || password == NULL)
 		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
 		    "username and password are required");
-	s = credentials_check(app, username, password, tp->remote_addr, &u,
-	    &res, &wait);
+	s = credentials_check(tp->arena, app, username, password,
+	    tp->remote_addr, &u, &res, &wait);
 	if (s != DB_OK)
 		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
 	/* The login form's throttle guards the password grant too. */
@@ -41,14 +41,12 @@ grant_password(struct app *app, const struct client *c,
 	o = grant_scope(app, tp->v[TP_SCOPE].s, &c->scopes, &u.scopes,
 	    &granted);
 	if (o.error != OAUTH_OK)
-		goto out;
+		return o;
 	memset(&ir, 0, sizeof(ir));
 	ir.user_id = u.id;
 	ir.client_id = c->id;
 	ir.scopes = &granted;
 	ir.with_refresh = 1;	/* as Passport: the seed's response has one */
 	o.error = issue_tokens(app, &ir, t);
-out:
-	db_user_free(&u);
 	return o;
 }

@@ -121,7 +121,7 @@ grant_refresh_token(struct app *app, const struct client *c,
 	secret_hash_hex(rt, tp->v[TP_REFRESH_TOKEN].len, hash);
 	if ((s = db_begin(app->db)) != DB_OK)
 		return OAUTH_OUTCOME(oauth_db_error(s), NULL);
-	s = db_token_refresh_lock(app->db, hash,
+	s = db_token_refresh_lock(tp->arena, app->db, hash,
 	    app->cfg.refresh_token_grace_period, &row, &found);
 	if (s != DB_OK) {
 		db_rollback(app->db);
@@ -134,6 +134,5 @@ grant_refresh_token(struct app *app, const struct client *c,
 	    OAUTH_OK)
 		o = rotate(app, c, &row, hash, &granted, t);
 	db_rollback(app->db);	/* a no-op after a commit */
-	db_token_refresh_free(&row);
 	return o;
 }

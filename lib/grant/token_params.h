@@ -22,6 +22,7 @@ enum tparam {
 struct token_params {
 	struct form_value	 v[TP__MAX];
 	const char		*remote_addr;	/* the client's, for throttling */
+	struct arena		*arena;		/* the request's: rows read */
 };
 
 #endif

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "http/html.h"
 
 /* Inline style only: the CSP allows no external asset. */
@@ -35,7 +35,7 @@ static const char layout_style[] =
 static const char layout_tail[] = "</main></body></html>\n";
 
 char *
-html_escape(const char *s)
+html_escape(struct arena *a, const char *s)
 {
 	size_t		 n = 1;
 	const char	*p;
@@ -43,7 +43,7 @@ html_escape(const char *s)
 
 	for (p = s; *p != '\0'; p++)
 		n += strchr("&<>\"'", *p) != NULL ? 6 : 1;
-	o = out = xmalloc(n);
+	o = out = arena_alloc(a, n);
 	for (p = s; *p != '\0'; p++) {
 		const char *rep = NULL;
 
@@ -68,15 +68,13 @@ void
 html_page(struct http_response *r, int status, const char *title,
     const char *body_html)
 {
-	char	*t = html_escape(title);
 	char	*page;
 
-	page = xasprintf("%s%s%s%s%s", layout_head, t, layout_style,
-	    body_html, layout_tail);
+	page = arena_printf(r->arena, "%s%s%s%s%s", layout_head,
+	    html_escape(r->arena, title), layout_style, body_html,
+	    layout_tail);
 	http_resp_body(r, status, "text/html; charset=utf-8", page,
 	    strlen(page));
-	free(page);
-	free(t);
 	http_resp_header(r, "Cache-Control", "no-store");
 	http_resp_header(r, "X-Frame-Options", "DENY");
 	http_resp_header(r, "Content-Security-Policy",
@@ -124,14 +122,13 @@ page_error_with(struct http_response *r, enum error_page p,
 	char	*msg = NULL, *body;
 
 	if (pages[p].text == NULL)
-		msg = html_escape(message != NULL ? message : "");
-	body = xasprintf("<h1>%s</h1><p class=\"error\">%s</p>%s%s",
+		msg = html_escape(r->arena, message != NULL ? message : "");
+	body = arena_printf(r->arena,
+	    "<h1>%s</h1><p class=\"error\">%s</p>%s%s",
 	    pages[p].heading, msg != NULL ? msg : pages[p].text,
 	    detail_html != NULL ? detail_html : "",
 	    pages[p].tail != NULL ? pages[p].tail : "");
 	html_page(r, pages[p].status, pages[p].title, body);
-	free(body);
-	free(msg);
 	if (pages[p].status == 503)
 		http_resp_header(r, "Retry-After", "5");
 }

@@ -12,8 +12,8 @@
 
 #include "http/http.h"
 
-/* Escape & < > " ' for text and attribute values; caller frees. */
-char	*html_escape(const char *);
+/* Escape & < > " ' for text and attribute values, into the arena. */
+char	*html_escape(struct arena *, const char *);
 
 /*
  * Write a whole page: status, <title>, and body_html (already escaped

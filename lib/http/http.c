@@ -19,7 +19,6 @@
 
 #include "base/arena.h"
 #include "base/log.h"
-#include "base/xalloc.h"
 #include "http/deadline.h"
 #include "http/http.h"
 #include "http/request.h"
@@ -68,7 +67,7 @@ http_resp_header(struct http_response *r, const char *name,
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	v = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	v = arena_alloc(r->arena, (size_t)(n < 0 ? 0 : n) + 1);
 	va_start(ap, fmt);
 	vsnprintf(v, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
 	va_end(ap);
@@ -83,19 +82,8 @@ http_resp_body(struct http_response *r, int status,
 {
 	r->status = status;
 	r->content_type = content_type;
-	free(r->body);
-	r->body = xstrndup(body, len);
+	r->body = arena_strndup(r->arena, body, len);
 	r->body_len = len;
-}
-
-void
-http_resp_free(struct http_response *r)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
-	free(r->body);
 }
 
 void
@@ -103,6 +91,7 @@ http_handle(const struct router *rt, void *ctx,
     const struct http_request *req, struct http_response *resp)
 {
 	memset(resp, 0, sizeof(*resp));
+	resp->arena = req->arena;
 	resp->status = 500;
 	route_dispatch(rt, ctx, req, resp);
 }
@@ -250,7 +239,6 @@ serve_one(const struct io *io, const struct router *rt, void *ctx)
 	    req.remote_addr ? req.remote_addr : "-", req.method,
 	    resp.status, resp.log_client[0] ? resp.log_client : "-",
 	    now_ms() - start);
-	http_resp_free(&resp);
 	arena_release(req.arena);
 	return req.body_too_large || req.body_timed_out;
 }

@@ -1,17 +1,17 @@
 /*
  * The web-server side of every program: read one request (CGI variables
- * and a bounded body), hand it to a handler, write its response, free
- * everything, log one line.  Works as FastCGI (libfcgi) or, when stdin is
- * not a socket, as plain CGI serving one request.
+ * and a bounded body), hand it to a handler, write its response, release
+ * the request's arena, log one line.  Works as FastCGI (libfcgi) or, when
+ * stdin is not a socket, as plain CGI serving one request.
  *
  * Memory: every request has an arena (base/arena.h), made by the loop
  * before the handler runs and released -- wiped and freed -- after the
- * response is written.  Whatever the handler and what it calls allocate
- * for the request comes from req->arena and is never freed one by one;
- * only what outlives the request (struct app and its caches) is
- * malloc'd, and a cache copies what it keeps out of the arena.  The
- * handler fills the response with http_resp_*(); the loop writes and
- * frees it.
+ * response is written.  What the handler and what it calls allocate for
+ * the request comes from req->arena (resp->arena is the same one) and is
+ * never freed one by one; what outlives the request (struct app and its
+ * caches) is malloc'd, and a cache copies what it keeps out of the
+ * arena.  The handler fills the response with http_resp_*(); the loop
+ * writes it.
  */
 #ifndef CPASSPORT_HTTP_H
 #define CPASSPORT_HTTP_H
@@ -46,13 +46,14 @@ struct http_request {
 
 struct http_header {
 	const char	*name;		/* a constant */
-	char		*value;		/* owned */
+	char		*value;		/* in the arena */
 };
 
 struct http_response {
+	struct arena		*arena;		/* the request's */
 	int			 status;
 	const char		*content_type;	/* a constant */
-	char			*body;		/* owned */
+	char			*body;		/* in the arena */
 	size_t			 body_len;
 	struct http_header	 headers[HTTP_MAX_HEADERS];
 	size_t			 nheaders;
@@ -62,10 +63,10 @@ struct http_response {
 typedef void	(*http_handler)(void *ctx, const struct http_request *,
 		    struct http_response *);
 
-/* Add a header; the value is formatted into owned memory. */
+/* Add a header; the value is formatted into the arena. */
 void	http_resp_header(struct http_response *, const char *name,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Set status, type and body (copied). */
+/* Set status, type and body (copied into the arena). */
 void	http_resp_body(struct http_response *, int status,
 	    const char *content_type, const char *body, size_t len);
 
@@ -74,12 +75,11 @@ struct router;
 /*
  * One request through the router as the loop serves it: a fresh
  * response, 500 until a handler sets another; the in-process tests call
- * it as the loop does, with req->arena made.  Release the response with
- * http_resp_free() once written, then the arena.
+ * it as the loop does, with req->arena made, and release that arena once
+ * the response is written.
  */
 void	http_handle(const struct router *, void *ctx,
 	    const struct http_request *, struct http_response *);
-void	http_resp_free(struct http_response *);
 
 /*
  * REMOTE_USER as the user the web server authenticated, or NULL unless

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "http/redirect.h"
 #include "parse/redirect_uri.h"
 
@@ -27,7 +27,7 @@ encode(char *out, const char *s)
 }
 
 char *
-redirect_url(const char *base, const char *const *pairs)
+redirect_url(struct arena *a, const char *base, const char *const *pairs)
 {
 	const char *const	*kv;
 	char			*url, *o;
@@ -40,7 +40,7 @@ redirect_url(const char *base, const char *const *pairs)
 	for (kv = pairs; kv[0] != NULL; kv += 2)
 		if (kv[1] != NULL)
 			len += 3 * (strlen(kv[0]) + strlen(kv[1])) + 2;
-	url = xmalloc(len);
+	url = arena_alloc(a, len);
 	o = url + strlen(base);
 	memcpy(url, base, o - url);
 	/* RFC 6749 §3.1.2: keep the query it has, append to it. */
@@ -66,11 +66,11 @@ redirect_with(struct http_response *r, const char *base,
 {
 	char	*url;
 
-	if ((url = redirect_url(base, pairs)) == NULL)
+	/* In the arena: the URL may carry the code (RFC 6749 §4.1.2). */
+	if ((url = redirect_url(r->arena, base, pairs)) == NULL)
 		return -1;
 	http_resp_body(r, 302, NULL, "", 0);
 	http_resp_header(r, "Location", "%s", url);
 	http_resp_header(r, "Cache-Control", "no-store");
-	free(url);
 	return 0;
 }

@@ -11,10 +11,11 @@
 
 /*
  * base with the pairs (name, value, …, NULL; a NULL value skips its
- * pair) appended to its query.  Returns a fresh string (caller frees), or
- * NULL when base is not a valid redirect URI (redirect_uri.h).
+ * pair) appended to its query.  Returns a string in the arena, or NULL
+ * when base is not a valid redirect URI (redirect_uri.h).
  */
-char	*redirect_url(const char *base, const char *const *pairs);
+char	*redirect_url(struct arena *, const char *base,
+	    const char *const *pairs);
 
 /*
  * Write a 302 to redirect_url(base, pairs).  Returns 0, or -1 when base

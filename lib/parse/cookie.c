@@ -1,7 +1,7 @@
 /* The Cookie request header; see cookie.h. */
 #include <string.h>
 
-#include "base/xalloc.h"
+#include "base/arena.h"
 #include "parse/cookie.h"
 
 /* RFC 6265 §4.1.1 cookie-octet: %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E */
@@ -59,7 +59,7 @@ value_valid(const char **v, size_t *len, size_t max)
 }
 
 char *
-cookie_get(const char *header, const char *name, size_t max)
+cookie_get(struct arena *a, const char *header, const char *name, size_t max)
 {
 	const char	*p, *end, *seg, *eq, *n, *v;
 	const char	*found = NULL;
@@ -98,5 +98,5 @@ cookie_get(const char *header, const char *name, size_t max)
 		found = v;
 		flen = vlen;
 	}
-	return found != NULL ? xstrndup(found, flen) : NULL;
+	return found != NULL ? arena_strndup(a, found, flen) : NULL;
 }

@@ -16,13 +16,14 @@ find(struct client_cache *cc, const char *id)
 }
 
 int
-client_cache_get(struct client_cache *cc, const char *id, struct client *out)
+client_cache_get(struct arena *a, struct client_cache *cc, const char *id,
+    struct client *out)
 {
 	struct client	*e;
 
 	if ((e = find(cc, id)) == NULL)
 		return 0;
-	db_client_copy(out, e);
+	db_client_copy(a, out, e);
 	out->cached = 1;
 	return 1;
 }
@@ -36,8 +37,9 @@ client_cache_put(struct client_cache *cc, const struct client *c)
 		e = &cc->entries[cc->next];
 		cc->next = (cc->next + 1) % CLIENT_CACHE_SIZE;
 	}
+	/* The cache's own copy: the request's arena does not outlive it. */
 	db_client_free(e);
-	db_client_copy(e, c);
+	db_client_copy(NULL, e, c);
 	e->cached = 0;
 }
 

@@ -18,8 +18,8 @@ struct client_cache {
 	unsigned	next;		/* the slot replaced next */
 };
 
-/* 1 and a copy in *out (cached = 1) when id is held, else 0. */
-int	client_cache_get(struct client_cache *, const char *id,
+/* 1 and a copy in *out, in the arena (cached = 1), when id is held. */
+int	client_cache_get(struct arena *, struct client_cache *, const char *id,
 	    struct client *out);
 /* Hold a copy of c, replacing its old copy or the oldest slot. */
 void	client_cache_put(struct client_cache *, const struct client *c);

@@ -317,9 +317,11 @@ simple(struct db *db, const char *sql)
  * statements says so here, outside the transaction, where they can be
  * prepared again (inside one, the error would abort it).
  */
-static const struct db_stmt st_begin = { "tx_begin", "BEGIN", 0 };
+static const struct db_stmt tx_begin = { "tx_begin", "BEGIN", 0 };
 
-const struct db_stmt_table db_tx_stmts = { "db.c", &st_begin, 1 };
+static const struct db_stmt *const stmts[] = { &tx_begin };
+
+const struct db_stmt_table db_tx_stmts = DB_STMTS("db.c", stmts);
 
 enum db_status
 db_begin(struct db *db)
@@ -327,7 +329,7 @@ db_begin(struct db *db)
 	PGresult	*r;
 	enum db_status	 s;
 
-	if ((s = run(db, &st_begin, NULL, &r, 1)) == DB_OK) {
+	if ((s = run(db, &tx_begin, NULL, &r, 1)) == DB_OK) {
 		PQclear(r);
 		db->in_tx = 1;
 	}

@@ -19,6 +19,7 @@ enum db_status {
 	DB_ERROR,		/* anything else (logged) */
 };
 
+struct arena;
 struct db;
 
 /* Remember conninfo; does not connect yet.  Free with db_free(). */

@@ -5,52 +5,44 @@
 #include "store/db_row.h"
 #include "store/db_stmts.h"
 
-enum stmt {
-	STMT_FIND,
-	STMT_CREATE,
-	STMT_REVOKE,
-	STMT_LIST,
-	STMT_PERSONAL,
-	STMT_RESOURCE_SERVER,
-	STMT__MAX
+static const struct db_stmt client_find = { "client_find",
+    "SELECT c.id, c.name, encode(c.secret, 'hex'), c.user_id, "
+    "array_to_string(c.redirect_uris, ' '), "
+    "array_to_string(c.grant_types, ' '), "
+    "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
+    "array_to_string(u.scopes, ' '), coalesce(u.revoked, false), "
+    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server "
+    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
+    "WHERE c.id = $1", 1 };
+static const struct db_stmt client_create = { "client_create",
+    "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
+    "grant_types, redirect_uris, scopes, first_party, "
+    "resource_server) "
+    "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
+    "string_to_array($4, ' '), string_to_array($5, ' '), "
+    "string_to_array($6, ' '), $7, $8) RETURNING id", 8 };
+static const struct db_stmt client_revoke = { "client_revoke",
+    "UPDATE oauth_clients SET revoked = true, updated_at = now() "
+    "WHERE id = $1", 1 };
+static const struct db_stmt client_list = { "client_list",
+    "SELECT id, name, array_to_string(grant_types, ','), "
+    "coalesce(user_id::text, '-'), revoked, resource_server "
+    "FROM oauth_clients ORDER BY created_at, id", 0 };
+static const struct db_stmt client_personal = { "client_personal",
+    "SELECT id FROM oauth_clients WHERE NOT revoked AND "
+    "'personal_access' = ANY (grant_types) "
+    "ORDER BY created_at DESC LIMIT 1", 0 };
+/* Any UPDATE changes xmin: every process's cached copy is stale. */
+static const struct db_stmt client_resource_server = { "client_resource_server",
+    "UPDATE oauth_clients SET resource_server = $2, "
+    "updated_at = now() WHERE id = $1", 2 };
+
+static const struct db_stmt *const stmts[] = {
+	&client_find, &client_create, &client_revoke, &client_list,
+	&client_personal, &client_resource_server,
 };
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	[STMT_FIND] = { "client_find",
-	    "SELECT c.id, c.name, encode(c.secret, 'hex'), c.user_id, "
-	    "array_to_string(c.redirect_uris, ' '), "
-	    "array_to_string(c.grant_types, ' '), "
-	    "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
-	    "array_to_string(u.scopes, ' '), coalesce(u.revoked, false), "
-	    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server "
-	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
-	    "WHERE c.id = $1", 1 },
-	[STMT_CREATE] = { "client_create",
-	    "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
-	    "grant_types, redirect_uris, scopes, first_party, "
-	    "resource_server) "
-	    "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
-	    "string_to_array($4, ' '), string_to_array($5, ' '), "
-	    "string_to_array($6, ' '), $7, $8) RETURNING id", 8 },
-	[STMT_REVOKE] = { "client_revoke",
-	    "UPDATE oauth_clients SET revoked = true, updated_at = now() "
-	    "WHERE id = $1", 1 },
-	[STMT_LIST] = { "client_list",
-	    "SELECT id, name, array_to_string(grant_types, ','), "
-	    "coalesce(user_id::text, '-'), revoked, resource_server "
-	    "FROM oauth_clients ORDER BY created_at, id", 0 },
-	[STMT_PERSONAL] = { "client_personal",
-	    "SELECT id FROM oauth_clients WHERE NOT revoked AND "
-	    "'personal_access' = ANY (grant_types) "
-	    "ORDER BY created_at DESC LIMIT 1", 0 },
-	/* Any UPDATE changes xmin: every process's cached copy is stale. */
-	[STMT_RESOURCE_SERVER] = { "client_resource_server",
-	    "UPDATE oauth_clients SET resource_server = $2, "
-	    "updated_at = now() WHERE id = $1", 2 },
-};
-
-const struct db_stmt_table db_client_stmts = { "db_client.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_client_stmts = DB_STMTS("db_client.c", stmts);
 
 /* The columns of client_find, in order. */
 static const struct db_col client_cols[] = {
@@ -83,12 +75,12 @@ static const struct db_row list_row = DB_ROW(struct client_list_row,
     list_cols);
 
 enum db_status
-db_client_find(struct db *db, const char *id, struct client *out,
-    int *found)
+db_client_find(struct arena *a, struct db *db, const char *id,
+    struct client *out, int *found)
 {
 	const char	*p[1] = { id };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_FIND], p, &client_row,
+	return db_select_one(a, db, DB_READ, &client_find, p, &client_row,
 	    out, found);
 }
 
@@ -99,9 +91,9 @@ db_client_free(struct client *c)
 }
 
 void
-db_client_copy(struct client *dst, const struct client *src)
+db_client_copy(struct arena *a, struct client *dst, const struct client *src)
 {
-	db_copy(&client_row, dst, src);
+	db_copy(a, &client_row, dst, src);
 }
 
 enum db_status
@@ -114,7 +106,7 @@ db_client_create(struct db *db, const char *name, const char *user_id,
 			    redirect_uris, scopes, first_party ? "t" : "f",
 			    resource_server ? "t" : "f" };
 
-	return db_value(db, DB_WRITE, &stmts[STMT_CREATE], p, id_out, 37,
+	return db_value(db, DB_WRITE, &client_create, p, id_out, 37,
 	    NULL);
 }
 
@@ -123,7 +115,7 @@ db_client_revoke(struct db *db, const char *id, int *found)
 {
 	const char	*p[1] = { id };
 
-	return db_run_one(db, &stmts[STMT_REVOKE], p, found);
+	return db_run_one(db, &client_revoke, p, found);
 }
 
 enum db_status
@@ -132,32 +124,24 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 {
 	const char	*p[2] = { id, on ? "t" : "f" };
 
-	return db_run_one(db, &stmts[STMT_RESOURCE_SERVER], p, found);
+	return db_run_one(db, &client_resource_server, p, found);
 }
 
 enum db_status
-db_client_list(struct db *db, struct client_rows *out)
+db_client_list(struct arena *a, struct db *db, struct client_rows *out)
 {
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &list_row, &v,
+	s = db_select_rows(a, db, &client_list, NULL, &list_row, &v,
 	    &out->n);
 	out->v = v;
 	return s;
 }
 
-void
-db_client_rows_free(struct client_rows *rows)
-{
-	db_unfill_all(&list_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
-}
-
 enum db_status
 db_client_personal(struct db *db, char id_out[37], int *found)
 {
-	return db_value(db, DB_READ, &stmts[STMT_PERSONAL], NULL, id_out, 37,
+	return db_value(db, DB_READ, &client_personal, NULL, id_out, 37,
 	    found);
 }

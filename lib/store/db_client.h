@@ -30,13 +30,17 @@ struct client {
 
 /*
  * The client and, when it has one, its owner's scopes and state, in one
- * query.  *found = 0 when no row.  Free with db_client_free().
+ * query, into the arena.  *found = 0 when no row.
  */
-enum db_status	db_client_find(struct db *, const char *id,
+enum db_status	db_client_find(struct arena *, struct db *, const char *id,
 		    struct client *out, int *found);
+/*
+ * A deep copy of src into *dst, in the arena; with a NULL arena, one the
+ * client cache owns and releases with db_client_free().
+ */
+void		db_client_copy(struct arena *, struct client *dst,
+		    const struct client *src);
 void		db_client_free(struct client *);
-/* A deep copy of src into *dst (free with db_client_free()). */
-void		db_client_copy(struct client *dst, const struct client *src);
 
 /*
  * Insert a client; secret_hex NULL makes it public.  grants and
@@ -70,9 +74,9 @@ struct client_rows {
 	size_t			 n;
 };
 
-/* Every client, oldest first.  Free with db_client_rows_free(). */
-enum db_status	db_client_list(struct db *, struct client_rows *);
-void		db_client_rows_free(struct client_rows *);
+/* Every client, oldest first, into the arena. */
+enum db_status	db_client_list(struct arena *, struct db *,
+		    struct client_rows *);
 /* The newest live personal access client's id into id_out; *found. */
 enum db_status	db_client_personal(struct db *, char id_out[37], int *found);
 

@@ -6,47 +6,41 @@
 #include "store/db_row.h"
 #include "store/db_stmts.h"
 
-enum stmt {
-	STMT_INSERT,
-	STMT_CONSUME,
-	STMT_REPLAY,
-	STMT__MAX
+static const struct db_stmt code_insert = { "code_insert",
+    "INSERT INTO oauth_auth_codes (id, user_id, client_id, scopes, "
+    "redirect_uri, redirect_uri_given, code_challenge, "
+    "code_challenge_method, expires_at) VALUES (decode($1, 'hex'), "
+    "$2, $3, string_to_array($4, ' '), $5, $6, $7, $8, "
+    "to_timestamp($9))", 9 };
+/* RFC 6749 §4.1.3: bound to its client in the statement. */
+static const struct db_stmt code_consume = { "code_consume",
+    "WITH c AS (UPDATE oauth_auth_codes SET used_at = now() "
+    "WHERE id = decode($1, 'hex') AND client_id = $2 "
+    "AND used_at IS NULL AND NOT revoked RETURNING *) "
+    "SELECT c.user_id, array_to_string(c.scopes, ' '), "
+    "c.redirect_uri, c.redirect_uri_given, c.code_challenge, "
+    "c.code_challenge_method, c.expires_at <= now(), u.revoked, "
+    "array_to_string(u.scopes, ' ') "
+    "FROM c JOIN users u ON u.id = c.user_id", 2 };
+static const struct db_stmt code_replay = { "code_replay",
+    "WITH code AS (UPDATE oauth_auth_codes SET revoked = true "
+    "WHERE id = decode($1, 'hex') AND client_id = $2 "
+    "AND used_at IS NOT NULL RETURNING id), "
+    "born AS (SELECT id FROM oauth_access_tokens "
+    "WHERE auth_code_id IN (SELECT id FROM code)), "
+    "fam AS (UPDATE oauth_refresh_tokens SET revoked = true "
+    "WHERE family_id IN (SELECT id FROM born) "
+    "RETURNING access_token_id), "
+    "upd AS (UPDATE oauth_access_tokens SET revoked = true, "
+    "updated_at = now() WHERE id IN (SELECT id FROM born) "
+    "OR id IN (SELECT access_token_id FROM fam) RETURNING 1) "
+    "SELECT count(*) FROM code", 2 };
+
+static const struct db_stmt *const stmts[] = {
+	&code_insert, &code_consume, &code_replay,
 };
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	[STMT_INSERT] = { "code_insert",
-	    "INSERT INTO oauth_auth_codes (id, user_id, client_id, scopes, "
-	    "redirect_uri, redirect_uri_given, code_challenge, "
-	    "code_challenge_method, expires_at) VALUES (decode($1, 'hex'), "
-	    "$2, $3, string_to_array($4, ' '), $5, $6, $7, $8, "
-	    "to_timestamp($9))", 9 },
-	/* RFC 6749 §4.1.3: bound to its client in the statement. */
-	[STMT_CONSUME] = { "code_consume",
-	    "WITH c AS (UPDATE oauth_auth_codes SET used_at = now() "
-	    "WHERE id = decode($1, 'hex') AND client_id = $2 "
-	    "AND used_at IS NULL AND NOT revoked RETURNING *) "
-	    "SELECT c.user_id, array_to_string(c.scopes, ' '), "
-	    "c.redirect_uri, c.redirect_uri_given, c.code_challenge, "
-	    "c.code_challenge_method, c.expires_at <= now(), u.revoked, "
-	    "array_to_string(u.scopes, ' ') "
-	    "FROM c JOIN users u ON u.id = c.user_id", 2 },
-	[STMT_REPLAY] = { "code_replay",
-	    "WITH code AS (UPDATE oauth_auth_codes SET revoked = true "
-	    "WHERE id = decode($1, 'hex') AND client_id = $2 "
-	    "AND used_at IS NOT NULL RETURNING id), "
-	    "born AS (SELECT id FROM oauth_access_tokens "
-	    "WHERE auth_code_id IN (SELECT id FROM code)), "
-	    "fam AS (UPDATE oauth_refresh_tokens SET revoked = true "
-	    "WHERE family_id IN (SELECT id FROM born) "
-	    "RETURNING access_token_id), "
-	    "upd AS (UPDATE oauth_access_tokens SET revoked = true, "
-	    "updated_at = now() WHERE id IN (SELECT id FROM born) "
-	    "OR id IN (SELECT access_token_id FROM fam) RETURNING 1) "
-	    "SELECT count(*) FROM code", 2 },
-};
-
-const struct db_stmt_table db_code_stmts = { "db_code.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_code_stmts = DB_STMTS("db_code.c", stmts);
 
 /* The columns of code_consume, in order. */
 static const struct db_col code_cols[] = {
@@ -72,23 +66,17 @@ db_code_insert(struct db *db, const struct code_spec *c)
 			    exp };
 
 	snprintf(exp, sizeof(exp), "%lld", (long long)c->exp);
-	return db_run(db, &stmts[STMT_INSERT], p);
+	return db_run(db, &code_insert, p);
 }
 
 enum db_status
-db_code_consume(struct db *db, const char *hash, const char *client_id,
-    struct code_row *out, int *found)
+db_code_consume(struct arena *a, struct db *db, const char *hash,
+    const char *client_id, struct code_row *out, int *found)
 {
 	const char	*p[2] = { hash, client_id };
 
-	return db_select_one(db, DB_WRITE, &stmts[STMT_CONSUME], p, &code_row,
+	return db_select_one(a, db, DB_WRITE, &code_consume, p, &code_row,
 	    out, found);
-}
-
-void
-db_code_free(struct code_row *c)
-{
-	db_unfill(&code_row, c);
 }
 
 enum db_status
@@ -99,7 +87,7 @@ db_code_replay(struct db *db, const char *hash, const char *client_id,
 	long		 n;
 	enum db_status	 s;
 
-	s = db_count(db, DB_WRITE, &stmts[STMT_REPLAY], p, &n);
+	s = db_count(db, DB_WRITE, &code_replay, p, &n);
 	*replayed = n != 0;
 	return s;
 }

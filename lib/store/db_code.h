@@ -37,12 +37,11 @@ struct code_row {
  * reads it (single use, RFC 6749 §4.1.2), so of two exchanges at most
  * one gets a row, and only when client_id is the client the code was
  * issued to (§4.1.3): another client's presentation leaves it unused.
- * *found = 0 when unknown, another client's, used or revoked.  Free with
- * db_code_free().
+ * *found = 0 when unknown, another client's, used or revoked.  The row
+ * is in the arena.
  */
-enum db_status	db_code_consume(struct db *, const char *hash,
+enum db_status	db_code_consume(struct arena *, struct db *, const char *hash,
 		    const char *client_id, struct code_row *, int *found);
-void		db_code_free(struct code_row *);
 
 /*
  * A used code presented again by the client it was issued to: revoke it

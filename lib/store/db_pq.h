@@ -28,12 +28,18 @@ struct db_stmt {
 	int		 nparams;
 };
 
-/* A module's statements (db_stmts.h lists every module's). */
+/*
+ * A module's statements (db_stmts.h lists every module's): each is a
+ * constant of its own, used by address; the table lists them for the test.
+ */
 struct db_stmt_table {
-	const char		*module;
-	const struct db_stmt	*v;
-	size_t			 n;
+	const char			*module;
+	const struct db_stmt *const	*v;
+	size_t				 n;
 };
+
+#define DB_STMTS(module, v) \
+	{ (module), (v), sizeof(v) / sizeof((v)[0]) }
 
 /*
  * Run a prepared statement with text parameters (NULL = SQL NULL).

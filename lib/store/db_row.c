@@ -1,8 +1,10 @@
 /* Row structs by column table; see db_row.h. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "base/xalloc.h"
 #include "parse/grant.h"
 #include "parse/scope.h"
@@ -10,8 +12,8 @@
 #include "store/db_row.h"
 
 static void
-fill_col(const struct db_col *c, const PGresult *r, int row, int col,
-    char *base)
+fill_col(struct arena *a, const struct db_col *c, const PGresult *r,
+    int row, int col, char *base)
 {
 	const char	*v = PQgetvalue(r, row, col);
 	void		*m = base + c->off;
@@ -19,10 +21,11 @@ fill_col(const struct db_col *c, const PGresult *r, int row, int col,
 	switch (c->type) {
 	case DB_TEXT:
 	case DB_SECRET:
-		*(char **)m = xstrdup(v);
+		*(char **)m = arena_strdup(a, v);
 		break;
 	case DB_TEXT_NULL:
-		*(char **)m = PQgetisnull(r, row, col) ? NULL : xstrdup(v);
+		*(char **)m = PQgetisnull(r, row, col) ? NULL :
+		    arena_strdup(a, v);
 		break;
 	case DB_CHARS:
 		snprintf(m, c->size, "%s", v);
@@ -48,14 +51,14 @@ fill_col(const struct db_col *c, const PGresult *r, int row, int col,
 }
 
 void
-db_fill(const struct db_row *desc, const PGresult *r, int row, int col,
-    void *out)
+db_fill(struct arena *a, const struct db_row *desc, const PGresult *r,
+    int row, int col, void *out)
 {
 	size_t	i;
 
 	memset(out, 0, desc->size);
 	for (i = 0; i < desc->ncols; i++)
-		fill_col(&desc->cols[i], r, row, col + (int)i, out);
+		fill_col(a, &desc->cols[i], r, row, col + (int)i, out);
 }
 
 void
@@ -83,7 +86,8 @@ db_unfill(const struct db_row *desc, void *p)
 }
 
 void
-db_copy(const struct db_row *desc, void *dst, const void *src)
+db_copy(struct arena *a, const struct db_row *desc, void *dst,
+    const void *src)
 {
 	const char	*s, *from;
 	char		*to;
@@ -98,7 +102,11 @@ db_copy(const struct db_row *desc, void *dst, const void *src)
 		case DB_TEXT_NULL:
 		case DB_SECRET:
 			s = *(const char *const *)from;
-			*(char **)to = s != NULL ? xstrdup(s) : NULL;
+			if (s == NULL)
+				*(char **)to = NULL;
+			else
+				*(char **)to = a != NULL ? arena_strdup(a, s) :
+				    xstrdup(s);
 			break;
 		default:
 			break;
@@ -107,7 +115,8 @@ db_copy(const struct db_row *desc, void *dst, const void *src)
 }
 
 void *
-db_fill_all(const struct db_row *desc, const PGresult *r, size_t *n)
+db_fill_all(struct arena *a, const struct db_row *desc, const PGresult *r,
+    size_t *n)
 {
 	char	*v;
 	size_t	 i;
@@ -115,26 +124,18 @@ db_fill_all(const struct db_row *desc, const PGresult *r, size_t *n)
 	*n = (size_t)PQntuples(r);
 	if (*n == 0)
 		return NULL;
-	v = xcalloc(*n, desc->size);
+	if (*n > SIZE_MAX / desc->size)
+		abort();	/* more rows than memory */
+	v = arena_alloc(a, *n * desc->size);
 	for (i = 0; i < *n; i++)
-		db_fill(desc, r, (int)i, 0, v + i * desc->size);
+		db_fill(a, desc, r, (int)i, 0, v + i * desc->size);
 	return v;
 }
 
-void
-db_unfill_all(const struct db_row *desc, void *v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		db_unfill(desc, (char *)v + i * desc->size);
-	free(v);
-}
-
 enum db_status
-db_select_one(struct db *db, enum db_kind kind, const struct db_stmt *st,
-    const char *const *params, const struct db_row *desc, void *out,
-    int *found)
+db_select_one(struct arena *a, struct db *db, enum db_kind kind,
+    const struct db_stmt *st, const char *const *params,
+    const struct db_row *desc, void *out, int *found)
 {
 	PGresult	*r;
 	enum db_status	 s;
@@ -148,7 +149,7 @@ db_select_one(struct db *db, enum db_kind kind, const struct db_stmt *st,
 	if (s != DB_OK)
 		return s;
 	if ((one = PQntuples(r) == 1))
-		db_fill(desc, r, 0, 0, out);
+		db_fill(a, desc, r, 0, 0, out);
 	if (found != NULL)
 		*found = one;
 	PQclear(r);
@@ -156,7 +157,7 @@ db_select_one(struct db *db, enum db_kind kind, const struct db_stmt *st,
 }
 
 enum db_status
-db_select_rows(struct db *db, const struct db_stmt *st,
+db_select_rows(struct arena *a, struct db *db, const struct db_stmt *st,
     const char *const *params, const struct db_row *desc, void **v,
     size_t *n)
 {
@@ -167,7 +168,7 @@ db_select_rows(struct db *db, const struct db_stmt *st,
 	*n = 0;
 	if ((s = db_exec_idempotent(db, st, params, &r)) != DB_OK)
 		return s;
-	*v = db_fill_all(desc, r, n);
+	*v = db_fill_all(a, desc, r, n);
 	PQclear(r);
 	return DB_OK;
 }
@@ -203,11 +204,11 @@ enum db_status
 db_value(struct db *db, enum db_kind kind, const struct db_stmt *st,
     const char *const *params, char *buf, size_t size, int *found)
 {
-	/* A row struct of one member: buf, as a DB_CHARS column. */
+	/* A row struct of one member: buf, as a DB_CHARS column (no arena). */
 	const struct db_col	col = { DB_CHARS, 0, size };
 	const struct db_row	desc = { &col, 1, size };
 
-	return db_select_one(db, kind, st, params, &desc, buf, found);
+	return db_select_one(NULL, db, kind, st, params, &desc, buf, found);
 }
 
 enum db_status

@@ -13,6 +13,8 @@
 
 #include "store/db_pq.h"
 
+struct arena;
+
 enum db_col_type {
 	DB_TEXT,	/* char *; SQL NULL reads as "" */
 	DB_TEXT_NULL,	/* char *; SQL NULL reads as NULL */
@@ -45,37 +47,40 @@ struct db_row {
 
 /*
  * Fill *out (of desc->size bytes) from row `row` of r, its first column
- * being column `col` of the result.
+ * being column `col` of the result; its strings go into the arena.
  */
-void	 db_fill(const struct db_row *desc, const PGresult *r, int row,
-	    int col, void *out);
-/* Free what db_fill or db_copy allocated in *p, and zero it. */
+void	 db_fill(struct arena *, const struct db_row *desc, const PGresult *r,
+	    int row, int col, void *out);
+/*
+ * *dst a deep copy of *src: into the arena, or with a NULL arena into
+ * memory of its own, for an owner that outlives requests (the client
+ * cache), which releases it with db_unfill.
+ */
+void	 db_copy(struct arena *, const struct db_row *desc, void *dst,
+	    const void *src);
+/* Free what db_copy(NULL, ...) allocated in *p, and wipe it. */
 void	 db_unfill(const struct db_row *desc, void *p);
-/* *dst a deep copy of *src (free with db_unfill). */
-void	 db_copy(const struct db_row *desc, void *dst, const void *src);
 
-/* Every row of r into a fresh array of *n rows (NULL when none). */
-void	*db_fill_all(const struct db_row *desc, const PGresult *r,
-	    size_t *n);
-/* db_unfill each of the n rows of v, then free v. */
-void	 db_unfill_all(const struct db_row *desc, void *v, size_t n);
+/* Every row of r into an array of *n rows in the arena (NULL: none). */
+void	*db_fill_all(struct arena *, const struct db_row *desc,
+	    const PGresult *r, size_t *n);
 
 /*
  * Run st under kind's rule and fill *out from its row when exactly one
- * came (free with db_unfill); else *out is zeroed.  *found, unless found
+ * came, its strings in the arena; else *out is zeroed.  *found, unless found
  * is NULL: whether one came.
  */
-enum db_status	 db_select_one(struct db *, enum db_kind,
+enum db_status	 db_select_one(struct arena *, struct db *, enum db_kind,
 		    const struct db_stmt *, const char *const *params,
 		    const struct db_row *desc, void *out, int *found);
 
 /*
- * Run a read (db_exec_idempotent) and fill its every row: *v (NULL when
- * none, free with db_unfill_all) and *n.
+ * Run a read (db_exec_idempotent) and fill its every row into the arena:
+ * *v (NULL when none) and *n.
  */
-enum db_status	 db_select_rows(struct db *, const struct db_stmt *,
-		    const char *const *params, const struct db_row *desc,
-		    void **v, size_t *n);
+enum db_status	 db_select_rows(struct arena *, struct db *,
+		    const struct db_stmt *, const char *const *params,
+		    const struct db_row *desc, void **v, size_t *n);
 
 /* db_exec(); *rows: how many rows it changed (0 unless DB_OK). */
 enum db_status	 db_run_count(struct db *, const struct db_stmt *,

@@ -7,26 +7,20 @@
 #include "store/db_scope.h"
 #include "store/db_stmts.h"
 
-enum stmt {
-	STMT_COUNT_UNKNOWN,
-	STMT_ADD,
-	STMT_LIST,
-	STMT__MAX
+static const struct db_stmt scope_count_unknown = { "scope_count_unknown",
+    "SELECT count(*) FROM unnest(string_to_array($1, ' ')) AS s(n) "
+    "WHERE n <> '*' AND NOT EXISTS "
+    "(SELECT 1 FROM oauth_scopes WHERE id = s.n)", 1 };
+static const struct db_stmt scope_add = { "scope_add",
+    "INSERT INTO oauth_scopes (id, description) VALUES ($1, $2)", 2 };
+static const struct db_stmt scope_list = { "scope_list",
+    "SELECT id, description FROM oauth_scopes ORDER BY id", 0 };
+
+static const struct db_stmt *const stmts[] = {
+	&scope_count_unknown, &scope_add, &scope_list,
 };
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	[STMT_COUNT_UNKNOWN] = { "scope_count_unknown",
-	    "SELECT count(*) FROM unnest(string_to_array($1, ' ')) AS s(n) "
-	    "WHERE n <> '*' AND NOT EXISTS "
-	    "(SELECT 1 FROM oauth_scopes WHERE id = s.n)", 1 },
-	[STMT_ADD] = { "scope_add",
-	    "INSERT INTO oauth_scopes (id, description) VALUES ($1, $2)", 2 },
-	[STMT_LIST] = { "scope_list",
-	    "SELECT id, description FROM oauth_scopes ORDER BY id", 0 },
-};
-
-const struct db_stmt_table db_scope_stmts = { "db_scope.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_scope_stmts = DB_STMTS("db_scope.c", stmts);
 
 static const struct db_col scope_cols[] = {
 	DB_COL(DB_TEXT, struct scope_row, name),
@@ -46,7 +40,7 @@ db_scope_known(struct db *db, const struct scope_set *set, int *all_known)
 	if (set->n == 0 || (set->n == 1 && !strcmp(set->items[0], "*")))
 		return DB_OK;
 	p[0] = scope_join(set, joined);
-	s = db_count(db, DB_READ, &stmts[STMT_COUNT_UNKNOWN], p, &unknown);
+	s = db_count(db, DB_READ, &scope_count_unknown, p, &unknown);
 	*all_known = unknown == 0;
 	return s;
 }
@@ -55,25 +49,18 @@ enum db_status
 db_scope_add(struct db *db, const char *name, const char *description)
 {
 	const char	*p[2] = { name, description };
-	return db_run(db, &stmts[STMT_ADD], p);
+	return db_run(db, &scope_add, p);
 }
 
 enum db_status
-db_scope_list(struct db *db, struct scope_rows *out)
+db_scope_list(struct arena *a, struct db *db, struct scope_rows *out)
 {
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_LIST], NULL, &scope_row, &v,
+	s = db_select_rows(a, db, &scope_list, NULL, &scope_row, &v,
 	    &out->n);
 	out->v = v;
 	return s;
 }
 
-void
-db_scope_rows_free(struct scope_rows *rows)
-{
-	db_unfill_all(&scope_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
-}

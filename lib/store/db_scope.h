@@ -24,8 +24,7 @@ struct scope_rows {
 	size_t			 n;
 };
 
-/* Every scope, by name.  Free with db_scope_rows_free(). */
-enum db_status	db_scope_list(struct db *, struct scope_rows *);
-void		db_scope_rows_free(struct scope_rows *);
+/* Every scope, by name, into the arena. */
+enum db_status	db_scope_list(struct arena *, struct db *, struct scope_rows *);
 
 #endif

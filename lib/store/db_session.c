@@ -6,30 +6,24 @@
 #include "store/db_session.h"
 #include "store/db_stmts.h"
 
-enum stmt {
-	STMT_CREATE,
-	STMT_FIND,
-	STMT_DELETE,
-	STMT__MAX
+static const struct db_stmt session_create = { "session_create",
+    "INSERT INTO oauth_sessions (id, user_id, csrf_token, expires_at) "
+    "VALUES (decode($1, 'hex'), $2, decode($3, 'hex'), "
+    "to_timestamp($4))", 4 };
+static const struct db_stmt session_find = { "session_find",
+    "SELECT s.user_id, encode(s.csrf_token, 'hex'), u.name, u.email, "
+    "array_to_string(u.scopes, ' ') FROM oauth_sessions s "
+    "JOIN users u ON u.id = s.user_id "
+    "WHERE s.id = decode($1, 'hex') AND s.expires_at > now() "
+    "AND NOT u.revoked", 1 };
+static const struct db_stmt session_delete = { "session_delete",
+    "DELETE FROM oauth_sessions WHERE id = decode($1, 'hex')", 1 };
+
+static const struct db_stmt *const stmts[] = {
+	&session_create, &session_find, &session_delete,
 };
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	[STMT_CREATE] = { "session_create",
-	    "INSERT INTO oauth_sessions (id, user_id, csrf_token, expires_at) "
-	    "VALUES (decode($1, 'hex'), $2, decode($3, 'hex'), "
-	    "to_timestamp($4))", 4 },
-	[STMT_FIND] = { "session_find",
-	    "SELECT s.user_id, encode(s.csrf_token, 'hex'), u.name, u.email, "
-	    "array_to_string(u.scopes, ' ') FROM oauth_sessions s "
-	    "JOIN users u ON u.id = s.user_id "
-	    "WHERE s.id = decode($1, 'hex') AND s.expires_at > now() "
-	    "AND NOT u.revoked", 1 },
-	[STMT_DELETE] = { "session_delete",
-	    "DELETE FROM oauth_sessions WHERE id = decode($1, 'hex')", 1 },
-};
-
-const struct db_stmt_table db_session_stmts = { "db_session.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_session_stmts = DB_STMTS("db_session.c", stmts);
 
 /* The columns of session_find, in order. */
 static const struct db_col session_cols[] = {
@@ -50,23 +44,17 @@ db_session_create(struct db *db, const char *hash_hex, const char *user_id,
 	const char	*p[4] = { hash_hex, user_id, csrf_hex, e };
 
 	snprintf(e, sizeof(e), "%lld", (long long)exp);
-	return db_run(db, &stmts[STMT_CREATE], p);
+	return db_run(db, &session_create, p);
 }
 
 enum db_status
-db_session_find(struct db *db, const char *hash_hex, struct session_row *out,
-    int *found)
+db_session_find(struct arena *a, struct db *db, const char *hash_hex,
+    struct session_row *out, int *found)
 {
 	const char	*p[1] = { hash_hex };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_FIND], p, &session_row,
+	return db_select_one(a, db, DB_READ, &session_find, p, &session_row,
 	    out, found);
-}
-
-void
-db_session_free(struct session_row *s)
-{
-	db_unfill(&session_row, s);
 }
 
 enum db_status
@@ -74,5 +62,5 @@ db_session_delete(struct db *db, const char *hash_hex)
 {
 	const char	*p[1] = { hash_hex };
 
-	return db_run(db, &stmts[STMT_DELETE], p);
+	return db_run(db, &session_delete, p);
 }

@@ -17,11 +17,9 @@ struct session_row {
 /* Store a session by the SHA-256 of its cookie value. */
 enum db_status	db_session_create(struct db *, const char *hash_hex,
 		    const char *user_id, const char *csrf_hex, time_t exp);
-/* A live session (unexpired, user not revoked); *found.  Free with
- * db_session_free(). */
-enum db_status	db_session_find(struct db *, const char *hash_hex,
-		    struct session_row *, int *found);
-void		db_session_free(struct session_row *);
+/* A live session (unexpired, user not revoked) into the arena; *found. */
+enum db_status	db_session_find(struct arena *, struct db *,
+		    const char *hash_hex, struct session_row *, int *found);
 enum db_status	db_session_delete(struct db *, const char *hash_hex);
 
 #endif

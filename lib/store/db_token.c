@@ -7,21 +7,6 @@
 #include "store/db_stmts.h"
 #include "store/db_token.h"
 
-enum stmt {
-	STMT_INSERT_ACCESS,
-	STMT_INSERT_PAIR,
-	STMT_REFRESH_LOCK,
-	STMT_ROTATE,
-	STMT_REVOKE_FAMILY,
-	STMT_ACCESS_FIND,
-	STMT_REVOKE_ACCESS,
-	STMT_PERSONAL_LIST,
-	STMT_REFRESH_FIND,
-	STMT_INSERT_CURRENT,
-	STMT_ACCESS_FIND_FOR,
-	STMT__MAX
-};
-
 /*
  * Parameters, the same for the three inserts: $1 jti, $2 user, $3 client,
  * $4 name, $5 scopes, $6 iat, $7 exp, $8 authorization code hash, $9
@@ -39,109 +24,113 @@ enum stmt {
 	"INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, " \
 	"scopes, created_at, expires_at) "
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	[STMT_INSERT_ACCESS] = { "token_insert_access",
-	    "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 8 },
-	/* One round trip per grant: the access row feeds the refresh row. */
-	[STMT_INSERT_PAIR] = { "token_insert_pair",
-	    "WITH a AS (INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES
-	    ") RETURNING id) " REFRESH_INSERT
-	    "SELECT decode($9, 'hex'), a.id, a.id, string_to_array($10, ' '), "
-	    "to_timestamp($6), to_timestamp($11) FROM a", 11 },
-	/*
-	 * The last column: rotated (used_at) less than $2 seconds ago, and
-	 * nothing in its family revoked since (by reuse, revocation or a
-	 * password change); $2 = 0: never.  The row lock makes a second
-	 * presentation wait for the first one's commit and then see it.
-	 */
-	[STMT_REFRESH_LOCK] = { "token_refresh_lock",
-	    "SELECT r.family_id, a.client_id, a.user_id, "
-	    "array_to_string(r.scopes, ' '), r.used_at IS NOT NULL, r.revoked, "
-	    "r.expires_at <= now(), coalesce(u.revoked, false), "
-	    "array_to_string(u.scopes, ' '), "
-	    "$2::integer > 0 AND "
-	    "r.used_at > now() - $2::integer * interval '1 second' AND "
-	    "NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens f "
-	    "WHERE f.family_id = r.family_id AND f.revoked) "
-	    "FROM oauth_refresh_tokens r "
-	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
-	    "LEFT JOIN users u ON u.id = a.user_id "
-	    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 2 },
-	/* Only a live token rotates, once: the UPDATE is the single winner. */
-	[STMT_ROTATE] = { "token_rotate",
-	    "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
-	    "WHERE id = decode($12, 'hex') AND used_at IS NULL AND NOT revoked "
-	    "RETURNING family_id), "
-	    "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
-	    " FROM old RETURNING id) " REFRESH_INSERT
-	    "SELECT decode($9, 'hex'), a.id, old.family_id, "
-	    "string_to_array($10, ' '), to_timestamp($6), to_timestamp($11) "
-	    "FROM a, old", 12 },
-	[STMT_REVOKE_FAMILY] = { "token_revoke_family",
-	    "WITH f AS (UPDATE oauth_refresh_tokens SET revoked = true "
-	    "WHERE family_id = $1 RETURNING access_token_id) "
-	    "UPDATE oauth_access_tokens SET revoked = true, updated_at = now() "
-	    "WHERE id IN (SELECT access_token_id FROM f) AND NOT revoked", 1 },
-	[STMT_ACCESS_FIND] = { "token_access_find",
-	    "SELECT a.user_id, u.name, u.email FROM oauth_access_tokens a "
-	    "JOIN oauth_clients c ON c.id = a.client_id "
-	    "LEFT JOIN users u ON u.id = a.user_id "
-	    "WHERE a.id = $1 AND NOT a.revoked AND a.expires_at > now() "
-	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false)", 1 },
-	/*
-	 * token_access_find, and in the same round trip whether the caller
-	 * ($2) is still the row it was judged on ($3, its xmin) and live:
-	 * introspection by a client the process holds a copy of.
-	 */
-	[STMT_ACCESS_FIND_FOR] = { "token_access_find_for",
-	    "SELECT k.xmin = $3::xid AND NOT k.revoked, a.id IS NOT NULL, "
-	    "a.user_id, u.name, u.email FROM oauth_clients k "
-	    "LEFT JOIN (oauth_access_tokens a "
-	    "JOIN oauth_clients c ON c.id = a.client_id "
-	    "LEFT JOIN users u ON u.id = a.user_id) "
-	    "ON a.id = $1::uuid AND NOT a.revoked AND a.expires_at > now() "
-	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
-	    "WHERE k.id = $2::uuid", 3 },
-	[STMT_REVOKE_ACCESS] = { "token_revoke_access",
-	    "WITH a AS (UPDATE oauth_access_tokens SET revoked = true, "
-	    "updated_at = now() WHERE id = $1 RETURNING id), "
-	    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
-	    "WHERE access_token_id IN (SELECT id FROM a)) "
-	    "SELECT count(*) FROM a", 1 },
-	[STMT_PERSONAL_LIST] = { "token_personal_list",
-	    "SELECT id, name, array_to_string(scopes, ','), "
-	    "to_char(created_at, 'YYYY-MM-DD HH24:MI'), "
-	    "to_char(expires_at, 'YYYY-MM-DD HH24:MI'), revoked "
-	    "FROM oauth_access_tokens WHERE user_id = $1 AND name IS NOT NULL "
-	    "ORDER BY created_at, id", 1 },
-	[STMT_REFRESH_FIND] = { "token_refresh_find",
-	    "SELECT r.family_id, a.client_id, a.user_id, u.email, "
-	    "array_to_string(r.scopes, ' '), "
-	    "extract(epoch FROM r.created_at)::bigint, "
-	    "extract(epoch FROM r.expires_at)::bigint, "
-	    "r.used_at IS NULL AND NOT r.revoked AND r.expires_at > now() "
-	    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
-	    "FROM oauth_refresh_tokens r "
-	    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
-	    "JOIN oauth_clients c ON c.id = a.client_id "
-	    "LEFT JOIN users u ON u.id = a.user_id "
-	    "WHERE r.id = decode($1, 'hex')", 1 },
-	/*
-	 * The whole client_credentials grant in one round trip: stores the
-	 * row only while the client and its owner are the rows the grant
-	 * was judged on ($9, $10: their xmin; xmin, not xmax, so the
-	 * foreign-key share locks of other inserts do not count).
-	 */
-	[STMT_INSERT_CURRENT] = { "token_insert_current",
-	    "INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES " "
-	    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
-	    "WHERE c.id = $3::uuid AND c.xmin = $9::xid AND NOT c.revoked "
-	    "AND (c.user_id IS NULL OR (u.xmin = $10::xid AND NOT u.revoked))",
-	    10 },
+static const struct db_stmt token_insert_access = { "token_insert_access",
+    "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 8 };
+/* One round trip per grant: the access row feeds the refresh row. */
+static const struct db_stmt token_insert_pair = { "token_insert_pair",
+    "WITH a AS (INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES
+    ") RETURNING id) " REFRESH_INSERT
+    "SELECT decode($9, 'hex'), a.id, a.id, string_to_array($10, ' '), "
+    "to_timestamp($6), to_timestamp($11) FROM a", 11 };
+/*
+ * The last column: rotated (used_at) less than $2 seconds ago, and
+ * nothing in its family revoked since (by reuse, revocation or a
+ * password change); $2 = 0: never.  The row lock makes a second
+ * presentation wait for the first one's commit and then see it.
+ */
+static const struct db_stmt token_refresh_lock = { "token_refresh_lock",
+    "SELECT r.family_id, a.client_id, a.user_id, "
+    "array_to_string(r.scopes, ' '), r.used_at IS NOT NULL, r.revoked, "
+    "r.expires_at <= now(), coalesce(u.revoked, false), "
+    "array_to_string(u.scopes, ' '), "
+    "$2::integer > 0 AND "
+    "r.used_at > now() - $2::integer * interval '1 second' AND "
+    "NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens f "
+    "WHERE f.family_id = r.family_id AND f.revoked) "
+    "FROM oauth_refresh_tokens r "
+    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
+    "LEFT JOIN users u ON u.id = a.user_id "
+    "WHERE r.id = decode($1, 'hex') FOR UPDATE OF r", 2 };
+/* Only a live token rotates, once: the UPDATE is the single winner. */
+static const struct db_stmt token_rotate = { "token_rotate",
+    "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
+    "WHERE id = decode($12, 'hex') AND used_at IS NULL AND NOT revoked "
+    "RETURNING family_id), "
+    "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
+    " FROM old RETURNING id) " REFRESH_INSERT
+    "SELECT decode($9, 'hex'), a.id, old.family_id, "
+    "string_to_array($10, ' '), to_timestamp($6), to_timestamp($11) "
+    "FROM a, old", 12 };
+static const struct db_stmt token_revoke_family = { "token_revoke_family",
+    "WITH f AS (UPDATE oauth_refresh_tokens SET revoked = true "
+    "WHERE family_id = $1 RETURNING access_token_id) "
+    "UPDATE oauth_access_tokens SET revoked = true, updated_at = now() "
+    "WHERE id IN (SELECT access_token_id FROM f) AND NOT revoked", 1 };
+static const struct db_stmt token_access_find = { "token_access_find",
+    "SELECT a.user_id, u.name, u.email FROM oauth_access_tokens a "
+    "JOIN oauth_clients c ON c.id = a.client_id "
+    "LEFT JOIN users u ON u.id = a.user_id "
+    "WHERE a.id = $1 AND NOT a.revoked AND a.expires_at > now() "
+    "AND NOT c.revoked AND NOT coalesce(u.revoked, false)", 1 };
+/*
+ * token_access_find, and in the same round trip whether the caller
+ * ($2) is still the row it was judged on ($3, its xmin) and live:
+ * introspection by a client the process holds a copy of.
+ */
+static const struct db_stmt token_access_find_for = { "token_access_find_for",
+    "SELECT k.xmin = $3::xid AND NOT k.revoked, a.id IS NOT NULL, "
+    "a.user_id, u.name, u.email FROM oauth_clients k "
+    "LEFT JOIN (oauth_access_tokens a "
+    "JOIN oauth_clients c ON c.id = a.client_id "
+    "LEFT JOIN users u ON u.id = a.user_id) "
+    "ON a.id = $1::uuid AND NOT a.revoked AND a.expires_at > now() "
+    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
+    "WHERE k.id = $2::uuid", 3 };
+static const struct db_stmt token_revoke_access = { "token_revoke_access",
+    "WITH a AS (UPDATE oauth_access_tokens SET revoked = true, "
+    "updated_at = now() WHERE id = $1 RETURNING id), "
+    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
+    "WHERE access_token_id IN (SELECT id FROM a)) "
+    "SELECT count(*) FROM a", 1 };
+static const struct db_stmt token_personal_list = { "token_personal_list",
+    "SELECT id, name, array_to_string(scopes, ','), "
+    "to_char(created_at, 'YYYY-MM-DD HH24:MI'), "
+    "to_char(expires_at, 'YYYY-MM-DD HH24:MI'), revoked "
+    "FROM oauth_access_tokens WHERE user_id = $1 AND name IS NOT NULL "
+    "ORDER BY created_at, id", 1 };
+static const struct db_stmt token_refresh_find = { "token_refresh_find",
+    "SELECT r.family_id, a.client_id, a.user_id, u.email, "
+    "array_to_string(r.scopes, ' '), "
+    "extract(epoch FROM r.created_at)::bigint, "
+    "extract(epoch FROM r.expires_at)::bigint, "
+    "r.used_at IS NULL AND NOT r.revoked AND r.expires_at > now() "
+    "AND NOT c.revoked AND NOT coalesce(u.revoked, false) "
+    "FROM oauth_refresh_tokens r "
+    "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
+    "JOIN oauth_clients c ON c.id = a.client_id "
+    "LEFT JOIN users u ON u.id = a.user_id "
+    "WHERE r.id = decode($1, 'hex')", 1 };
+/*
+ * The whole client_credentials grant in one round trip: stores the
+ * row only while the client and its owner are the rows the grant
+ * was judged on ($9, $10: their xmin; xmin, not xmax, so the
+ * foreign-key share locks of other inserts do not count).
+ */
+static const struct db_stmt token_insert_current = { "token_insert_current",
+    "INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES " "
+    "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
+    "WHERE c.id = $3::uuid AND c.xmin = $9::xid AND NOT c.revoked "
+    "AND (c.user_id IS NULL OR (u.xmin = $10::xid AND NOT u.revoked))",
+    10 };
+
+static const struct db_stmt *const stmts[] = {
+	&token_insert_access, &token_insert_pair, &token_refresh_lock,
+	&token_rotate, &token_revoke_family, &token_access_find,
+	&token_access_find_for, &token_revoke_access, &token_personal_list,
+	&token_refresh_find, &token_insert_current,
 };
 
-const struct db_stmt_table db_token_stmts = { "db_token.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_token_stmts = DB_STMTS("db_token.c", stmts);
 
 /* The columns of token_refresh_lock, in order. */
 static const struct db_col refresh_cols[] = {
@@ -213,8 +202,8 @@ write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
 enum db_status
 db_token_insert(struct db *db, const struct token_row *t)
 {
-	return write_row(db, &stmts[t->refresh_hash != NULL ?
-	    STMT_INSERT_PAIR : STMT_INSERT_ACCESS], t, NULL, NULL);
+	return write_row(db, t->refresh_hash != NULL ? &token_insert_pair :
+	    &token_insert_access, t, NULL, NULL);
 }
 
 enum db_status
@@ -228,53 +217,47 @@ db_token_insert_current(struct db *db, const struct token_row *t,
 
 	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
 	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
-	return db_run_one(db, &stmts[STMT_INSERT_CURRENT], p, inserted);
+	return db_run_one(db, &token_insert_current, p, inserted);
 }
 
 enum db_status
 db_token_rotate(struct db *db, const char *old_hash,
     const struct token_row *t, int *rotated)
 {
-	return write_row(db, &stmts[STMT_ROTATE], t, old_hash, rotated);
+	return write_row(db, &token_rotate, t, old_hash, rotated);
 }
 
 enum db_status
-db_token_refresh_lock(struct db *db, const char *hash_hex, long grace,
-    struct refresh_row *out, int *found)
+db_token_refresh_lock(struct arena *a, struct db *db, const char *hash_hex,
+    long grace, struct refresh_row *out, int *found)
 {
 	char		 g[24];
 	const char	*p[2] = { hash_hex, g };
 
 	snprintf(g, sizeof(g), "%ld", grace);
-	return db_select_one(db, DB_WRITE, &stmts[STMT_REFRESH_LOCK], p,
+	return db_select_one(a, db, DB_WRITE, &token_refresh_lock, p,
 	    &refresh_row, out, found);
-}
-
-void
-db_token_refresh_free(struct refresh_row *r)
-{
-	db_unfill(&refresh_row, r);
 }
 
 enum db_status
 db_token_revoke_family(struct db *db, const char *family_id)
 {
 	const char	*p[1] = { family_id };
-	return db_run(db, &stmts[STMT_REVOKE_FAMILY], p);
+	return db_run(db, &token_revoke_family, p);
 }
 
 enum db_status
-db_token_access_find(struct db *db, const char *jti, struct access_row *out,
-    int *active)
+db_token_access_find(struct arena *a, struct db *db, const char *jti,
+    struct access_row *out, int *active)
 {
 	const char	*p[1] = { jti };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_ACCESS_FIND], p,
+	return db_select_one(a, db, DB_READ, &token_access_find, p,
 	    &access_row, out, active);
 }
 
 enum db_status
-db_token_access_find_for(struct db *db, const char *jti,
+db_token_access_find_for(struct arena *a, struct db *db, const char *jti,
     const char *client_id, const char *version, struct access_row *out,
     int *active, int *current)
 {
@@ -284,7 +267,7 @@ db_token_access_find_for(struct db *db, const char *jti,
 
 	memset(out, 0, sizeof(*out));
 	*active = *current = 0;
-	s = db_exec_idempotent(db, &stmts[STMT_ACCESS_FIND_FOR], p, &r);
+	s = db_exec_idempotent(db, &token_access_find_for, p, &r);
 	if (s != DB_OK)
 		return s;
 	if (PQntuples(r) == 1 && *PQgetvalue(r, 0, 0) == 't') {
@@ -292,7 +275,7 @@ db_token_access_find_for(struct db *db, const char *jti,
 		*active = *PQgetvalue(r, 0, 1) == 't';
 	}
 	if (*active)
-		db_fill(&access_row, r, 0, 2, out);
+		db_fill(a, &access_row, r, 0, 2, out);
 	PQclear(r);
 	return DB_OK;
 }
@@ -304,46 +287,33 @@ db_token_revoke_access(struct db *db, const char *jti, int *found)
 	long		 n;
 	enum db_status	 s;
 
-	s = db_count(db, DB_WRITE, &stmts[STMT_REVOKE_ACCESS], p, &n);
+	s = db_count(db, DB_WRITE, &token_revoke_access, p, &n);
 	if (found != NULL)
 		*found = n != 0;
 	return s;
 }
 
 enum db_status
-db_token_personal_list(struct db *db, const char *user_id,
+db_token_personal_list(struct arena *a, struct db *db, const char *user_id,
     struct personal_token_rows *out)
 {
 	const char	*p[1] = { user_id };
 	void		*v;
 	enum db_status	 s;
 
-	s = db_select_rows(db, &stmts[STMT_PERSONAL_LIST], p, &personal_row,
+	s = db_select_rows(a, db, &token_personal_list, p, &personal_row,
 	    &v, &out->n);
 	out->v = v;
 	return s;
 }
 
-void
-db_token_personal_rows_free(struct personal_token_rows *rows)
-{
-	db_unfill_all(&personal_row, rows->v, rows->n);
-	rows->v = NULL;
-	rows->n = 0;
-}
-
 enum db_status
-db_token_refresh_find(struct db *db, const char *hash_hex,
+db_token_refresh_find(struct arena *a, struct db *db, const char *hash_hex,
     struct refresh_info *out, int *found)
 {
 	const char	*p[1] = { hash_hex };
 
-	return db_select_one(db, DB_READ, &stmts[STMT_REFRESH_FIND], p,
+	return db_select_one(a, db, DB_READ, &token_refresh_find, p,
 	    &info_row, out, found);
 }
 
-void
-db_token_refresh_info_free(struct refresh_info *i)
-{
-	db_unfill(&info_row, i);
-}

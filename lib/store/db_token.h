@@ -54,12 +54,12 @@ struct refresh_row {
  * Inside a transaction: find the refresh token by its hash and lock its
  * row (FOR UPDATE), so two concurrent refreshes serialise: the second
  * waits for the first to commit and then finds the token used.  grace
- * (seconds, 0: none) sets just_rotated.  *found = 0 when unknown.  Free
- * with db_token_refresh_free().
+ * (seconds, 0: none) sets just_rotated.  *found = 0 when unknown.  The
+ * row is in the arena.
  */
-enum db_status	db_token_refresh_lock(struct db *, const char *hash_hex,
-		    long grace, struct refresh_row *, int *found);
-void		db_token_refresh_free(struct refresh_row *);
+enum db_status	db_token_refresh_lock(struct arena *, struct db *,
+		    const char *hash_hex, long grace, struct refresh_row *,
+		    int *found);
 
 /*
  * Rotate: mark the refresh token old_hash used and insert t (access and
@@ -83,16 +83,17 @@ struct access_row {
 /*
  * *active = 1 when the access token jti exists, is neither revoked nor
  * expired, and neither its client nor its user is revoked; then the
- * row's strings are the caller's (access_token.c hands them on).
+ * row is filled, into the arena.
  */
-enum db_status	db_token_access_find(struct db *, const char *jti,
-		    struct access_row *, int *active);
+enum db_status	db_token_access_find(struct arena *, struct db *,
+		    const char *jti, struct access_row *, int *active);
 /*
  * db_token_access_find, confirming in the same statement that the client
  * client_id is still the row whose xmin was version and is not revoked:
  * *current = 0 when it is not (then *active says nothing).
  */
-enum db_status	db_token_access_find_for(struct db *, const char *jti,
+enum db_status	db_token_access_find_for(struct arena *, struct db *,
+		    const char *jti,
 		    const char *client_id, const char *version,
 		    struct access_row *, int *active, int *current);
 
@@ -117,13 +118,9 @@ struct personal_token_rows {
 	size_t				 n;
 };
 
-/*
- * A user's personal access tokens, oldest first.  Free with
- * db_token_personal_rows_free().
- */
-enum db_status	db_token_personal_list(struct db *, const char *user_id,
-		    struct personal_token_rows *);
-void		db_token_personal_rows_free(struct personal_token_rows *);
+/* A user's personal access tokens, oldest first, into the arena. */
+enum db_status	db_token_personal_list(struct arena *, struct db *,
+		    const char *user_id, struct personal_token_rows *);
 
 /* A refresh token as revocation and introspection see it. */
 struct refresh_info {
@@ -137,8 +134,8 @@ struct refresh_info {
 					   user not revoked */
 };
 
-enum db_status	db_token_refresh_find(struct db *, const char *hash_hex,
-		    struct refresh_info *, int *found);
-void		db_token_refresh_info_free(struct refresh_info *);
+/* Into the arena; *found = 0 when unknown. */
+enum db_status	db_token_refresh_find(struct arena *, struct db *,
+		    const char *hash_hex, struct refresh_info *, int *found);
 
 #endif

@@ -14,13 +14,12 @@ struct user {
 	int		 revoked;
 };
 
-/* By e-mail, case-insensitively; *found = 0 when none. */
-enum db_status	db_user_find_by_email(struct db *, const char *email,
-		    struct user *out, int *found);
-/* By id; *found = 0 when none. */
-enum db_status	db_user_find_by_id(struct db *, const char *id,
-		    struct user *out, int *found);
-void		db_user_free(struct user *);
+/* By e-mail, case-insensitively, into the arena; *found = 0 when none. */
+enum db_status	db_user_find_by_email(struct arena *, struct db *,
+		    const char *email, struct user *out, int *found);
+/* By id, into the arena; *found = 0 when none. */
+enum db_status	db_user_find_by_id(struct arena *, struct db *,
+		    const char *id, struct user *out, int *found);
 
 /* Insert; scopes space-separated.  DB_CONFLICT on a duplicate e-mail. */
 enum db_status	db_user_add(struct db *, const char *email, const char *name,
@@ -47,9 +46,8 @@ struct user_rows {
 	size_t			 n;
 };
 
-/* Every user, by id.  Free with db_user_rows_free(). */
-enum db_status	db_user_list(struct db *, struct user_rows *);
-void		db_user_rows_free(struct user_rows *);
+/* Every user, by id, into the arena. */
+enum db_status	db_user_list(struct arena *, struct db *, struct user_rows *);
 /* 1 in *found when a user with the id exists. */
 enum db_status	db_user_exists(struct db *, const char *id, int *found);
 

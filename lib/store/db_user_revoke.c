@@ -4,34 +4,31 @@
 #include "store/db_stmts.h"
 #include "store/db_user_revoke.h"
 
-enum stmt {
-	STMT_REVOKE,
-	STMT__MAX
-};
-
 /* $2: personal access tokens too. */
 #define ENDED_TOKENS \
 	"user_id = $1 AND ($2::boolean OR name IS NULL)"
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	[STMT_REVOKE] = { "user_revoke",
-	    "WITH s AS (DELETE FROM oauth_sessions WHERE user_id = $1 "
-	    "RETURNING 1), "
-	    "c AS (UPDATE oauth_auth_codes SET revoked = true "
-	    "WHERE user_id = $1 AND used_at IS NULL AND NOT revoked "
-	    "RETURNING 1), "
-	    "a AS (UPDATE oauth_access_tokens SET revoked = true, "
-	    "updated_at = now() WHERE " ENDED_TOKENS " AND NOT revoked "
-	    "RETURNING 1), "
-	    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
-	    "WHERE NOT revoked AND access_token_id IN (SELECT id FROM "
-	    "oauth_access_tokens WHERE " ENDED_TOKENS ") RETURNING 1) "
-	    "SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM c), "
-	    "(SELECT count(*) FROM a), (SELECT count(*) FROM r)", 2 },
+static const struct db_stmt user_revoke = { "user_revoke",
+    "WITH s AS (DELETE FROM oauth_sessions WHERE user_id = $1 "
+    "RETURNING 1), "
+    "c AS (UPDATE oauth_auth_codes SET revoked = true "
+    "WHERE user_id = $1 AND used_at IS NULL AND NOT revoked "
+    "RETURNING 1), "
+    "a AS (UPDATE oauth_access_tokens SET revoked = true, "
+    "updated_at = now() WHERE " ENDED_TOKENS " AND NOT revoked "
+    "RETURNING 1), "
+    "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
+    "WHERE NOT revoked AND access_token_id IN (SELECT id FROM "
+    "oauth_access_tokens WHERE " ENDED_TOKENS ") RETURNING 1) "
+    "SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM c), "
+    "(SELECT count(*) FROM a), (SELECT count(*) FROM r)", 2 };
+
+static const struct db_stmt *const stmts[] = {
+	&user_revoke,
 };
 
-const struct db_stmt_table db_user_revoke_stmts = { "db_user_revoke.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_user_revoke_stmts =
+    DB_STMTS("db_user_revoke.c", stmts);
 
 static const struct db_col counts_cols[] = {
 	DB_COL(DB_LONG, struct user_revoke_counts, sessions),
@@ -50,6 +47,6 @@ db_user_revoke(struct db *db, const char *user_id, int personal,
 					    personal ? "true" : "false" };
 	struct user_revoke_counts	 unused;
 
-	return db_select_one(db, DB_WRITE, &stmts[STMT_REVOKE], p,
+	return db_select_one(NULL, db, DB_WRITE, &user_revoke, p,
 	    &counts_row, c != NULL ? c : &unused, NULL);
 }

@@ -21,25 +21,19 @@ static const char setup_sql[] =
 	"applied_at timestamptz NOT NULL DEFAULT now()); "
 	"RESET client_min_messages";
 
-enum stmt {
-	STMT_LOCK,
-	STMT_APPLIED,
-	STMT_RECORD,
-	STMT__MAX
+/* Serialises concurrent `cpassport migrate` runs. */
+static const struct db_stmt migrate_lock = { "migrate_lock",
+    "SELECT pg_advisory_xact_lock(727272)", 0 };
+static const struct db_stmt migrate_applied = { "migrate_applied",
+    "SELECT 1 FROM cpassport_migrations WHERE version = $1", 1 };
+static const struct db_stmt migrate_record = { "migrate_record",
+    "INSERT INTO cpassport_migrations (version) VALUES ($1)", 1 };
+
+static const struct db_stmt *const stmts[] = {
+	&migrate_lock, &migrate_applied, &migrate_record,
 };
 
-static const struct db_stmt stmts[STMT__MAX] = {
-	/* Serialises concurrent `cpassport migrate` runs. */
-	[STMT_LOCK] = { "migrate_lock",
-	    "SELECT pg_advisory_xact_lock(727272)", 0 },
-	[STMT_APPLIED] = { "migrate_applied",
-	    "SELECT 1 FROM cpassport_migrations WHERE version = $1", 1 },
-	[STMT_RECORD] = { "migrate_record",
-	    "INSERT INTO cpassport_migrations (version) VALUES ($1)", 1 },
-};
-
-const struct db_stmt_table db_migrate_stmts = { "migrate.c", stmts,
-    STMT__MAX };
+const struct db_stmt_table db_migrate_stmts = DB_STMTS("migrate.c", stmts);
 
 static int
 is_migration(const char *name)
@@ -109,8 +103,8 @@ apply(struct db *db, const char *dir, const char *name, int *applied,
 
 	if (db_begin(db) != DB_OK)
 		goto fail_db;
-	if (run(db, &stmts[STMT_LOCK], NULL, NULL) == -1 ||
-	    run(db, &stmts[STMT_APPLIED], name, &rows) == -1)
+	if (run(db, &migrate_lock, NULL, NULL) == -1 ||
+	    run(db, &migrate_applied, name, &rows) == -1)
 		goto fail_db;
 	if (rows == 1) {
 		if (db_commit(db) != DB_OK)
@@ -128,7 +122,8 @@ apply(struct db *db, const char *dir, const char *name, int *applied,
 		goto fail;
 	}
 	free(sql);
-	if (run(db, &stmts[STMT_RECORD], name, NULL) == -1 || db_commit(db) != DB_OK)
+	if (run(db, &migrate_record, name, NULL) == -1 ||
+	    db_commit(db) != DB_OK)
 		goto fail_db;
 	(*applied)++;
 	return 0;

@@ -154,7 +154,8 @@ ep_start(struct ep *t, const char *extra)
 static void
 forget_response(struct ep *t)
 {
-	http_resp_free(&t->resp);
+	/* The request's arena holds the response too. */
+	arena_release(t->resp.arena);
 	memset(&t->resp, 0, sizeof(t->resp));
 	free(t->body);
 	t->body = NULL;
@@ -196,8 +197,6 @@ ep_serve(struct ep *t, enum ep_program p, struct http_request *req)
 	if (req->arena == NULL)
 		req->arena = arena_new();
 	http_handle(programs[p], &t->app, req, &t->resp);
-	arena_release(req->arena);
-	req->arena = NULL;
 	if (t->resp.body != NULL) {
 		t->body = strndup(t->resp.body, t->resp.body_len);
 		t->json = json_tokener_parse(t->body);

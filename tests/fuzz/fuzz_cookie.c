@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "parse/cookie.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -16,11 +17,14 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 static void
 check(const char *h, size_t hlen, const char *name, size_t max)
 {
-	char	*v = cookie_get(h, name, max);
-	size_t	 i, len;
+	struct arena	*a = arena_new();
+	char		*v = cookie_get(a, h, name, max);
+	size_t		 i, len;
 
-	if (v == NULL)
+	if (v == NULL) {
+		arena_release(a);
 		return;
+	}
 	len = strlen(v);
 	if (len > max || hlen > COOKIE_MAX_HEADER || strstr(h, name) == NULL)
 		abort();
@@ -30,7 +34,7 @@ check(const char *h, size_t hlen, const char *name, size_t max)
 			abort();
 	if (len > 0 && strstr(h, v) == NULL)
 		abort();
-	free(v);
+	arena_release(a);
 }
 
 int

@@ -47,7 +47,6 @@ procs=$(pgrep -c -P "$LIGHTTPD_PID" -x token.fcgi)
 echo "# 80 grants: $inserts token_insert_current, $finds client_find, $procs token.fcgi processes"
 ok $([ "$inserts" = 80 ] && [ "$finds" -le "$procs" ]; echo $?) \
     "cc-one-statement: each grant one insert; the client read at most once per process, not per grant"
-psql_q "UPDATE users SET revoked = false WHERE id = $OWNER" >/dev/null
 is "$(outcomes 40 -u "$OWNED_ID:$OWNED_SECRET" -d 'scope=read write')" "200 read write" \
     "cc-cache-warm: 40 grants in parallel, all 200"
 psql_q "UPDATE users SET scopes = '{write}' WHERE id = $OWNER" >/dev/null

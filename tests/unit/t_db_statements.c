@@ -85,8 +85,8 @@ duplicate_name(const struct db_stmt_table *const *tables)
 		for (i = 0; i < (*t)->n; i++)
 			for (u = t; *u != NULL; u++)
 				for (j = u == t ? i + 1 : 0; j < (*u)->n; j++) {
-					a = (*t)->v[i].name;
-					b = (*u)->v[j].name;
+					a = (*t)->v[i]->name;
+					b = (*u)->v[j]->name;
 					if (a != NULL && b != NULL &&
 					    strcmp(a, b) == 0)
 						return a;
@@ -123,14 +123,17 @@ check_checker(void)
 		{ "", "SELECT 1", 0 },
 		{ NULL, NULL, 0 },
 	};
-	static const struct db_stmt one[] = { { "same", "SELECT 1", 0 } };
-	static const struct db_stmt two[] = {
-		{ "other", "SELECT 2", 0 },
-		{ "same", "SELECT 3", 0 },
+	static const struct db_stmt same = { "same", "SELECT 1", 0 };
+	static const struct db_stmt other = { "other", "SELECT 2", 0 };
+	static const struct db_stmt again = { "same", "SELECT 3", 0 };
+	static const struct db_stmt *const one[] = { &same };
+	static const struct db_stmt *const two[] = { &other, &again };
+	static const struct db_stmt *const three[] = {
+		&good[0], &good[1], &good[2],
 	};
-	static const struct db_stmt_table ta = { "a", one, 1 };
-	static const struct db_stmt_table tb = { "b", two, 2 };
-	static const struct db_stmt_table tc = { "c", good, 3 };
+	static const struct db_stmt_table ta = DB_STMTS("a", one);
+	static const struct db_stmt_table tb = DB_STMTS("b", two);
+	static const struct db_stmt_table tc = DB_STMTS("c", three);
 	const struct db_stmt_table *const dup[] = { &ta, &tc, &tb, NULL };
 	const struct db_stmt_table *const uniq[] = { &ta, &tc, NULL };
 	size_t	i;
@@ -163,11 +166,11 @@ main(void)
 		ok((*t)->n > 0, "db-statements: %s has statements",
 		    (*t)->module);
 		for (i = 0; i < (*t)->n; i++, total++) {
-			stmt_problems(&(*t)->v[i], why, sizeof(why));
+			stmt_problems((*t)->v[i], why, sizeof(why));
 			ok(why[0] == '\0', "db-statements: %s %s: its SQL "
 			    "uses the %d parameters it declares%s%s",
-			    (*t)->module, (*t)->v[i].name ? (*t)->v[i].name :
-			    "(null)", (*t)->v[i].nparams, *why ? ": " : "",
+			    (*t)->module, (*t)->v[i]->name ? (*t)->v[i]->name :
+			    "(null)", (*t)->v[i]->nparams, *why ? ": " : "",
 			    why);
 		}
 	}

@@ -15,7 +15,7 @@ static const struct form_param params[] = {
 };
 #define NP	(sizeof(params) / sizeof(params[0]))
 
-static struct arena	*A;	/* what the request's arena is to the endpoints */
+static struct arena	*A;	/* as a request's arena */
 
 /* form_decode(in, len, max) yields exactly want (NULL: rejected). */
 static int
@@ -123,7 +123,7 @@ test_parse(void)
 	    "form: password decoded");
 	ok(v[3].s == NULL, "form: absent param is NULL");
 	ok(parse("username=a&username=b", v, &bad) == FORM_DUPLICATE &&
-	    all_null(v), "form: a failed parse NULLs the values a good one left");
+	    all_null(v), "form: a failed parse NULLs what a good one left");
 
 	/* RFC 6749 §3.1: sent without a value = omitted. */
 	dirty(v);

@@ -6,9 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "endpoint/authorize_pages.h"
 #include "http/html.h"
 #include "tap.h"
+
+/* The arena a request would give the responses. */
+static struct arena	*A;
 
 /* The value of header name in r, or NULL. */
 static const char *
@@ -25,12 +29,8 @@ header(const struct http_response *r, const char *name)
 static void
 clear(struct http_response *r)
 {
-	size_t	i;
-
-	for (i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
-	free(r->body);
 	memset(r, 0, sizeof(*r));
+	r->arena = A;
 }
 
 /* 1 when a, then b, then c occur in s in that order. */
@@ -51,6 +51,7 @@ test_every_page(void)
 	const char		*retry;
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	for (p = 0; p < PAGE__MAX; p++) {
 		/* The login form's answers are forms: test_login_form(). */
 		if (p >= PAGE_LOGIN && p <= PAGE_LOGIN_THROTTLED)
@@ -94,7 +95,7 @@ test_login_form(void)
 	size_t			i;
 	int			bad = 0;
 
-	memset(&r, 0, sizeof(r));
+	clear(&r);
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		page_login(&r, cases[i].why, "client_id=x", "tok", "App",
 		    "a@example.com");
@@ -116,10 +117,12 @@ main(void)
 {
 	struct http_response	 r;
 
+	A = arena_new();
 	test_every_page();
 	test_login_form();
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	page_error(&r, PAGE_NOT_FOUND);
 	ok(r.status == 404 && strstr(r.body, "<title>Error</title>") &&
 	    strstr(r.body, "<h1>Request refused</h1>"
@@ -167,5 +170,6 @@ main(void)
 	    "<p>DETAIL</p>", "Start again</a>"),
 	    "page-callback-detail: text, then the detail, then Start again");
 	clear(&r);
+	arena_release(A);
 	return done_testing();
 }

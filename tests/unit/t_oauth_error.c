@@ -9,27 +9,28 @@
 
 #include <json-c/json.h>
 
+#include "base/arena.h"
 #include "http/oauth_error.h"
 #include "store/db.h"
 #include "tap.h"
 
+/* The arena a request would give the responses. */
+static struct arena	*A;
+
 #define UNAVAILABLE	"the service is temporarily unavailable"
 
-/* The body's error_description ("" when absent), then the response freed. */
+/* The body's error_description ("" when absent), then r reset. */
 static char *
 description(struct http_response *r)
 {
 	json_object	*o = json_tokener_parse(r->body), *d;
 	char		*s;
-	size_t		 i;
 
 	s = strdup(o != NULL && json_object_object_get_ex(o,
 	    "error_description", &d) ? json_object_get_string(d) : "");
 	json_object_put(o);
-	for (i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
-	free(r->body);
 	memset(r, 0, sizeof(*r));
+	r->arena = A;
 	return s;
 }
 
@@ -41,6 +42,7 @@ token_error(enum oauth_error e, const char *left, const char *want,
 	char			*d;
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	oauth_error_write(&r, &OAUTH_OUTCOME(e, left));
 	d = description(&r);
 	ok(!strcmp(d, want), "%s: \"%s\"", name, d);
@@ -68,6 +70,7 @@ outcome(struct oauth_outcome o, int status, const char *www,
 	const char		*w, *ra;
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	oauth_error_write(&r, &o);
 	w = header(&r, "WWW-Authenticate");
 	ra = header(&r, "Retry-After");
@@ -85,6 +88,7 @@ main(void)
 	struct http_response	 r;
 	char			*d;
 
+	A = arena_new();
 	token_error(OAUTH_TEMPORARILY_UNAVAILABLE, "invalid refresh token",
 	    UNAVAILABLE, "db-503-own-description: not the refresh's");
 	token_error(OAUTH_TEMPORARILY_UNAVAILABLE,
@@ -99,6 +103,7 @@ main(void)
 	token_error(OAUTH_INVALID_GRANT, "invalid refresh token",
 	    "invalid refresh token", "error-4xx-keeps-its-description");
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	oauth_bearer_error_write(&r, OAUTH_TEMPORARILY_UNAVAILABLE,
 	    "the token is revoked", NULL);
 	d = description(&r);
@@ -129,5 +134,6 @@ main(void)
 	    "5", "outcome-503: Retry-After: 5");
 	outcome(OAUTH_OUTCOME(OAUTH_OK, NULL), 500, NULL, NULL,
 	    "outcome-ok-is-no-error: written as a 500");
+	arena_release(A);
 	return done_testing();
 }

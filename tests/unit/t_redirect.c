@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "http/redirect.h"
 #include "parse/redirect_uri.h"
 #include "tap.h"
@@ -14,14 +15,15 @@
 static int
 url_is(const char *base, const char *const *pairs, const char *want)
 {
-	char	*got = redirect_url(base, pairs);
-	int	 same;
+	struct arena	*a = arena_new();
+	char		*got = redirect_url(a, base, pairs);
+	int		 same;
 
 	if (got == NULL || want == NULL)
 		same = got == NULL && want == NULL;
 	else
 		same = strcmp(got, want) == 0;
-	free(got);
+	arena_release(a);
 	return same;
 }
 

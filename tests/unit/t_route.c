@@ -7,8 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
 #include "http/route.h"
 #include "tap.h"
+
+/* The arena a request would give the responses. */
+static struct arena	*A;
 
 static const char *ran;	/* the handler or refusal that ran */
 
@@ -57,12 +61,8 @@ header(const struct http_response *r, const char *name)
 static void
 clear(struct http_response *r)
 {
-	size_t	i;
-
-	for (i = 0; i < r->nheaders; i++)
-		free(r->headers[i].value);
-	free(r->body);
 	memset(r, 0, sizeof(*r));
+	r->arena = A;
 }
 
 /* Dispatch method uri; ran and Allow must be as wanted. */
@@ -76,6 +76,7 @@ check(const char *method, const char *uri, const char *want_ran,
 
 	memset(&req, 0, sizeof(req));
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	req.method = method;
 	req.uri = uri;
 	ran = "nothing";
@@ -93,6 +94,7 @@ json_refusal(int status, const char *want_body)
 	struct http_response	r;
 
 	memset(&r, 0, sizeof(r));
+	r.arena = A;
 	route_refuse_json(NULL, NULL, &r, status);
 	ok(r.status == status && strstr(r.body, want_body) != NULL &&
 	    strcmp(header(&r, "Cache-Control"), "no-store") == 0,
@@ -104,6 +106,7 @@ json_refusal(int status, const char *want_body)
 int
 main(void)
 {
+	A = arena_new();
 	check("GET", "/a", "get", "");
 	check("HEAD", "/a", "get", "");
 	check("POST", "/a", "post", "");
@@ -124,5 +127,6 @@ main(void)
 	    !route_path_is("/", "/a"), "route_path_is: the path before '?'");
 	json_refusal(404, "{\"error\":\"not_found\"}");
 	json_refusal(405, "\"error\":\"invalid_request\"");
+	arena_release(A);
 	return done_testing();
 }
