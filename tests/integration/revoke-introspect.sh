@@ -52,7 +52,11 @@ finds=$(grep -c 'execute client_find:' "$WORK/counted.log")
 plain=$(grep -c 'execute token_access_find:' "$WORK/counted.log")
 procs=$(pgrep -c -P "$LIGHTTPD_PID" -x introspect.fcgi)
 echo "# 80 introspections: $fors token_access_find_for, $finds client_find, $plain token_access_find, $procs introspect.fcgi processes"
-ok $([ "$fors" = 80 ] && [ "$plain" = 0 ] && [ "$finds" -le "$procs" ]; echo $?) \
+# A process the warm-up missed meets the caller here: it reads it once
+# (client_find) and checks that token with the plain statement; every
+# other introspection is the one statement.
+ok $([ $((fors + plain)) = 80 ] && [ "$plain" = "$finds" ] &&
+    [ "$finds" -le "$procs" ]; echo $?) \
     "introspect-one-statement: one statement each; the caller read at most once per process"
 is "$(iresults 40 "$RT" -u "$CID:$CSECRET")" "200 true" \
     "introspect-cache-refresh: a refresh token, by its own cached client, is active everywhere"
