@@ -148,7 +148,8 @@ db_select_one(struct arena *a, struct db *db, enum db_kind kind,
 	    db_exec(db, st, params, &r);
 	if (s != DB_OK)
 		return s;
-	if ((one = PQntuples(r) == 1))
+	one = PQntuples(r) == 1;
+	if (one)
 		db_fill(a, desc, r, 0, 0, out);
 	if (found != NULL)
 		*found = one;
