@@ -212,51 +212,13 @@ ac_has(const struct ep *t, const char *s)
 const char *
 ac_set_cookie(const struct ep *t, const char *name)
 {
-	size_t	i, n = strlen(name);
-
-	for (i = 0; i < t->resp.nheaders; i++)
-		if (strcasecmp(t->resp.headers[i].name, "Set-Cookie") == 0 &&
-		    strncmp(t->resp.headers[i].value, name, n) == 0 &&
-		    t->resp.headers[i].value[n] == '=')
-			return t->resp.headers[i].value;
-	return NULL;
-}
-
-static int
-hexval(int c)
-{
-	if (isdigit(c))
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+	return ep_set_cookie(t, name);
 }
 
 const char *
 ac_loc_param(const struct ep *t, const char *name)
 {
-	static char	 out[2048];
-	const char	*loc = ep_header(t, "Location"), *p;
-	size_t		 n = strlen(name), i = 0;
-
-	if (loc == NULL || (p = strchr(loc, '?')) == NULL)
-		return NULL;
-	for (p++; *p; p += strcspn(p, "&"), p += *p == '&') {
-		if (strncmp(p, name, n) != 0 || p[n] != '=')
-			continue;
-		for (p += n + 1; *p && *p != '&' && *p != '#' &&
-		    i < sizeof(out) - 1; p++) {
-			if (*p == '%' && hexval(p[1]) >= 0 &&
-			    hexval(p[2]) >= 0) {
-				out[i++] = (char)(hexval(p[1]) * 16 +
-				    hexval(p[2]));
-				p += 2;
-			} else
-				out[i++] = *p == '+' ? ' ' : *p;
-		}
-		out[i] = '\0';
-		return out;
-	}
-	return NULL;
+	return ep_url_param(ep_header(t, "Location"), name);
 }
 
 int

@@ -47,14 +47,7 @@ cb_get(struct ep *t, enum ep_program p, const char *uri, const char *cookie,
 const char *
 cb_set_cookie(const struct ep *t, const char *name)
 {
-	size_t	i, n = strlen(name);
-
-	for (i = 0; i < t->resp.nheaders; i++)
-		if (strcasecmp(t->resp.headers[i].name, "Set-Cookie") == 0 &&
-		    strncmp(t->resp.headers[i].value, name, n) == 0 &&
-		    t->resp.headers[i].value[n] == '=')
-			return t->resp.headers[i].value;
-	return NULL;
+	return ep_set_cookie(t, name);
 }
 
 const char *
@@ -70,44 +63,12 @@ cb_cookie(const struct ep *t, const char *name)
 	return v;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 const char *
 cb_qparam(const char *url, const char *name)
 {
-	static char	 out[2048];
-	const char	*p;
-	size_t		 n = strlen(name), o = 0;
+	const char	*v = ep_url_param(url, name);
 
-	out[0] = '\0';
-	if (url == NULL || (p = strchr(url, '?')) == NULL)
-		return out;
-	for (p++; *p; p += strcspn(p, "&"), p += *p == '&') {
-		if (strncmp(p, name, n) != 0 || p[n] != '=')
-			continue;
-		for (p += n + 1; *p && *p != '&' && o + 1 < sizeof(out); p++) {
-			if (*p == '%' && hexval(p[1]) >= 0 &&
-			    hexval(p[2]) >= 0) {
-				out[o++] = (char)(hexval(p[1]) * 16 +
-				    hexval(p[2]));
-				p += 2;
-			} else
-				out[o++] = *p == '+' ? ' ' : *p;
-		}
-		break;
-	}
-	out[o] = '\0';
-	return out;
+	return v != NULL ? v : "";
 }
 
 int

@@ -286,6 +286,59 @@ ep_json(const struct ep *t, const char *path)
 	return json_text(v);
 }
 
+const char *
+ep_set_cookie(const struct ep *t, const char *name)
+{
+	size_t	i, n = strlen(name);
+
+	for (i = 0; i < t->resp.nheaders; i++)
+		if (strcasecmp(t->resp.headers[i].name, "Set-Cookie") == 0 &&
+		    strncmp(t->resp.headers[i].value, name, n) == 0 &&
+		    t->resp.headers[i].value[n] == '=')
+			return t->resp.headers[i].value;
+	return NULL;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+const char *
+ep_url_param(const char *url, const char *name)
+{
+	static char	 out[2048];
+	const char	*p;
+	size_t		 n = strlen(name), i = 0;
+
+	if (url == NULL || (p = strchr(url, '?')) == NULL)
+		return NULL;
+	for (p++; *p && *p != '#'; p += strcspn(p, "&#"), p += *p == '&') {
+		if (strncmp(p, name, n) != 0 || p[n] != '=')
+			continue;
+		for (p += n + 1; *p && *p != '&' && *p != '#' &&
+		    i < sizeof(out) - 1; p++) {
+			if (*p == '%' && hexval(p[1]) >= 0 &&
+			    hexval(p[2]) >= 0) {
+				out[i++] = (char)(hexval(p[1]) * 16 +
+				    hexval(p[2]));
+				p += 2;
+			} else
+				out[i++] = *p == '+' ? ' ' : *p;
+		}
+		out[i] = '\0';
+		return out;
+	}
+	return NULL;
+}
+
 json_object *
 ep_jwt_claims(const char *jwt)
 {

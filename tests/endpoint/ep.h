@@ -87,6 +87,13 @@ const char	*ep_header(const struct ep *, const char *name);
  * "a.b"); numbers and booleans as their JSON text; NULL when absent.
  */
 const char	*ep_json(const struct ep *, const char *path);
+/* The last response's Set-Cookie header for cookie name, or NULL. */
+const char	*ep_set_cookie(const struct ep *, const char *name);
+/*
+ * The value of query parameter name in url (up to '&' or '#'), %xx and
+ * '+' decoded, in a static buffer (cut at 2 KiB); NULL when absent.
+ */
+const char	*ep_url_param(const char *url, const char *name);
 /* The claims of a JWT (caller puts), or NULL when it is not one. */
 json_object	*ep_jwt_claims(const char *jwt);
 /* A claim as ep_json() gives a value; NULL when absent. */
