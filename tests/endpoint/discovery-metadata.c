@@ -61,8 +61,8 @@ main(void)
 	    "metadata-grants: the grants the token endpoint runs");
 	ep_is(sorted(&t, "token_endpoint_auth_methods_supported"),
 	    "client_secret_basic client_secret_post", "metadata-auth-methods");
-	ep_is(sorted(&t, "scopes_supported"), "read",
-	    "metadata-scopes: registered scopes");
+	ep_is(sorted(&t, "scopes_supported"), "email openid profile read",
+	    "metadata-scopes: registered scopes, the OpenID ones (sql/005_openid.sql) among them");
 	ep_is(ep_header(&t, "Cache-Control"), "no-store", "metadata-no-store");
 	return ep_finish(&t);
 }
