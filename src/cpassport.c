@@ -39,6 +39,8 @@ static const char usage_main[] =
 "  migrate [--dir DIR]            apply the SQL migrations (idempotent)\n"
 "  keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
 "                                 make (or rotate) the signing key\n"
+"  keys --rotate --alg ALG | keys --add ALG\n"
+"                                 rotate or add one algorithm's key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
 "         [--redirect URI]... [--scopes a,b|*] [--first-party]\n"
 "         [--resource-server]\n"
@@ -160,11 +162,70 @@ cmd_migrate(int argc, char **argv)
 
 static const char usage_keys[] =
 "usage: cpassport keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
-"Make the signing key at the config's signing_key path (mode 0600).\n"
+"       cpassport keys --rotate --alg es256|rs256|eddsa\n"
+"       cpassport keys --add es256|rs256|eddsa\n"
+"Make the signing key at the config's signing_key path (mode 0600), and\n"
+"beside it signing_key.rs256 when it is not RS256 (the id_token algorithm\n"
+"every OpenID provider has).\n"
 "An existing key is kept unless --force (replace it: tokens it signed stop\n"
 "verifying) or --rotate (keep it as signing_key.<time>, so its tokens\n"
 "verify until they expire; `cpassport purge` removes it after that).\n"
+"--rotate --alg rotates one algorithm's active key alone: the signing key\n"
+"when it is of that type, else signing_key.<alg> (the old one kept as\n"
+"signing_key.<alg>.<time>).  --add makes signing_key.<alg>, the id_token\n"
+"key of another algorithm.\n"
 "Running programs pick up the new key by themselves.\n";
+
+/* 1 when the key at path is of the type. */
+static int
+key_is_type(const char *path, enum key_type type)
+{
+	struct key	*k;
+	int		 r;
+
+	k = key_load(path, err, sizeof(err));
+	r = k != NULL && key_get_type(k) == type;
+	key_free(k);
+	return r;
+}
+
+/* Make or rotate P, then settle its companions (keyset_settle). */
+static int
+keys_signing(const char *path, enum key_type type, int force, int rotate)
+{
+	int	 retired, made;
+
+	if ((rotate ? keyset_rotate(path, type, err, sizeof(err)) :
+	    key_generate(type, path, force, err, sizeof(err))) == -1)
+		return fail(err);
+	printf("%s key %s %s\n", key_alg(type),
+	    rotate ? "rotated in at" : "written to", path);
+	if (keyset_settle(path, &retired, &made, err, sizeof(err)) == -1)
+		return fail(err);
+	if (retired)
+		printf("%s.%s retired: %s is the %s key now\n", path,
+		    key_type_name(type), path, key_alg(type));
+	if (made)
+		printf("%s key written to %s.%s\n", key_alg(KEY_RS256), path,
+		    key_type_name(KEY_RS256));
+	return 0;
+}
+
+/* --add ALG or --rotate --alg ALG: one algorithm's active key. */
+static int
+keys_alg(const char *path, enum key_type alg, int add)
+{
+	int	 own;
+
+	own = !add && key_is_type(path, alg);
+	if ((add ? keyset_add(path, alg, err, sizeof(err)) :
+	    keyset_rotate_alg(path, alg, err, sizeof(err))) == -1)
+		return fail(err);
+	printf("%s key %s %s%s%s\n", key_alg(alg),
+	    add ? "written to" : "rotated in at", path, own ? "" : ".",
+	    own ? "" : key_type_name(alg));
+	return 0;
+}
 
 static int
 cmd_keys(int argc, char **argv)
@@ -173,17 +234,27 @@ cmd_keys(int argc, char **argv)
 		{ "type", required_argument, NULL, 't' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "rotate", no_argument, NULL, 'r' },
+		{ "alg", required_argument, NULL, 'a' },
+		{ "add", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct config	cfg;
-	int		c, type = KEY_ES256, force = 0, rotate = 0, rc;
+	int		c, type = KEY_ES256, alg = -1, force = 0, rotate = 0;
+	int		add = 0, typed = 0, rc;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 't') {
-			if ((type = key_type_parse(optarg)) == -1)
-				return fail("--type must be es256, rs256 "
-				    "or eddsa");
+		if (c == 't' || c == 'a' || c == 'A') {
+			if (key_type_parse(optarg) == -1)
+				return fail(c == 't' ? "--type must be es256, "
+				    "rs256 or eddsa" : "the algorithm must be "
+				    "es256, rs256 or eddsa");
+			if (c == 't')
+				type = key_type_parse(optarg);
+			else
+				alg = key_type_parse(optarg);
+			typed |= c == 't';
+			add |= c == 'A';
 		} else if (c == 'f')
 			force = 1;
 		else if (c == 'r')
@@ -195,6 +266,10 @@ cmd_keys(int argc, char **argv)
 		return usage(usage_keys, 1);
 	if (force && rotate)
 		return fail("--force and --rotate exclude each other");
+	if (add && (force || rotate || typed))
+		return fail("--add goes alone");
+	if (alg != -1 && !add && (!rotate || typed))
+		return fail("--alg goes with --rotate, without --type");
 	if (config_load(config_path(config_arg), &cfg, err,
 	    sizeof(err)) == -1)
 		return fail(err);
@@ -202,18 +277,12 @@ cmd_keys(int argc, char **argv)
 		config_free(&cfg);
 		return fail("\"signing_key\" is not set in the config");
 	}
-	if (rotate)
-		rc = keyset_rotate(cfg.signing_key, type, err, sizeof(err));
+	if (alg != -1)
+		rc = keys_alg(cfg.signing_key, alg, add);
 	else
-		rc = key_generate(type, cfg.signing_key, force, err,
-		    sizeof(err));
-	if (rc == 0)
-		printf("%s key %s %s\n", key_alg(type),
-		    rotate ? "rotated in at" : "written to", cfg.signing_key);
-	else
-		fail(err);
+		rc = keys_signing(cfg.signing_key, type, force, rotate);
 	config_free(&cfg);
-	return rc == 0 ? 0 : 1;
+	return rc;
 }
 
 static const char usage_client[] =

@@ -167,6 +167,10 @@ keyset_load(const char *path, char *err, size_t errlen)
 	ks->active[key_get_type(ks->keys[0])] = ks->keys[0];
 	for (t = 0; t < KEY__MAX; t++)
 		add_companion(ks, path, t);
+	/* OpenID Connect Core §15.1: a provider can always sign RS256. */
+	if (ks->active[KEY_RS256] == NULL)
+		log_warnx("%s: no RS256 key beside it; make one with "
+		    "`cpassport keys --add rs256`", path);
 	add_retired(ks, path);
 	return ks;
 }
