@@ -67,6 +67,12 @@ issue(struct app *app, const struct client *c, const struct code_row *row,
 	ir.with_refresh = (c->grants & (1u << GRANT_REFRESH_TOKEN)) != 0;
 	if ((e = issue_mint(app, &ir, t)) == OAUTH_OK) {
 		t->row.auth_code_hash = hash;
+		/* Core §12.2: its refreshes' id_tokens say the same. */
+		if (scope_has(&granted, "openid")) {
+			t->row.auth_time = row->auth_time;
+			t->row.sid = row->sid;
+			t->row.amr = row->amr;
+		}
 		e = oauth_db_error(db_token_insert(app->db, &t->row));
 	}
 	return e;

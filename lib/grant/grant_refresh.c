@@ -95,6 +95,10 @@ rotate(struct app *app, const struct client *c, const struct refresh_row *row,
 	if ((e = issue_mint(app, &ir, t)) != OAUTH_OK)
 		return OAUTH_OUTCOME(e, NULL);
 	t->row.refresh_scopes = row->scopes;
+	/* The OpenID context goes on with the family (Core §12.2). */
+	t->row.auth_time = row->auth_time;
+	t->row.sid = row->sid;
+	t->row.amr = row->amr;
 	s = db_token_rotate(app->db, old_hash, &t->row, &rotated);
 	if (s == DB_OK && !rotated)
 		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);

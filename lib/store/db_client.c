@@ -11,7 +11,10 @@ static const struct db_stmt client_find = { "client_find",
     "array_to_string(c.grant_types, ' '), "
     "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
     "array_to_string(u.scopes, ' '), coalesce(u.revoked, false), "
-    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server "
+    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server, "
+    "c.id_token_signed_response_alg, c.require_nonce, "
+    "array_to_string(c.post_logout_redirect_uris, ' '), "
+    "c.remember_consent "
     "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
     "WHERE c.id = $1", 1 };
 static const struct db_stmt client_create = { "client_create",
@@ -60,6 +63,10 @@ static const struct db_col client_cols[] = {
 	DB_COL(DB_CHARS, struct client, version),
 	DB_COL(DB_CHARS, struct client, owner_version),
 	DB_COL(DB_BOOL, struct client, resource_server),
+	DB_COL(DB_CHARS, struct client, id_token_alg),
+	DB_COL(DB_BOOL, struct client, require_nonce),
+	DB_COL(DB_TEXT, struct client, post_logout_redirect_uris),
+	DB_COL(DB_BOOL, struct client, remember_consent),
 };
 static const struct db_row client_row = DB_ROW(struct client, client_cols);
 

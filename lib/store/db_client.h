@@ -19,6 +19,17 @@ struct client {
 	int		 revoked;
 	int		 resource_server;	/* sees others' access tokens */
 	/*
+	 * OpenID Connect registration (Dynamic Client Registration §2):
+	 * the id_token's JOSE "alg" ("RS256", "ES256" or "EdDSA"), whether
+	 * an openid request must carry a nonce, the URIs RP-initiated
+	 * logout may return to (space-separated), and whether consent once
+	 * given is remembered.
+	 */
+	char		 id_token_alg[8];
+	int		 require_nonce;
+	char		*post_logout_redirect_uris;
+	int		 remember_consent;
+	/*
 	 * The rows' xmin as read (any UPDATE changes it): a statement can
 	 * insist that the client and its owner are still as they were.
 	 * owner_version is "" when there is no owner.

@@ -16,6 +16,14 @@ struct code_spec {
 	const char	*challenge;	/* NULL: no PKCE */
 	const char	*method;	/* "S256" or "plain" */
 	time_t		 exp;
+	/*
+	 * What its id_token will say (Core §2): the request's nonce (NULL:
+	 * none), and the approving session's auth_time, sid and amr.
+	 */
+	const char	*nonce;
+	time_t		 auth_time;
+	const char	*sid;
+	const char	*amr;
 };
 
 enum db_status	db_code_insert(struct db *, const struct code_spec *);
@@ -30,6 +38,10 @@ struct code_row {
 	int	 expired;
 	int	 user_revoked;
 	char	*user_scopes;
+	char	*nonce;		/* NULL: none */
+	time_t	 auth_time;	/* 0: none */
+	char	*sid;		/* NULL: none */
+	char	*amr;		/* NULL: none */
 };
 
 /*
