@@ -105,6 +105,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	spec.challenge = a->v[AP_CODE_CHALLENGE].s;
 	spec.method = a->method;
 	spec.exp = time(NULL) + app->cfg.auth_code_lifetime;
+	spec.nonce = a->v[AP_NONCE].s;
 	spec.auth_time = s->auth_time;
 	spec.sid = s->sid;
 	spec.amr = s->amr;

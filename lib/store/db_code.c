@@ -6,7 +6,14 @@
 #include "store/db_row.h"
 #include "store/db_stmts.h"
 
+/*
+ * The code, and in the same round trip the session's client (the
+ * clients RP-initiated logout signs out of).
+ */
 static const struct db_stmt code_insert = { "code_insert",
+    "WITH sc AS (INSERT INTO oauth_session_clients (sid, client_id) "
+    "SELECT $12::uuid, $3::uuid WHERE $12 IS NOT NULL "
+    "ON CONFLICT DO NOTHING) "
     "INSERT INTO oauth_auth_codes (id, user_id, client_id, scopes, "
     "redirect_uri, redirect_uri_given, code_challenge, "
     "code_challenge_method, expires_at, nonce, auth_time, sid, amr) "

@@ -26,6 +26,10 @@ struct code_spec {
 	const char	*amr;
 };
 
+/*
+ * Store the code and, when it has a sid, record the session's sign-in
+ * to the client (oauth_session_clients), in one statement.
+ */
 enum db_status	db_code_insert(struct db *, const struct code_spec *);
 
 struct code_row {
