@@ -35,4 +35,33 @@ const char	*oidc_code(struct ep *, struct oidc_world *, const char *query);
 int		 oidc_exchange(struct ep *, const char *id, const char *secret,
 		    const char *code);
 
+/*
+ * The code flow of the web app for scope and more, then the exchange:
+ * the token response's status; its access token and id_token (""
+ * when none) copied to at and idt.
+ */
+#define OIDC_TOKEN_MAX	8192
+int		 oidc_tokens(struct ep *, struct oidc_world *, const char *scope,
+		    const char *more, char at[OIDC_TOKEN_MAX],
+		    char idt[OIDC_TOKEN_MAX]);
+/* The header of a JWT (caller puts), or NULL. */
+json_object	*oidc_jwt_header(const char *jwt);
+/*
+ * Core §3.1.3.6 at_hash of an access token, computed here: base64url
+ * of the left half of its SHA-256 (sha512: SHA-512); static buffer.
+ */
+const char	*oidc_at_hash(const char *at, int sha512);
+/*
+ * The member names of a JSON object, sorted, space-separated (static
+ * buffer): what a test compares a claim set with.
+ */
+const char	*oidc_members(json_object *);
+/*
+ * node checks the JWT against the JWKS that discovery.fcgi serves
+ * (tests/endpoint/jwks_verify.js): the key of its kid, that key's alg,
+ * typ, the signature.  1 when it verifies.
+ */
+int		 oidc_jwks_verifies(struct ep *, const char *jwt,
+		    const char *typ);
+
 #endif
