@@ -23,4 +23,34 @@ enum db_status	db_user_claims_read(struct arena *, struct db *,
 		    const char *id, const char *names, struct user_claims *out,
 		    int *found);
 
+/*
+ * Set claim name of user id to the JSON text json (a write of one row,
+ * which also marks the user changed); *found = 0 when no such user.
+ * Names and values are the caller's to check (claim_name_valid; the
+ * table's CHECKs refuse the rest with DB_ERROR).
+ */
+enum db_status	db_user_claim_set(struct db *, const char *id,
+		    const char *name, const char *json, int *found);
+/* Remove one; *found = 0 when the user has no such claim. */
+enum db_status	db_user_claim_unset(struct db *, const char *id,
+		    const char *name, int *found);
+
+/* A custom claim as the CLI lists it. */
+struct user_claim_row {
+	char	*name;
+	char	*value;		/* JSON text */
+};
+
+struct user_claim_rows {
+	struct user_claim_row	*v;
+	size_t			 n;
+};
+
+/* User id's custom claims, by name, into the arena. */
+enum db_status	db_user_claim_list(struct arena *, struct db *,
+		    const char *id, struct user_claim_rows *out);
+/* Set users.email_verified (Core §5.1); *found = 0 when no such user. */
+enum db_status	db_user_email_verified(struct db *, const char *id,
+		    int verified, int *found);
+
 #endif
