@@ -39,7 +39,7 @@ enum pparam {
 
 static const struct form_param post_params[PP__MAX] = {
 	[PP_ACTION] = { "action", 16 },
-	[PP_REQUEST] = { "request", 4096 },
+	[PP_REQUEST] = { "request", AUTHZ_QUERY_MAX },
 	[PP_EMAIL] = { "email", 254 },
 	[PP_PASSWORD] = { "password", PASSWORD_MAX },
 	[PP_CSRF] = { "csrf_token", SECRET_HASH_HEX },

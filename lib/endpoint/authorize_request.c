@@ -19,6 +19,11 @@ static const struct form_param params[AP__MAX] = {
 	[AP_STATE] = { "state", 512 },
 	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
+	/* Read only to be refused: bounded by the login form's "request". */
+	[AP_REQUEST_OBJECT] = { "request", AUTHZ_QUERY_MAX },
+	[AP_REQUEST_URI] = { "request_uri", AUTHZ_QUERY_MAX },
+	[AP_REGISTRATION] = { "registration", AUTHZ_QUERY_MAX },
+	[AP_CLAIMS] = { "claims", AUTHZ_QUERY_MAX },
 };
 
 /*
@@ -85,6 +90,33 @@ identify(struct arena *arena, struct app *app, struct authz *a)
 	return AUTHZ_OK;
 }
 
+/*
+ * What this server does not implement is refused, never silently
+ * dropped: a request object (Core §6.1, request_not_supported) or one by
+ * reference (§6.2, request_uri_not_supported), registration metadata
+ * (§7.2.1, registration_not_supported), and the claims parameter (§5.5:
+ * discovery says claims_parameter_supported false; a client asking for
+ * particular claims, or values of them, learns that it does not get them).
+ */
+static enum authz_result
+check_unsupported(struct authz *a)
+{
+	if (a->v[AP_REQUEST_OBJECT].s != NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_REQUEST_NOT_SUPPORTED,
+		    "request objects are not supported");
+	if (a->v[AP_REQUEST_URI].s != NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_REQUEST_URI_NOT_SUPPORTED,
+		    "request_uri is not supported");
+	if (a->v[AP_REGISTRATION].s != NULL)
+		return fail(a, AUTHZ_REDIRECT,
+		    OAUTH_REGISTRATION_NOT_SUPPORTED,
+		    "the registration parameter is not supported");
+	if (a->v[AP_CLAIMS].s != NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "the claims parameter is not supported");
+	return AUTHZ_OK;
+}
+
 /* RFC 7636 §4.3, §4.4.1; RFC 9700 §2.1.1 (plain off by default). */
 static enum authz_result
 check_pkce(struct app *app, struct authz *a)
@@ -125,7 +157,8 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 	    FORM_OK)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "malformed authorization request");
-	if ((res = identify(arena, app, a)) != AUTHZ_OK)
+	if ((res = identify(arena, app, a)) != AUTHZ_OK ||
+	    (res = check_unsupported(a)) != AUTHZ_OK)
 		return res;
 	rt = a->v[AP_RESPONSE_TYPE].s;
 	if (rt == NULL)

@@ -16,6 +16,12 @@
 #include "parse/scope.h"
 #include "store/db_client.h"
 
+/*
+ * The longest authorization request the login and consent forms carry
+ * back (their "request" field): no parameter of one can be longer.
+ */
+#define AUTHZ_QUERY_MAX	4096
+
 enum aparam {
 	AP_RESPONSE_TYPE = 0,
 	AP_CLIENT_ID,
@@ -24,6 +30,11 @@ enum aparam {
 	AP_STATE,
 	AP_CODE_CHALLENGE,
 	AP_CODE_CHALLENGE_METHOD,
+	/* OpenID Connect Core §3.1.2.1 and what it refuses (§5.5, §6, §7.2.1) */
+	AP_REQUEST_OBJECT,	/* "request" */
+	AP_REQUEST_URI,
+	AP_REGISTRATION,
+	AP_CLAIMS,
 	AP__MAX
 };
 
