@@ -113,7 +113,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		/* RFC 9207: who issued the code (mix-up defence). */
 		pairs[4] = "iss", pairs[5] = app->cfg.issuer;
 		pairs[6] = NULL;
-		redirect_with(r, a->redirect_uri, pairs);
+		authz_respond(r, a, pairs);
 	}
 }
 

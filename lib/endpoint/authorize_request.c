@@ -4,6 +4,7 @@
 
 #include "base/arena.h"
 #include "crypto/pkce.h"
+#include "endpoint/authorize_pages.h"
 #include "endpoint/authorize_request.h"
 #include "http/redirect.h"
 #include "parse/grant.h"
@@ -19,6 +20,7 @@ static const struct form_param params[AP__MAX] = {
 	[AP_STATE] = { "state", 512 },
 	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
+	[AP_RESPONSE_MODE] = { "response_mode", 16 },
 	/* Read only to be refused: bounded by the login form's "request". */
 	[AP_REQUEST_OBJECT] = { "request", AUTHZ_QUERY_MAX },
 	[AP_REQUEST_URI] = { "request_uri", AUTHZ_QUERY_MAX },
@@ -91,6 +93,27 @@ identify(struct arena *arena, struct app *app, struct authz *a)
 }
 
 /*
+ * OAuth 2.0 Multiple Response Type Encoding Practices §2.1: query, the
+ * default of response_type=code, or form_post (Form Post Response Mode
+ * §2); fragment and anything else is invalid_request, answered in the
+ * query.  Judged first after the redirect URI, so that every later
+ * error goes back in the mode asked.
+ */
+static enum authz_result
+check_response_mode(struct authz *a)
+{
+	const char	*m = a->v[AP_RESPONSE_MODE].s;
+
+	if (m == NULL || strcmp(m, "query") == 0)
+		return AUTHZ_OK;
+	if (strcmp(m, "form_post") != 0)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "unsupported response_mode");
+	a->form_post = 1;
+	return AUTHZ_OK;
+}
+
+/*
  * What this server does not implement is refused, never silently
  * dropped: a request object (Core §6.1, request_not_supported) or one by
  * reference (§6.2, request_uri_not_supported), registration metadata
@@ -158,6 +181,7 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "malformed authorization request");
 	if ((res = identify(arena, app, a)) != AUTHZ_OK ||
+	    (res = check_response_mode(a)) != AUTHZ_OK ||
 	    (res = check_unsupported(a)) != AUTHZ_OK)
 		return res;
 	rt = a->v[AP_RESPONSE_TYPE].s;
@@ -183,6 +207,16 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 }
 
 void
+authz_respond(struct http_response *r, const struct authz *a,
+    const char *const *pairs)
+{
+	if (a->form_post)
+		page_form_post(r, a->redirect_uri, pairs);
+	else
+		redirect_with(r, a->redirect_uri, pairs);
+}
+
+void
 authz_redirect_error(struct http_response *r, const struct authz *a,
     enum oauth_error e, const char *desc, const char *issuer)
 {
@@ -190,5 +224,5 @@ authz_redirect_error(struct http_response *r, const struct authz *a,
 			    "error_description", oauth_error_desc(e, desc),
 			    "state", a->v[AP_STATE].s, "iss", issuer, NULL };
 
-	redirect_with(r, a->redirect_uri, pairs);
+	authz_respond(r, a, pairs);
 }
