@@ -90,26 +90,31 @@ row_result(struct app *app, enum db_status s, int found, const char *what,
 	return 0;
 }
 
+/*
+ * uris[0..n) space-joined, fresh, each valid by the redirect URI rules
+ * (RFC 6749 §3.1.2: absolute, without a fragment); what names them in
+ * the message.  NULL with a message when one is not.
+ */
 static char *
-join_redirects(const struct client_spec *spec, char *err, size_t errlen)
+join_uris(const char *const *uris, size_t n, const char *what, char *err,
+    size_t errlen)
 {
 	size_t	 i, len = 1;
 	char	*out;
 
-	for (i = 0; i < spec->nredirects; i++) {
-		/* RFC 6749 §3.1.2: absolute, without a fragment. */
-		if (!redirect_uri_valid(spec->redirects[i])) {
-			snprintf(err, errlen, "invalid redirect URI "
-			    "(absolute, no fragment, no spaces)");
+	for (i = 0; i < n; i++) {
+		if (!redirect_uri_valid(uris[i])) {
+			snprintf(err, errlen, "invalid %s URI "
+			    "(absolute, no fragment, no spaces)", what);
 			return NULL;
 		}
-		len += strlen(spec->redirects[i]) + 1;
+		len += strlen(uris[i]) + 1;
 	}
 	out = xcalloc(1, len);
-	for (i = 0; i < spec->nredirects; i++) {
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strncat(out, " ", len - strlen(out) - 1);
-		strncat(out, spec->redirects[i], len - strlen(out) - 1);
+		strncat(out, uris[i], len - strlen(out) - 1);
 	}
 	return out;
 }
@@ -130,13 +135,36 @@ check_owner(struct app *app, const char *user_id, char *err, size_t errlen)
 	return row_result(app, s, found, "user", user_id, err, errlen);
 }
 
+/* The client's row and its post-logout URIs, in one transaction. */
+static enum db_status
+create_row(struct app *app, const struct client_spec *spec,
+    const char *hash, const char *redirects, const char *post_logout,
+    const char *scopes, char id[UUID_TEXT_LEN + 1])
+{
+	enum db_status	 s;
+	int		 found;
+
+	if ((s = db_begin(app->db)) != DB_OK)
+		return s;
+	s = db_client_create(app->db, spec->name, spec->user_id, hash,
+	    kind_grants[spec->kind], redirects, scopes, spec->first_party,
+	    spec->resource_server, id);
+	if (s == DB_OK && *post_logout != '\0')
+		s = db_client_set_post_logout(app->db, id, post_logout,
+		    &found);
+	if (s == DB_OK)
+		return db_commit(app->db);
+	db_rollback(app->db);
+	return s;
+}
+
 int
 admin_client_create(struct app *app, const struct client_spec *spec,
     char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
     char *err, size_t errlen)
 {
 	char		 hash[SECRET_HASH_HEX + 1];
-	char		*redirects = NULL, *scopes = NULL;
+	char		*redirects = NULL, *post_logout = NULL, *scopes = NULL;
 	enum db_status	 s;
 	int		 rc = -1;
 
@@ -151,6 +179,11 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		    "--redirect URI");
 		return -1;
 	}
+	if (spec->npost_logout > 0 && spec->kind != CLIENT_AUTH_CODE) {
+		snprintf(err, errlen, "--post-logout-redirect is for "
+		    "authorization code clients only");
+		return -1;
+	}
 	if (spec->is_public && spec->kind != CLIENT_AUTH_CODE) {
 		snprintf(err, errlen, "--public is for authorization code "
 		    "clients only");
@@ -163,8 +196,12 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	}
 	if (check_owner(app, spec->user_id, err, errlen) == -1)
 		return -1;
-	if ((redirects = join_redirects(spec, err, errlen)) == NULL)
+	if ((redirects = join_uris(spec->redirects, spec->nredirects,
+	    "redirect", err, errlen)) == NULL)
 		return -1;
+	if ((post_logout = join_uris(spec->post_logout, spec->npost_logout,
+	    "post-logout redirect", err, errlen)) == NULL)
+		goto out;
 	if ((scopes = known_scopes(app, spec->scopes ? spec->scopes : "*",
 	    err, errlen)) == NULL)
 		goto out;
@@ -175,9 +212,8 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		}
 		secret_hash_hex(secret, strlen(secret), hash);
 	}
-	s = db_client_create(app->db, spec->name, spec->user_id,
-	    spec->is_public ? NULL : hash, kind_grants[spec->kind], redirects,
-	    scopes, spec->first_party, spec->resource_server, id);
+	s = create_row(app, spec, spec->is_public ? NULL : hash, redirects,
+	    post_logout, scopes, id);
 	if (s != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		goto out;
@@ -187,6 +223,7 @@ out:
 	if (rc == -1)
 		explicit_bzero(secret, SECRET_TEXT_LEN + 1);
 	free(redirects);
+	free(post_logout);
 	free(scopes);
 	return rc;
 }
@@ -231,6 +268,26 @@ admin_client_resource_server(struct app *app, const char *id, int on,
 		return -1;
 	}
 	s = db_client_set_resource_server(app->db, id, on, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
+}
+
+int
+admin_client_post_logout(struct app *app, const char *id,
+    const char *const *uris, size_t n, char *err, size_t errlen)
+{
+	enum db_status	 s;
+	char		*joined;
+	int		 found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((joined = join_uris(uris, n, "post-logout redirect", err,
+	    errlen)) == NULL)
+		return -1;
+	s = db_client_set_post_logout(app->db, id, joined, &found);
+	free(joined);
 	return row_result(app, s, found, "client", id, err, errlen);
 }
 

@@ -36,10 +36,14 @@ static const struct db_stmt client_personal = { "client_personal",
 static const struct db_stmt client_resource_server = { "client_resource_server",
     "UPDATE oauth_clients SET resource_server = $2, "
     "updated_at = now() WHERE id = $1", 2 };
+/* RP-Initiated Logout 1.0 §3: the URIs a logout may return to. */
+static const struct db_stmt client_post_logout = { "client_post_logout",
+    "UPDATE oauth_clients SET post_logout_redirect_uris = "
+    "string_to_array($2, ' '), updated_at = now() WHERE id = $1", 2 };
 
 static const struct db_stmt *const stmts[] = {
 	&client_find, &client_create, &client_revoke, &client_list,
-	&client_personal, &client_resource_server,
+	&client_personal, &client_resource_server, &client_post_logout,
 };
 
 const struct db_stmt_table db_client_stmts = DB_STMTS("db_client.c", stmts);
@@ -125,6 +129,15 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 	const char	*p[2] = { id, on ? "t" : "f" };
 
 	return db_run_one(db, &client_resource_server, p, found);
+}
+
+enum db_status
+db_client_set_post_logout(struct db *db, const char *id, const char *uris,
+    int *found)
+{
+	const char	*p[2] = { id, uris };
+
+	return db_run_one(db, &client_post_logout, p, found);
 }
 
 enum db_status

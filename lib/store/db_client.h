@@ -59,6 +59,13 @@ enum db_status	db_client_revoke(struct db *, const char *id, int *found);
  */
 enum db_status	db_client_set_resource_server(struct db *, const char *id,
 		    int on, int *found);
+/*
+ * Replace the client's post-logout redirect URIs (RP-Initiated Logout
+ * 1.0 §3) with uris, space-separated ("" for none); *found = 0 when no
+ * such client.
+ */
+enum db_status	db_client_set_post_logout(struct db *, const char *id,
+		    const char *uris, int *found);
 /* A client as the CLI lists it. */
 struct client_list_row {
 	char	*id;
