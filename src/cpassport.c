@@ -46,11 +46,12 @@ static const char usage_main[] =
 "  keys --rotate --alg ALG | keys --add ALG\n"
 "                                 rotate or add one algorithm's key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
-"         [--redirect URI]... [--scopes a,b|*] [--first-party]\n"
-"         [--resource-server]\n"
+"         [--redirect URI]... [--post-logout-redirect URI]...\n"
+"         [--scopes a,b|*] [--first-party] [--resource-server]\n"
 "                                 register a client; prints its id and secret once\n"
 "  client list | client revoke ID\n"
-"  client update ID --resource-server | --no-resource-server\n"
+"  client update ID [--resource-server | --no-resource-server]\n"
+"         [--post-logout-redirect URI... | --no-post-logout-redirect]\n"
 "  user add --email E [--name N] [--scopes a,b|*]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID | user revoke ID\n"
@@ -295,11 +296,14 @@ cmd_keys(int argc, char **argv)
 static const char usage_client[] =
 "usage: cpassport client --name NAME [--password | --personal | --client |\n"
 "                        --public] [--user ID] [--redirect URI]...\n"
+"                        [--post-logout-redirect URI]...\n"
 "                        [--scopes a,b|*] [--first-party]\n"
 "                        [--resource-server]\n"
 "       cpassport client list\n"
 "       cpassport client revoke ID\n"
-"       cpassport client update ID --resource-server | --no-resource-server\n"
+"       cpassport client update ID [--resource-server | --no-resource-server]\n"
+"                        [--post-logout-redirect URI... |\n"
+"                        --no-post-logout-redirect]\n"
 "Register a client and print its id and secret (shown once).\n"
 "  --password     password grant client (with refresh tokens)\n"
 "  --personal     personal access client\n"
@@ -309,7 +313,10 @@ static const char usage_client[] =
 "  --user ID      the owner, whose permissions bound the client's tokens\n"
 "  --scopes LIST  scopes the client may ask for (default *)\n"
 "  --resource-server  may introspect every access token, not only its own\n"
-"                 (RFC 7662 §2.1); a confidential client only\n";
+"                 (RFC 7662 §2.1); a confidential client only\n"
+"  --post-logout-redirect URI  where RP-initiated logout may send the\n"
+"                 browser back (exactly as registered; the redirect URI\n"
+"                 rules); update replaces the list, --no-… empties it\n";
 
 static int
 client_list(void)
@@ -362,30 +369,77 @@ client_revoke(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-/* client update ID --resource-server | --no-resource-server */
+/* The update's resource-server change (on: 1, off: 0, none: -1). */
+static int
+update_resource_server(struct app *app, const char *id, int on)
+{
+	if (on == -1)
+		return 0;
+	if (admin_client_resource_server(app, id, on, err, sizeof(err)) == -1)
+		return fail(err);
+	printf("client %s %s a resource server\n", id,
+	    on ? "is now" : "is no longer");
+	return 0;
+}
+
+/* The update's new post-logout URIs, when it gives them (or none). */
+static int
+update_post_logout(struct app *app, const char *id,
+    const char *const *uris, size_t n, int given)
+{
+	if (!given)
+		return 0;
+	if (admin_client_post_logout(app, id, uris, n, err,
+	    sizeof(err)) == -1)
+		return fail(err);
+	printf("client %s has %zu post-logout redirect URI%s\n", id, n,
+	    n == 1 ? "" : "s");
+	return 0;
+}
+
+/*
+ * client update ID [--resource-server | --no-resource-server]
+ *     [--post-logout-redirect URI... | --no-post-logout-redirect]
+ */
 static int
 client_update(int argc, char **argv)
 {
-	struct app	app;
-	int		rc, on;
+	static const struct option opts[] = {
+		{ "resource-server", no_argument, NULL, 'R' },
+		{ "no-resource-server", no_argument, NULL, 'N' },
+		{ "post-logout-redirect", required_argument, NULL, 'L' },
+		{ "no-post-logout-redirect", no_argument, NULL, 'X' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*uris[8];
+	struct app	 app;
+	size_t		 n = 0;
+	int		 c, on = -1, cleared = 0, rc;
 
-	if (argc != 4)
+	if (argc < 3)
 		return usage(usage_client, 1);
-	if (strcmp(argv[3], "--resource-server") == 0)
-		on = 1;
-	else if (strcmp(argv[3], "--no-resource-server") == 0)
-		on = 0;
-	else
+	/* argv + 2: getopt skips its [0], the client's id. */
+	while ((c = getopt_long(argc - 2, argv + 2, "", opts, NULL)) != -1) {
+		if ((c == 'R' || c == 'N') && on == -1)
+			on = c == 'R';
+		else if (c == 'X')
+			cleared = 1;
+		else if (c != 'L')
+			return usage(usage_client, 1);
+		else if (n == sizeof(uris) / sizeof(uris[0]))
+			return fail("too many --post-logout-redirect");
+		else
+			uris[n++] = optarg;
+	}
+	if (optind != argc - 2 || (cleared && n > 0) ||
+	    (on == -1 && !cleared && n == 0))
 		return usage(usage_client, 1);
 	if (open_app(&app, 0) == -1)
 		return 1;
-	rc = admin_client_resource_server(&app, argv[2], on, err,
-	    sizeof(err));
+	/* The URIs first: one refused leaves the client as it was. */
+	rc = update_post_logout(&app, argv[2], uris, n, cleared || n > 0);
 	if (rc == 0)
-		printf("client %s %s a resource server\n", argv[2],
-		    on ? "is now" : "is no longer");
-	else
-		fail(err);
+		rc = update_resource_server(&app, argv[2], on);
 	app_free(&app);
 	return rc == 0 ? 0 : 1;
 }
@@ -404,6 +458,7 @@ cmd_client(int argc, char **argv)
 		{ "public", no_argument, NULL, 'U' },
 		{ "first-party", no_argument, NULL, 'F' },
 		{ "resource-server", no_argument, NULL, 'R' },
+		{ "post-logout-redirect", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -436,6 +491,12 @@ cmd_client(int argc, char **argv)
 			    sizeof(spec.redirects[0]))
 				return fail("too many --redirect");
 			spec.redirects[spec.nredirects++] = optarg;
+			break;
+		case 'L':
+			if (spec.npost_logout == sizeof(spec.post_logout) /
+			    sizeof(spec.post_logout[0]))
+				return fail("too many --post-logout-redirect");
+			spec.post_logout[spec.npost_logout++] = optarg;
 			break;
 		default:
 			return usage(usage_client, c == 'h' ? 0 : 1);
