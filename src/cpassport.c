@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "admin/admin_consent.h"
 #include "admin/user_claims.h"
 #include "app/app.h"
 #include "base/arena.h"
@@ -48,6 +49,7 @@ static const char usage_main[] =
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
 "         [--redirect URI]... [--post-logout-redirect URI]...\n"
 "         [--scopes a,b|*] [--first-party] [--resource-server]\n"
+"         [--no-remember-consent]\n"
 "                                 register a client; prints its id and secret once\n"
 "  client list | client revoke ID\n"
 "  client update ID [--resource-server | --no-resource-server]\n"
@@ -63,6 +65,8 @@ static const char usage_main[] =
 "                                 a personal access token, printed once\n"
 "  token list --user ID | token revoke JTI\n"
 "  purge [--expired] [--revoked]  delete dead tokens, codes, sessions, retired keys\n"
+"  consent revoke --user ID [--client ID]\n"
+"                                 forget approved scopes: the consent screen asks again\n"
 "\n"
 "The config file comes from --config, else $CPASSPORT_CONFIG.\n"
 "`cpassport COMMAND --help` describes one command.\n";
@@ -298,7 +302,7 @@ static const char usage_client[] =
 "                        --public] [--user ID] [--redirect URI]...\n"
 "                        [--post-logout-redirect URI]...\n"
 "                        [--scopes a,b|*] [--first-party]\n"
-"                        [--resource-server]\n"
+"                        [--resource-server] [--no-remember-consent]\n"
 "       cpassport client list\n"
 "       cpassport client revoke ID\n"
 "       cpassport client update ID [--resource-server | --no-resource-server]\n"
@@ -459,6 +463,7 @@ cmd_client(int argc, char **argv)
 		{ "first-party", no_argument, NULL, 'F' },
 		{ "resource-server", no_argument, NULL, 'R' },
 		{ "post-logout-redirect", required_argument, NULL, 'L' },
+		{ "no-remember-consent", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -482,6 +487,7 @@ cmd_client(int argc, char **argv)
 		case 's': spec.scopes = optarg; break;
 		case 'F': spec.first_party = 1; break;
 		case 'R': spec.resource_server = 1; break;
+		case 'K': spec.no_remember_consent = 1; break;
 		case 'P': spec.kind = CLIENT_PASSWORD; kinds++; break;
 		case 'A': spec.kind = CLIENT_PERSONAL; kinds++; break;
 		case 'C': spec.kind = CLIENT_CREDENTIALS; kinds++; break;
@@ -663,8 +669,8 @@ user_revoke(int argc, char **argv)
 	if (rc == -1)
 		return fail(err);
 	printf("user %s: ended %ld sessions, %ld codes, %ld access tokens, "
-	    "%ld refresh tokens\n", argv[2], c.sessions, c.codes, c.access,
-	    c.refresh);
+	    "%ld refresh tokens, %ld remembered consents\n", argv[2],
+	    c.sessions, c.codes, c.access, c.refresh, c.consents);
 	return 0;
 }
 
@@ -962,6 +968,50 @@ cmd_purge(int argc, char **argv)
 	return 0;
 }
 
+static const char usage_consent[] =
+"usage: cpassport consent revoke --user ID [--client ID]\n"
+"Forget the scopes the user approved for the client (every client without\n"
+"--client): its next authorization request shows the consent screen.\n";
+
+static int
+cmd_consent(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "user", required_argument, NULL, 'u' },
+		{ "client", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*user = NULL, *client = NULL;
+	struct app	 app;
+	long		 n;
+	int		 c, rc;
+
+	if (argc < 2 || strcmp(argv[1], "revoke") != 0)
+		return usage(usage_consent, argc == 2 &&
+		    strcmp(argv[1], "--help") == 0 ? 0 : 1);
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'u')
+			user = optarg;
+		else if (c == 'c')
+			client = optarg;
+		else
+			return usage(usage_consent, c == 'h' ? 0 : 1);
+	}
+	if (optind != argc || user == NULL)
+		return usage(usage_consent, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_consent_revoke(&app, user, client, &n, err, sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: revoked %ld remembered consents\n", user, n);
+	return 0;
+}
+
 static const struct {
 	const char	*name;
 	int		(*fn)(int, char **);
@@ -973,6 +1023,7 @@ static const struct {
 	{ "scope", cmd_scope },
 	{ "token", cmd_token },
 	{ "purge", cmd_purge },
+	{ "consent", cmd_consent },
 };
 
 int
