@@ -28,7 +28,7 @@ export BASE CB POST_LOGOUT USER_ID USER_EMAIL=alice@example.com \
     USER_PASSWORD='pw one' USER_NAME=Alice RS_ID RS_SECRET
 
 # In order: the later ones use what the earlier ones left (openid_client.mjs).
-CHECKS="oauth2-authcode-pkce"
+CHECKS="oauth2-authcode-pkce jose-access-token-at-jwt"
 # shellcheck disable=SC2086
 fold_tap openid-client-mjs /usr/bin/node "$NODE_DIR/openid_client.mjs" $CHECKS
 
