@@ -84,8 +84,9 @@ metadata(struct arena *arena, struct app *app, struct http_response *r)
 	    "/oauth/introspect");
 	json_object_object_add(o, "scopes_supported", scopes);
 	json_object_object_add(o, "response_types_supported", strings(code));
+	/* authorize_request.c: OAuth 2.0 Form Post Response Mode too. */
 	json_object_object_add(o, "response_modes_supported",
-	    strings((const char *const[]){ "query", NULL }));
+	    strings((const char *const[]){ "query", "form_post", NULL }));
 	json_object_object_add(o, "code_challenge_methods_supported",
 	    strings(app->cfg.pkce_allow_plain ? pkce_plain : pkce));
 	json_object_object_add(o, "authorization_response_iss_parameter_supported",
