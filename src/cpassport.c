@@ -12,16 +12,20 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "admin/user_claims.h"
 #include "app/app.h"
 #include "base/arena.h"
 #include "base/log.h"
+#include "base/xalloc.h"
 #include "crypto/keys.h"
 #include "crypto/password.h"
+#include "parse/valid.h"
 #include "store/db_client.h"
 #include "store/db_purge.h"
 #include "store/db_scope.h"
 #include "store/db_token.h"
 #include "store/db_user.h"
+#include "store/db_user_claims.h"
 #include "store/db_user_revoke.h"
 #include "store/migrate.h"
 
@@ -50,6 +54,9 @@ static const char usage_main[] =
 "  user add --email E [--name N] [--scopes a,b|*]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID | user revoke ID\n"
+"  user claim ID NAME=VALUE... [--unset NAME]... | user claims ID\n"
+"                                 set, remove or list a user's custom claims\n"
+"  user verify-email ID | user unverify-email ID\n"
 "  scope add NAME DESCRIPTION | scope list\n"
 "  token --user ID --name NAME [--scopes a,b]\n"
 "                                 a personal access token, printed once\n"
@@ -454,13 +461,20 @@ cmd_client(int argc, char **argv)
 
 static const char usage_user[] =
 "usage: cpassport user add --email EMAIL [--name NAME] [--scopes a,b|*]\n"
+"                          [--email-verified]\n"
 "       cpassport user list\n"
 "       cpassport user passwd ID\n"
 "       cpassport user revoke ID\n"
+"       cpassport user claim ID [NAME=VALUE]... [--unset NAME]...\n"
+"       cpassport user claims ID\n"
+"       cpassport user verify-email ID | unverify-email ID\n"
 "The password is read from a prompt (no echo) or one line of stdin.\n"
 "passwd ends the user's sessions, codes and tokens except personal access\n"
 "tokens; revoke ends all of them, personal access tokens included.\n"
-"--scopes lists the scopes the user holds; * holds them all.\n";
+"--scopes lists the scopes the user holds; * holds them all.\n"
+"A claim VALUE is JSON when it parses as a JSON value (42, true, [1,2],\n"
+"{\"a\":1}, \"text\"), else a string; the config's claim lines say which\n"
+"scope releases it.\n";
 
 static int
 user_add(int argc, char **argv)
@@ -469,13 +483,14 @@ user_add(int argc, char **argv)
 		{ "email", required_argument, NULL, 'e' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "scopes", required_argument, NULL, 's' },
+		{ "email-verified", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*email = NULL, *name = NULL, *scopes = NULL;
 	char		*pw, *id = NULL;
 	struct app	 app;
-	int		 c, rc;
+	int		 c, rc, verified = 0;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'e')
@@ -484,6 +499,8 @@ user_add(int argc, char **argv)
 			name = optarg;
 		else if (c == 's')
 			scopes = optarg;
+		else if (c == 'v')
+			verified = 1;
 		else
 			return usage(usage_user, c == 'h' ? 0 : 1);
 	}
@@ -498,9 +515,15 @@ user_add(int argc, char **argv)
 	rc = admin_user_add(&app, email, name, scopes, pw, &id, err,
 	    sizeof(err));
 	free_password(pw);
+	if (rc == 0 && verified)
+		rc = admin_user_email_verified(&app, id, 1, err, sizeof(err));
 	app_free(&app);
-	if (rc == -1)
+	if (rc == -1) {
+		if (id != NULL)
+			printf("User ID: %s (e-mail not marked verified)\n", id);
+		free(id);
 		return fail(err);
+	}
 	printf("User ID: %s\n", id);
 	free(id);
 	return 0;
@@ -584,6 +607,99 @@ user_revoke(int argc, char **argv)
 	return 0;
 }
 
+/* user claim ID [NAME=VALUE]... [--unset NAME]... */
+static int
+user_claim(int argc, char **argv)
+{
+	struct app	  app;
+	const char	**set, **unset;
+	size_t		  nset = 0, nunset = 0;
+	int		  i, rc;
+
+	if (argc < 4 || argv[2][0] == '-')
+		return usage(usage_user, 1);
+	set = xcalloc((size_t)argc, sizeof(*set));
+	unset = xcalloc((size_t)argc, sizeof(*unset));
+	for (i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "--unset") == 0 && i + 1 < argc)
+			unset[nunset++] = argv[++i];
+		else if (argv[i][0] != '-')
+			set[nset++] = argv[i];
+		else {
+			free(set);
+			free(unset);
+			return usage(usage_user, 1);
+		}
+	}
+	if (open_app(&app, 0) == -1) {
+		free(set);
+		free(unset);
+		return 1;
+	}
+	rc = admin_user_claims(&app, argv[2], set, nset, unset, nunset, err,
+	    sizeof(err));
+	free(set);
+	free(unset);
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: %zu claims set, %zu removed\n", argv[2], nset,
+	    nunset);
+	return 0;
+}
+
+/* user claims ID: NAME and JSON VALUE, one claim a line. */
+static int
+user_claims(int argc, char **argv)
+{
+	struct app		 app;
+	struct arena		*a;
+	struct user_claim_rows	 rows;
+	enum db_status		 s;
+	size_t			 i;
+
+	if (argc != 3 || argv[2][0] == '-')
+		return usage(usage_user, 1);
+	if (!id_valid(argv[2]))
+		return fail("invalid user id");
+	if (open_app(&app, 0) == -1)
+		return 1;
+	a = arena_new();
+	if ((s = db_user_claim_list(a, app.db, argv[2], &rows)) != DB_OK) {
+		admin_db_error(&app, s, err, sizeof(err));
+		arena_release(a);
+		app_free(&app);
+		return fail(err);
+	}
+	printf("%-24s  %s\n", "NAME", "VALUE");
+	for (i = 0; i < rows.n; i++)
+		printf("%-24s  %s\n", rows.v[i].name, rows.v[i].value);
+	arena_release(a);
+	app_free(&app);
+	return 0;
+}
+
+/* user verify-email ID, user unverify-email ID */
+static int
+user_verify_email(int argc, char **argv, int verified)
+{
+	struct app	app;
+	int		rc;
+
+	if (argc != 3 || argv[2][0] == '-')
+		return usage(usage_user, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_user_email_verified(&app, argv[2], verified, err,
+	    sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: e-mail %s\n", argv[2], verified ? "verified" :
+	    "not verified");
+	return 0;
+}
+
 static int
 cmd_user(int argc, char **argv)
 {
@@ -599,6 +715,14 @@ cmd_user(int argc, char **argv)
 		return user_passwd(argc, argv);
 	if (strcmp(argv[1], "revoke") == 0)
 		return user_revoke(argc, argv);
+	if (strcmp(argv[1], "claim") == 0)
+		return user_claim(argc, argv);
+	if (strcmp(argv[1], "claims") == 0)
+		return user_claims(argc, argv);
+	if (strcmp(argv[1], "verify-email") == 0)
+		return user_verify_email(argc, argv, 1);
+	if (strcmp(argv[1], "unverify-email") == 0)
+		return user_verify_email(argc, argv, 0);
 	return usage(usage_user, 1);
 }
 

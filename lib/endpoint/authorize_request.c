@@ -19,6 +19,7 @@ static const struct form_param params[AP__MAX] = {
 	[AP_STATE] = { "state", 512 },
 	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
+	[AP_NONCE] = { "nonce", NONCE_MAX },
 };
 
 /*
@@ -111,6 +112,26 @@ check_pkce(struct app *app, struct authz *a)
 	return AUTHZ_OK;
 }
 
+/*
+ * OpenID Connect Core §3.1.2.1: the nonce, echoed in the id_token, is
+ * printable ASCII; a client registered with require_nonce sends one with
+ * every openid request.
+ */
+static enum authz_result
+check_nonce(struct authz *a)
+{
+	const char	*nonce = a->v[AP_NONCE].s;
+
+	if (nonce != NULL && !nonce_valid(nonce))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "malformed nonce");
+	if (nonce == NULL && a->client.require_nonce &&
+	    scope_has(&a->scopes, "openid"))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "nonce is required");
+	return AUTHZ_OK;
+}
+
 enum authz_result
 authz_parse(struct arena *arena, struct app *app, const char *query,
     size_t len, struct authz *a)
@@ -146,6 +167,8 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 	if (!known)
 		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
 		    "unknown scope");
+	if ((res = check_nonce(a)) != AUTHZ_OK)
+		return res;
 	return check_pkce(app, a);
 }
 

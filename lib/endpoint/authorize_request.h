@@ -24,6 +24,7 @@ enum aparam {
 	AP_STATE,
 	AP_CODE_CHALLENGE,
 	AP_CODE_CHALLENGE_METHOD,
+	AP_NONCE,		/* OpenID Connect Core §3.1.2.1 */
 	AP__MAX
 };
 
