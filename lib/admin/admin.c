@@ -91,26 +91,31 @@ row_result(struct app *app, enum db_status s, int found, const char *what,
 	return 0;
 }
 
+/*
+ * uris[0..n) space-joined, fresh, each valid by the redirect URI rules
+ * (RFC 6749 §3.1.2: absolute, without a fragment); what names them in
+ * the message.  NULL with a message when one is not.
+ */
 static char *
-join_redirects(const struct client_spec *spec, char *err, size_t errlen)
+join_uris(const char *const *uris, size_t n, const char *what, char *err,
+    size_t errlen)
 {
 	size_t	 i, len = 1;
 	char	*out;
 
-	for (i = 0; i < spec->nredirects; i++) {
-		/* RFC 6749 §3.1.2: absolute, without a fragment. */
-		if (!redirect_uri_valid(spec->redirects[i])) {
-			snprintf(err, errlen, "invalid redirect URI "
-			    "(absolute, no fragment, no spaces)");
+	for (i = 0; i < n; i++) {
+		if (!redirect_uri_valid(uris[i])) {
+			snprintf(err, errlen, "invalid %s URI "
+			    "(absolute, no fragment, no spaces)", what);
 			return NULL;
 		}
-		len += strlen(spec->redirects[i]) + 1;
+		len += strlen(uris[i]) + 1;
 	}
 	out = xcalloc(1, len);
-	for (i = 0; i < spec->nredirects; i++) {
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strncat(out, " ", len - strlen(out) - 1);
-		strncat(out, spec->redirects[i], len - strlen(out) - 1);
+		strncat(out, uris[i], len - strlen(out) - 1);
 	}
 	return out;
 }
@@ -143,6 +148,11 @@ check_spec(const struct client_spec *spec, char *err, size_t errlen)
 	if (spec->kind == CLIENT_AUTH_CODE && spec->nredirects == 0) {
 		snprintf(err, errlen, "an authorization code client needs "
 		    "--redirect URI");
+		return -1;
+	}
+	if (spec->npost_logout > 0 && spec->kind != CLIENT_AUTH_CODE) {
+		snprintf(err, errlen, "--post-logout-redirect is for "
+		    "authorization code clients only");
 		return -1;
 	}
 	if (spec->is_public && spec->kind != CLIENT_AUTH_CODE) {
@@ -190,7 +200,8 @@ admin_client_create(struct app *app, const struct client_spec *spec,
     char *err, size_t errlen)
 {
 	char			 hash[SECRET_HASH_HEX + 1];
-	char			*redirects = NULL, *scopes = NULL;
+	char			*redirects = NULL, *post_logout = NULL;
+	char			*scopes = NULL;
 	struct client_new	 c;
 	enum db_status		 s;
 	int			 rc = -1;
@@ -199,8 +210,12 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	if (check_spec(spec, err, errlen) == -1 ||
 	    check_owner(app, spec->user_id, err, errlen) == -1)
 		return -1;
-	if ((redirects = join_redirects(spec, err, errlen)) == NULL)
+	if ((redirects = join_uris(spec->redirects, spec->nredirects,
+	    "redirect", err, errlen)) == NULL)
 		return -1;
+	if ((post_logout = join_uris(spec->post_logout, spec->npost_logout,
+	    "post-logout redirect", err, errlen)) == NULL)
+		goto out;
 	if ((scopes = client_scopes(app, spec, err, errlen)) == NULL)
 		goto out;
 	if (!spec->is_public) {
@@ -216,6 +231,7 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	c.secret_hex = spec->is_public ? NULL : hash;
 	c.grants = kind_grants[spec->kind];
 	c.redirect_uris = redirects;
+	c.post_logout_redirect_uris = post_logout;
 	c.scopes = scopes;
 	c.first_party = spec->first_party;
 	c.resource_server = spec->resource_server;
@@ -232,6 +248,7 @@ out:
 	if (rc == -1)
 		explicit_bzero(secret, SECRET_TEXT_LEN + 1);
 	free(redirects);
+	free(post_logout);
 	free(scopes);
 	return rc;
 }
@@ -291,6 +308,26 @@ admin_client_resource_server(struct app *app, const char *id, int on,
 		return -1;
 	}
 	s = db_client_set_resource_server(app->db, id, on, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
+}
+
+int
+admin_client_post_logout(struct app *app, const char *id,
+    const char *const *uris, size_t n, char *err, size_t errlen)
+{
+	enum db_status	 s;
+	char		*joined;
+	int		 found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((joined = join_uris(uris, n, "post-logout redirect", err,
+	    errlen)) == NULL)
+		return -1;
+	s = db_client_set_post_logout(app->db, id, joined, &found);
+	free(joined);
 	return row_result(app, s, found, "client", id, err, errlen);
 }
 

@@ -39,7 +39,7 @@ enum pparam {
 
 static const struct form_param post_params[PP__MAX] = {
 	[PP_ACTION] = { "action", 16 },
-	[PP_REQUEST] = { "request", 4096 },
+	[PP_REQUEST] = { "request", AUTHZ_QUERY_MAX },
 	[PP_EMAIL] = { "email", 254 },
 	[PP_PASSWORD] = { "password", PASSWORD_MAX },
 	[PP_CSRF] = { "csrf_token", SECRET_HASH_HEX },
@@ -117,7 +117,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		/* RFC 9207: who issued the code (mix-up defence). */
 		pairs[4] = "iss", pairs[5] = app->cfg.issuer;
 		pairs[6] = NULL;
-		redirect_with(r, a->redirect_uri, pairs);
+		authz_respond(r, a, pairs);
 	}
 }
 

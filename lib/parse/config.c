@@ -17,9 +17,10 @@
 
 /*
  * K_NUMBER0: a number where 0 turns the feature off.  K_SECRET: a
- * K_STRING wiped when freed.
+ * K_STRING wiped when freed.  K_CLAIM: a repeatable line, one binding of
+ * struct config_claims each.
  */
-enum kind { K_STRING, K_SECRET, K_NUMBER, K_NUMBER0, K_BOOL };
+enum kind { K_STRING, K_SECRET, K_NUMBER, K_NUMBER0, K_BOOL, K_CLAIM };
 
 static const struct {
 	const char	*name;
@@ -67,6 +68,9 @@ static const struct {
 	    offsetof(struct config, callback_token_endpoint) },
 	{ "callback_scope", K_STRING,
 	    offsetof(struct config, callback_scope) },
+	{ "claim", K_CLAIM, offsetof(struct config, claims) },
+	{ "access_token_claims", K_STRING,
+	    offsetof(struct config, access_token_claims) },
 };
 
 const char *
@@ -169,6 +173,9 @@ set_key(struct config *cfg, const char *k, const char *v)
 			    (long *)(base + keys[i].off));
 		case K_BOOL:
 			return parse_bool(v, (int *)(base + keys[i].off));
+		case K_CLAIM:
+			return config_claims_bind((struct config_claims *)
+			    (base + keys[i].off), v);
 		}
 	}
 	return -1;
@@ -222,9 +229,12 @@ parse_line(struct config *cfg, char *line, const char *name, int lineno,
 
 /* What must hold of the whole file.  Returns 0 or -1 with err. */
 static int
-config_check(const struct config *cfg, const char *name, char *err,
+config_check(struct config *cfg, const char *name, char *err,
     size_t errlen)
 {
+	if (config_claims_access(&cfg->claims, cfg->access_token_claims,
+	    name, err, errlen) == -1)
+		return -1;
 	if (cfg->database == NULL) {
 		snprintf(err, errlen, "%s: \"database\" is not set", name);
 		return -1;

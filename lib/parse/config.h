@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "parse/config_claims.h"
+
 #define CONFIG_MAX_LINE	4096
 /*
  * Seconds a just-rotated refresh token, presented again by its client, is
@@ -55,6 +57,9 @@ struct config {
 	char	*callback_redirect_uri;	/* NULL: issuer + /callback */
 	char	*callback_token_endpoint; /* NULL: issuer + /oauth/token */
 	char	*callback_scope;	/* NULL: none asked */
+	/* Custom claims: `claim` lines, marked by access_token_claims. */
+	struct config_claims claims;
+	char	*access_token_claims;	/* NULL: none */
 };
 
 /* Path of the config: explicit, else $CPASSPORT_CONFIG, else the default. */

@@ -20,10 +20,12 @@ static const struct db_stmt client_find = { "client_find",
 static const struct db_stmt client_create = { "client_create",
     "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
     "grant_types, redirect_uris, scopes, first_party, "
-    "resource_server, id_token_signed_response_alg, require_nonce) "
+    "resource_server, id_token_signed_response_alg, require_nonce, "
+    "post_logout_redirect_uris) "
     "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
     "string_to_array($4, ' '), string_to_array($5, ' '), "
-    "string_to_array($6, ' '), $7, $8, $9, $10) RETURNING id", 10 };
+    "string_to_array($6, ' '), $7, $8, $9, $10, "
+    "coalesce(string_to_array($11, ' '), '{}')) RETURNING id", 11 };
 static const struct db_stmt client_revoke = { "client_revoke",
     "UPDATE oauth_clients SET revoked = true, updated_at = now() "
     "WHERE id = $1", 1 };
@@ -50,10 +52,15 @@ static const struct db_stmt client_show = { "client_show",
 static const struct db_stmt client_resource_server = { "client_resource_server",
     "UPDATE oauth_clients SET resource_server = $2, "
     "updated_at = now() WHERE id = $1", 2 };
+/* RP-Initiated Logout 1.0 §3: the URIs a logout may return to. */
+static const struct db_stmt client_post_logout = { "client_post_logout",
+    "UPDATE oauth_clients SET post_logout_redirect_uris = "
+    "string_to_array($2, ' '), updated_at = now() WHERE id = $1", 2 };
 
 static const struct db_stmt *const stmts[] = {
 	&client_find, &client_create, &client_revoke, &client_list,
-	&client_personal, &client_resource_server, &client_show,
+	&client_personal, &client_resource_server, &client_post_logout,
+	&client_show,
 };
 
 const struct db_stmt_table db_client_stmts = DB_STMTS("db_client.c", stmts);
@@ -140,11 +147,12 @@ enum db_status
 db_client_create(struct db *db, const struct client_new *c,
     char id_out[37])
 {
-	const char	*p[10] = { c->name, c->user_id, c->secret_hex,
+	const char	*p[11] = { c->name, c->user_id, c->secret_hex,
 			    c->grants, c->redirect_uris, c->scopes,
 			    c->first_party ? "t" : "f",
 			    c->resource_server ? "t" : "f", c->id_token_alg,
-			    c->require_nonce ? "t" : "f" };
+			    c->require_nonce ? "t" : "f",
+			    c->post_logout_redirect_uris };
 
 	return db_value(db, DB_WRITE, &client_create, p, id_out, 37,
 	    NULL);
@@ -165,6 +173,15 @@ db_client_set_resource_server(struct db *db, const char *id, int on,
 	const char	*p[2] = { id, on ? "t" : "f" };
 
 	return db_run_one(db, &client_resource_server, p, found);
+}
+
+enum db_status
+db_client_set_post_logout(struct db *db, const char *id, const char *uris,
+    int *found)
+{
+	const char	*p[2] = { id, uris };
+
+	return db_run_one(db, &client_post_logout, p, found);
 }
 
 enum db_status

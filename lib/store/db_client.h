@@ -60,6 +60,7 @@ struct client_new {
 	const char	*secret_hex;	/* SHA-256 hex; NULL: public */
 	const char	*grants;	/* space-separated */
 	const char	*redirect_uris;	/* space-separated */
+	const char	*post_logout_redirect_uris; /* space-separated */
 	const char	*scopes;	/* space-separated */
 	int		 first_party;
 	int		 resource_server;
@@ -78,6 +79,13 @@ enum db_status	db_client_revoke(struct db *, const char *id, int *found);
  */
 enum db_status	db_client_set_resource_server(struct db *, const char *id,
 		    int on, int *found);
+/*
+ * Replace the client's post-logout redirect URIs (RP-Initiated Logout
+ * 1.0 §3) with uris, space-separated ("" for none); *found = 0 when no
+ * such client.
+ */
+enum db_status	db_client_set_post_logout(struct db *, const char *id,
+		    const char *uris, int *found);
 /* A client as the CLI lists it. */
 struct client_list_row {
 	char	*id;
