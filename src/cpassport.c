@@ -43,12 +43,15 @@ static const char usage_main[] =
 "  migrate [--dir DIR]            apply the SQL migrations (idempotent)\n"
 "  keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
 "                                 make (or rotate) the signing key\n"
+"  keys --rotate --alg ALG | keys --add ALG\n"
+"                                 rotate or add one algorithm's key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
-"         [--redirect URI]... [--scopes a,b|*] [--first-party]\n"
-"         [--resource-server]\n"
+"         [--redirect URI]... [--post-logout-redirect URI]...\n"
+"         [--scopes a,b|*] [--first-party] [--resource-server]\n"
 "                                 register a client; prints its id and secret once\n"
 "  client list | client revoke ID\n"
-"  client update ID --resource-server | --no-resource-server\n"
+"  client update ID [--resource-server | --no-resource-server]\n"
+"         [--post-logout-redirect URI... | --no-post-logout-redirect]\n"
 "  user add --email E [--name N] [--scopes a,b|*]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID | user revoke ID\n"
@@ -167,11 +170,70 @@ cmd_migrate(int argc, char **argv)
 
 static const char usage_keys[] =
 "usage: cpassport keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
-"Make the signing key at the config's signing_key path (mode 0600).\n"
+"       cpassport keys --rotate --alg es256|rs256|eddsa\n"
+"       cpassport keys --add es256|rs256|eddsa\n"
+"Make the signing key at the config's signing_key path (mode 0600), and\n"
+"beside it signing_key.rs256 when it is not RS256 (the id_token algorithm\n"
+"every OpenID provider has).\n"
 "An existing key is kept unless --force (replace it: tokens it signed stop\n"
 "verifying) or --rotate (keep it as signing_key.<time>, so its tokens\n"
 "verify until they expire; `cpassport purge` removes it after that).\n"
+"--rotate --alg rotates one algorithm's active key alone: the signing key\n"
+"when it is of that type, else signing_key.<alg> (the old one kept as\n"
+"signing_key.<alg>.<time>).  --add makes signing_key.<alg>, the id_token\n"
+"key of another algorithm.\n"
 "Running programs pick up the new key by themselves.\n";
+
+/* 1 when the key at path is of the type. */
+static int
+key_is_type(const char *path, enum key_type type)
+{
+	struct key	*k;
+	int		 r;
+
+	k = key_load(path, err, sizeof(err));
+	r = k != NULL && key_get_type(k) == type;
+	key_free(k);
+	return r;
+}
+
+/* Make or rotate P, then settle its companions (keyset_settle). */
+static int
+keys_signing(const char *path, enum key_type type, int force, int rotate)
+{
+	int	 retired, made;
+
+	if ((rotate ? keyset_rotate(path, type, err, sizeof(err)) :
+	    key_generate(type, path, force, err, sizeof(err))) == -1)
+		return fail(err);
+	printf("%s key %s %s\n", key_alg(type),
+	    rotate ? "rotated in at" : "written to", path);
+	if (keyset_settle(path, &retired, &made, err, sizeof(err)) == -1)
+		return fail(err);
+	if (retired)
+		printf("%s.%s retired: %s is the %s key now\n", path,
+		    key_type_name(type), path, key_alg(type));
+	if (made)
+		printf("%s key written to %s.%s\n", key_alg(KEY_RS256), path,
+		    key_type_name(KEY_RS256));
+	return 0;
+}
+
+/* --add ALG or --rotate --alg ALG: one algorithm's active key. */
+static int
+keys_alg(const char *path, enum key_type alg, int add)
+{
+	int	 own;
+
+	own = !add && key_is_type(path, alg);
+	if ((add ? keyset_add(path, alg, err, sizeof(err)) :
+	    keyset_rotate_alg(path, alg, err, sizeof(err))) == -1)
+		return fail(err);
+	printf("%s key %s %s%s%s\n", key_alg(alg),
+	    add ? "written to" : "rotated in at", path, own ? "" : ".",
+	    own ? "" : key_type_name(alg));
+	return 0;
+}
 
 static int
 cmd_keys(int argc, char **argv)
@@ -180,17 +242,27 @@ cmd_keys(int argc, char **argv)
 		{ "type", required_argument, NULL, 't' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "rotate", no_argument, NULL, 'r' },
+		{ "alg", required_argument, NULL, 'a' },
+		{ "add", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct config	cfg;
-	int		c, type = KEY_ES256, force = 0, rotate = 0, rc;
+	int		c, type = KEY_ES256, alg = -1, force = 0, rotate = 0;
+	int		add = 0, typed = 0, rc;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 't') {
-			if ((type = key_type_parse(optarg)) == -1)
-				return fail("--type must be es256, rs256 "
-				    "or eddsa");
+		if (c == 't' || c == 'a' || c == 'A') {
+			if (key_type_parse(optarg) == -1)
+				return fail(c == 't' ? "--type must be es256, "
+				    "rs256 or eddsa" : "the algorithm must be "
+				    "es256, rs256 or eddsa");
+			if (c == 't')
+				type = key_type_parse(optarg);
+			else
+				alg = key_type_parse(optarg);
+			typed |= c == 't';
+			add |= c == 'A';
 		} else if (c == 'f')
 			force = 1;
 		else if (c == 'r')
@@ -202,6 +274,10 @@ cmd_keys(int argc, char **argv)
 		return usage(usage_keys, 1);
 	if (force && rotate)
 		return fail("--force and --rotate exclude each other");
+	if (add && (force || rotate || typed))
+		return fail("--add goes alone");
+	if (alg != -1 && !add && (!rotate || typed))
+		return fail("--alg goes with --rotate, without --type");
 	if (config_load(config_path(config_arg), &cfg, err,
 	    sizeof(err)) == -1)
 		return fail(err);
@@ -209,28 +285,25 @@ cmd_keys(int argc, char **argv)
 		config_free(&cfg);
 		return fail("\"signing_key\" is not set in the config");
 	}
-	if (rotate)
-		rc = keyset_rotate(cfg.signing_key, type, err, sizeof(err));
+	if (alg != -1)
+		rc = keys_alg(cfg.signing_key, alg, add);
 	else
-		rc = key_generate(type, cfg.signing_key, force, err,
-		    sizeof(err));
-	if (rc == 0)
-		printf("%s key %s %s\n", key_alg(type),
-		    rotate ? "rotated in at" : "written to", cfg.signing_key);
-	else
-		fail(err);
+		rc = keys_signing(cfg.signing_key, type, force, rotate);
 	config_free(&cfg);
-	return rc == 0 ? 0 : 1;
+	return rc;
 }
 
 static const char usage_client[] =
 "usage: cpassport client --name NAME [--password | --personal | --client |\n"
 "                        --public] [--user ID] [--redirect URI]...\n"
+"                        [--post-logout-redirect URI]...\n"
 "                        [--scopes a,b|*] [--first-party]\n"
 "                        [--resource-server]\n"
 "       cpassport client list\n"
 "       cpassport client revoke ID\n"
-"       cpassport client update ID --resource-server | --no-resource-server\n"
+"       cpassport client update ID [--resource-server | --no-resource-server]\n"
+"                        [--post-logout-redirect URI... |\n"
+"                        --no-post-logout-redirect]\n"
 "Register a client and print its id and secret (shown once).\n"
 "  --password     password grant client (with refresh tokens)\n"
 "  --personal     personal access client\n"
@@ -240,7 +313,10 @@ static const char usage_client[] =
 "  --user ID      the owner, whose permissions bound the client's tokens\n"
 "  --scopes LIST  scopes the client may ask for (default *)\n"
 "  --resource-server  may introspect every access token, not only its own\n"
-"                 (RFC 7662 §2.1); a confidential client only\n";
+"                 (RFC 7662 §2.1); a confidential client only\n"
+"  --post-logout-redirect URI  where RP-initiated logout may send the\n"
+"                 browser back (exactly as registered; the redirect URI\n"
+"                 rules); update replaces the list, --no-… empties it\n";
 
 static int
 client_list(void)
@@ -293,30 +369,77 @@ client_revoke(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-/* client update ID --resource-server | --no-resource-server */
+/* The update's resource-server change (on: 1, off: 0, none: -1). */
+static int
+update_resource_server(struct app *app, const char *id, int on)
+{
+	if (on == -1)
+		return 0;
+	if (admin_client_resource_server(app, id, on, err, sizeof(err)) == -1)
+		return fail(err);
+	printf("client %s %s a resource server\n", id,
+	    on ? "is now" : "is no longer");
+	return 0;
+}
+
+/* The update's new post-logout URIs, when it gives them (or none). */
+static int
+update_post_logout(struct app *app, const char *id,
+    const char *const *uris, size_t n, int given)
+{
+	if (!given)
+		return 0;
+	if (admin_client_post_logout(app, id, uris, n, err,
+	    sizeof(err)) == -1)
+		return fail(err);
+	printf("client %s has %zu post-logout redirect URI%s\n", id, n,
+	    n == 1 ? "" : "s");
+	return 0;
+}
+
+/*
+ * client update ID [--resource-server | --no-resource-server]
+ *     [--post-logout-redirect URI... | --no-post-logout-redirect]
+ */
 static int
 client_update(int argc, char **argv)
 {
-	struct app	app;
-	int		rc, on;
+	static const struct option opts[] = {
+		{ "resource-server", no_argument, NULL, 'R' },
+		{ "no-resource-server", no_argument, NULL, 'N' },
+		{ "post-logout-redirect", required_argument, NULL, 'L' },
+		{ "no-post-logout-redirect", no_argument, NULL, 'X' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*uris[8];
+	struct app	 app;
+	size_t		 n = 0;
+	int		 c, on = -1, cleared = 0, rc;
 
-	if (argc != 4)
+	if (argc < 3)
 		return usage(usage_client, 1);
-	if (strcmp(argv[3], "--resource-server") == 0)
-		on = 1;
-	else if (strcmp(argv[3], "--no-resource-server") == 0)
-		on = 0;
-	else
+	/* argv + 2: getopt skips its [0], the client's id. */
+	while ((c = getopt_long(argc - 2, argv + 2, "", opts, NULL)) != -1) {
+		if ((c == 'R' || c == 'N') && on == -1)
+			on = c == 'R';
+		else if (c == 'X')
+			cleared = 1;
+		else if (c != 'L')
+			return usage(usage_client, 1);
+		else if (n == sizeof(uris) / sizeof(uris[0]))
+			return fail("too many --post-logout-redirect");
+		else
+			uris[n++] = optarg;
+	}
+	if (optind != argc - 2 || (cleared && n > 0) ||
+	    (on == -1 && !cleared && n == 0))
 		return usage(usage_client, 1);
 	if (open_app(&app, 0) == -1)
 		return 1;
-	rc = admin_client_resource_server(&app, argv[2], on, err,
-	    sizeof(err));
+	/* The URIs first: one refused leaves the client as it was. */
+	rc = update_post_logout(&app, argv[2], uris, n, cleared || n > 0);
 	if (rc == 0)
-		printf("client %s %s a resource server\n", argv[2],
-		    on ? "is now" : "is no longer");
-	else
-		fail(err);
+		rc = update_resource_server(&app, argv[2], on);
 	app_free(&app);
 	return rc == 0 ? 0 : 1;
 }
@@ -335,6 +458,7 @@ cmd_client(int argc, char **argv)
 		{ "public", no_argument, NULL, 'U' },
 		{ "first-party", no_argument, NULL, 'F' },
 		{ "resource-server", no_argument, NULL, 'R' },
+		{ "post-logout-redirect", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -367,6 +491,12 @@ cmd_client(int argc, char **argv)
 			    sizeof(spec.redirects[0]))
 				return fail("too many --redirect");
 			spec.redirects[spec.nredirects++] = optarg;
+			break;
+		case 'L':
+			if (spec.npost_logout == sizeof(spec.post_logout) /
+			    sizeof(spec.post_logout[0]))
+				return fail("too many --post-logout-redirect");
+			spec.post_logout[spec.npost_logout++] = optarg;
 			break;
 		default:
 			return usage(usage_client, c == 'h' ? 0 : 1);

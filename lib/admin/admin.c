@@ -7,6 +7,7 @@
 #include "admin/admin.h"
 #include "base/arena.h"
 #include "base/xalloc.h"
+#include "crypto/keys.h"
 #include "crypto/password.h"
 #include "grant/issue.h"
 #include "parse/redirect_uri.h"
@@ -90,26 +91,31 @@ row_result(struct app *app, enum db_status s, int found, const char *what,
 	return 0;
 }
 
+/*
+ * uris[0..n) space-joined, fresh, each valid by the redirect URI rules
+ * (RFC 6749 §3.1.2: absolute, without a fragment); what names them in
+ * the message.  NULL with a message when one is not.
+ */
 static char *
-join_redirects(const struct client_spec *spec, char *err, size_t errlen)
+join_uris(const char *const *uris, size_t n, const char *what, char *err,
+    size_t errlen)
 {
 	size_t	 i, len = 1;
 	char	*out;
 
-	for (i = 0; i < spec->nredirects; i++) {
-		/* RFC 6749 §3.1.2: absolute, without a fragment. */
-		if (!redirect_uri_valid(spec->redirects[i])) {
-			snprintf(err, errlen, "invalid redirect URI "
-			    "(absolute, no fragment, no spaces)");
+	for (i = 0; i < n; i++) {
+		if (!redirect_uri_valid(uris[i])) {
+			snprintf(err, errlen, "invalid %s URI "
+			    "(absolute, no fragment, no spaces)", what);
 			return NULL;
 		}
-		len += strlen(spec->redirects[i]) + 1;
+		len += strlen(uris[i]) + 1;
 	}
 	out = xcalloc(1, len);
-	for (i = 0; i < spec->nredirects; i++) {
+	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strncat(out, " ", len - strlen(out) - 1);
-		strncat(out, spec->redirects[i], len - strlen(out) - 1);
+		strncat(out, uris[i], len - strlen(out) - 1);
 	}
 	return out;
 }
@@ -130,17 +136,10 @@ check_owner(struct app *app, const char *user_id, char *err, size_t errlen)
 	return row_result(app, s, found, "user", user_id, err, errlen);
 }
 
-int
-admin_client_create(struct app *app, const struct client_spec *spec,
-    char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
-    char *err, size_t errlen)
+/* The checks of a spec that need no database; 0, or -1 and err. */
+static int
+check_spec(const struct client_spec *spec, char *err, size_t errlen)
 {
-	char		 hash[SECRET_HASH_HEX + 1];
-	char		*redirects = NULL, *scopes = NULL;
-	enum db_status	 s;
-	int		 rc = -1;
-
-	secret[0] = '\0';
 	if (spec->name == NULL || *spec->name == '\0' ||
 	    strlen(spec->name) > 255) {
 		snprintf(err, errlen, "--name is required (1-255 bytes)");
@@ -149,6 +148,11 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	if (spec->kind == CLIENT_AUTH_CODE && spec->nredirects == 0) {
 		snprintf(err, errlen, "an authorization code client needs "
 		    "--redirect URI");
+		return -1;
+	}
+	if (spec->npost_logout > 0 && spec->kind != CLIENT_AUTH_CODE) {
+		snprintf(err, errlen, "--post-logout-redirect is for "
+		    "authorization code clients only");
 		return -1;
 	}
 	if (spec->is_public && spec->kind != CLIENT_AUTH_CODE) {
@@ -161,12 +165,58 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		    "server (it has no secret to introspect with)");
 		return -1;
 	}
-	if (check_owner(app, spec->user_id, err, errlen) == -1)
+	/* Dynamic Client Registration §2 id_token_signed_response_alg. */
+	if (spec->id_token_alg != NULL &&
+	    key_type_parse(spec->id_token_alg) == -1) {
+		snprintf(err, errlen, "--id-token-alg is RS256, ES256 or "
+		    "EdDSA");
 		return -1;
-	if ((redirects = join_redirects(spec, err, errlen)) == NULL)
+	}
+	return 0;
+}
+
+/*
+ * The scopes the client may ask, space-separated (fresh): the spec's
+ * list ("*" when none), and openid with it when --openid restricts it.
+ */
+static char *
+client_scopes(struct app *app, const struct client_spec *spec, char *err,
+    size_t errlen)
+{
+	char	*list, *scopes;
+
+	if (spec->scopes == NULL)
+		return known_scopes(app, "*", err, errlen);
+	list = spec->openid ? xasprintf("%s openid", spec->scopes) :
+	    xstrdup(spec->scopes);
+	scopes = known_scopes(app, list, err, errlen);
+	free(list);
+	return scopes;
+}
+
+int
+admin_client_create(struct app *app, const struct client_spec *spec,
+    char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
+    char *err, size_t errlen)
+{
+	char			 hash[SECRET_HASH_HEX + 1];
+	char			*redirects = NULL, *post_logout = NULL;
+	char			*scopes = NULL;
+	struct client_new	 c;
+	enum db_status		 s;
+	int			 rc = -1;
+
+	secret[0] = '\0';
+	if (check_spec(spec, err, errlen) == -1 ||
+	    check_owner(app, spec->user_id, err, errlen) == -1)
 		return -1;
-	if ((scopes = known_scopes(app, spec->scopes ? spec->scopes : "*",
-	    err, errlen)) == NULL)
+	if ((redirects = join_uris(spec->redirects, spec->nredirects,
+	    "redirect", err, errlen)) == NULL)
+		return -1;
+	if ((post_logout = join_uris(spec->post_logout, spec->npost_logout,
+	    "post-logout redirect", err, errlen)) == NULL)
+		goto out;
+	if ((scopes = client_scopes(app, spec, err, errlen)) == NULL)
 		goto out;
 	if (!spec->is_public) {
 		if (secret_new(secret) == -1) {
@@ -175,10 +225,21 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		}
 		secret_hash_hex(secret, strlen(secret), hash);
 	}
-	s = db_client_create(app->db, spec->name, spec->user_id,
-	    spec->is_public ? NULL : hash, kind_grants[spec->kind], redirects,
-	    scopes, spec->first_party, spec->resource_server, id);
-	if (s != DB_OK) {
+	memset(&c, 0, sizeof(c));
+	c.name = spec->name;
+	c.user_id = spec->user_id;
+	c.secret_hex = spec->is_public ? NULL : hash;
+	c.grants = kind_grants[spec->kind];
+	c.redirect_uris = redirects;
+	c.post_logout_redirect_uris = post_logout;
+	c.scopes = scopes;
+	c.first_party = spec->first_party;
+	c.resource_server = spec->resource_server;
+	/* Core §15.1: RS256, the one every relying party can verify. */
+	c.id_token_alg = key_alg(spec->id_token_alg != NULL ?
+	    (enum key_type)key_type_parse(spec->id_token_alg) : KEY_RS256);
+	c.require_nonce = spec->require_nonce;
+	if ((s = db_client_create(app->db, &c, id)) != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		goto out;
 	}
@@ -187,6 +248,7 @@ out:
 	if (rc == -1)
 		explicit_bzero(secret, SECRET_TEXT_LEN + 1);
 	free(redirects);
+	free(post_logout);
 	free(scopes);
 	return rc;
 }
@@ -231,6 +293,26 @@ admin_client_resource_server(struct app *app, const char *id, int on,
 		return -1;
 	}
 	s = db_client_set_resource_server(app->db, id, on, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
+}
+
+int
+admin_client_post_logout(struct app *app, const char *id,
+    const char *const *uris, size_t n, char *err, size_t errlen)
+{
+	enum db_status	 s;
+	char		*joined;
+	int		 found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	if ((joined = join_uris(uris, n, "post-logout redirect", err,
+	    errlen)) == NULL)
+		return -1;
+	s = db_client_set_post_logout(app->db, id, joined, &found);
+	free(joined);
 	return row_result(app, s, found, "client", id, err, errlen);
 }
 

@@ -29,7 +29,13 @@ struct client_spec {
 	int		  resource_server;	/* RFC 7662 §2.1: sees all */
 	const char	 *redirects[8];
 	size_t		  nredirects;
+	/* RP-Initiated Logout 1.0 §3 (--post-logout-redirect) */
+	const char	 *post_logout[8];
+	size_t		  npost_logout;
 	const char	 *scopes;	/* space/comma list; NULL: "*" */
+	int		  openid;	/* --openid: scopes gets openid too */
+	const char	 *id_token_alg;	/* RS256 (NULL), ES256 or EdDSA */
+	int		  require_nonce;	/* Core §3.1.2.1 */
 };
 
 /* On success id and (unless public) secret are filled. */
@@ -44,6 +50,13 @@ int	admin_client_revoke(struct app *, const char *id, char *err,
  */
 int	admin_client_resource_server(struct app *, const char *id, int on,
 	    char *err, size_t errlen);
+
+/*
+ * Replace the client's post-logout redirect URIs with uris[0..n) (none:
+ * n = 0), each valid by the redirect URI rules (RFC 6749 §3.1.2).
+ */
+int	admin_client_post_logout(struct app *, const char *id,
+	    const char *const *uris, size_t n, char *err, size_t errlen);
 
 /* scopes: comma or space list, "*" for all; NULL for none. */
 int	admin_user_add(struct app *, const char *email, const char *name,

@@ -127,6 +127,9 @@ issue_respond(struct http_response *r, const struct issued *t)
 	add_str(o, "access_token", t->jwt);
 	if (t->refresh[0] != '\0')
 		add_str(o, "refresh_token", t->refresh);
+	/* OpenID Connect Core §3.1.3.3. */
+	if (t->id_token != NULL)
+		add_str(o, "id_token", t->id_token);
 	/* RFC 6749 §5.1: OPTIONAL; an empty one only confuses clients. */
 	if (t->scope[0] != '\0')
 		add_str(o, "scope", t->scope);
@@ -137,6 +140,7 @@ void
 issue_clear(struct issued *t)
 {
 	free(t->jwt);
+	free(t->id_token);
 	explicit_bzero(t, sizeof(*t));
 }
 

@@ -30,6 +30,7 @@ struct issued {
 	char		 scope[SCOPE_MAX_TEXT];	/* space-separated */
 	char		 refresh[SECRET_TEXT_LEN + 1];	/* "" when none */
 	char		 refresh_hash[SECRET_HASH_HEX + 1];
+	char		*id_token;	/* OpenID Connect (id_token.h); NULL: none */
 	struct token_row row;		/* for db_token_*; points into the
 					 * issuer's rows: theirs to use */
 };

@@ -42,6 +42,8 @@ static const struct {
 	    offsetof(struct config, personal_access_token_lifetime) },
 	{ "auth_code_lifetime", K_NUMBER,
 	    offsetof(struct config, auth_code_lifetime) },
+	{ "id_token_lifetime", K_NUMBER,
+	    offsetof(struct config, id_token_lifetime) },
 	{ "user_endpoint_scope", K_STRING,
 	    offsetof(struct config, user_endpoint_scope) },
 	{ "allow_plain_http", K_BOOL,
@@ -189,6 +191,7 @@ config_defaults(struct config *cfg)
 	cfg->refresh_token_grace_period = CONFIG_REFRESH_GRACE_DEFAULT;
 	cfg->personal_access_token_lifetime = 365 * 86400;
 	cfg->auth_code_lifetime = 600;
+	cfg->id_token_lifetime = CONFIG_ID_TOKEN_LIFETIME_DEFAULT;
 	cfg->session_lifetime = 8 * 3600;
 	cfg->bcrypt_cost = PASSWORD_COST_DEFAULT;
 	cfg->issuer = xstrdup("http://localhost");
@@ -247,6 +250,11 @@ config_check(struct config *cfg, const char *name, char *err,
 	    cfg->bcrypt_cost > PASSWORD_COST_MAX) {
 		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", name,
 		    PASSWORD_COST_MIN, PASSWORD_COST_MAX);
+		return -1;
+	}
+	if (cfg->id_token_lifetime > CONFIG_ID_TOKEN_LIFETIME_MAX) {
+		snprintf(err, errlen, "%s: id_token_lifetime must be 1-%d",
+		    name, CONFIG_ID_TOKEN_LIFETIME_MAX);
 		return -1;
 	}
 	if (cfg->refresh_token_grace_period > CONFIG_REFRESH_GRACE_MAX) {

@@ -145,8 +145,8 @@ main(void)
 	    cfg.bcrypt_cost == PASSWORD_COST_DEFAULT &&
 	    cfg.refresh_token_grace_period == CONFIG_REFRESH_GRACE_DEFAULT &&
 	    strcmp(cfg.issuer, "http://localhost") == 0 &&
-	    strcmp(cfg.default_scope, "") == 0 && cfg.audience == NULL,
-	    "defaults");
+	    strcmp(cfg.default_scope, "") == 0 && cfg.audience == NULL &&
+	    cfg.id_token_lifetime == 3600, "defaults");
 	config_free(&cfg);
 
 	ok(parse("# comment\n\n   \t\r\n  database  =  x y  \r\n"
@@ -182,6 +182,14 @@ main(void)
 	    "bcrypt_cost above its bound");
 	ok(refuses(DB "refresh_token_grace_period = 301\n", "must be 0-300"),
 	    "refresh_token_grace_period above its bound");
+	ok(refuses(DB "id_token_lifetime = 86401\n",
+	    "t.conf: id_token_lifetime must be 1-86400"),
+	    "id_token_lifetime above a day");
+	ok(refuses(DB "id_token_lifetime = 0\n", "\"id_token_lifetime\""),
+	    "id_token_lifetime of 0");
+	ok(parse(DB "id_token_lifetime = 86400\n", &cfg) == 0 &&
+	    cfg.id_token_lifetime == 86400, "id_token_lifetime of a day");
+	config_free(&cfg);
 	ok(parse(DB "refresh_token_grace_period = 0\n", &cfg) == 0 &&
 	    cfg.refresh_token_grace_period == 0, "a grace period of 0: off");
 	config_free(&cfg);
