@@ -157,7 +157,7 @@ FLOWS=(
 	"revocation (Basic) ends the token family"
 	"error status and WWW-Authenticate pass through"
 	"authorization code flow (login form, consent, approve, code, token)"
-	"every URL reaches its program (metadata, JWKS with both keys, /oauth/request, /oauth/logout, /callback/start, /oauth/userinfo)"
+	"every URL reaches its program (metadata, JWKS with both keys, /oauth/request, /oauth/logout, /callback/start, /oauth/userinfo, openid-configuration)"
 	"a truncated POST body, then good requests: all 200"
 )
 fail_all() {	# fail_all SERVER: the server did not start; every flow fails
@@ -223,7 +223,9 @@ flows() {	# flows SERVER: every flow through $BASE
 	    [ "$(get /callback/start)" = 302 ] && [[ "$(header Location)" == "$ISSUER/oauth/authorize?"*code_challenge=* ]] &&
 	    [ "$(get /oauth/userinfo -H "Authorization: Bearer $(cc_grant >/dev/null; json .access_token)")" = 401 ] &&
 	    [ "$(json .error_description)" = "the access token does not represent a user" ] &&
-	    [ "$(get /oauth/userinfo -X POST -d access_token=x.y.z)" = 401 ] && [ "$(json .error)" = invalid_token ]
+	    [ "$(get /oauth/userinfo -X POST -d access_token=x.y.z)" = 401 ] && [ "$(json .error)" = invalid_token ] &&
+	    [ "$(get /.well-known/openid-configuration)" = 200 ] && [ "$(json .issuer)" = "$ISSUER" ] &&
+	    [ "$(json .userinfo_endpoint)" = "$ISSUER/oauth/userinfo" ]
 	    echo $?) "$s: ${FLOWS[8]}"
 
 	# A client that hangs up in the middle of its body must not leave a
