@@ -107,6 +107,28 @@ page_consent(struct http_response *r, const char *request, const char *csrf,
 }
 
 void
+page_select_account(struct http_response *r, const char *request,
+    const char *csrf, const char *client_name, const char *user)
+{
+	struct body	b = { r->arena, NULL, 0 };
+
+	add(&b, "<h1>Choose an account</h1><p>to continue to <strong>");
+	add_esc(&b, client_name);
+	add(&b, "</strong>.</p><form method=\"post\" action=\"/oauth/authorize\">"
+	    "<input type=\"hidden\" name=\"request\" value=\"");
+	add_esc(&b, request);
+	add(&b, "\"><input type=\"hidden\" name=\"csrf_token\" value=\"");
+	add_esc(&b, csrf);
+	add(&b, "\"><button type=\"submit\" name=\"action\" value=\"continue\" "
+	    "id=\"continue\" class=\"primary\">Continue as ");
+	add_esc(&b, user);
+	add(&b, "</button><button type=\"submit\" name=\"action\" "
+	    "value=\"switch\" id=\"switch\" class=\"secondary\">Use another "
+	    "account</button></form>");
+	finish(r, PAGE_SELECT_ACCOUNT, &b);
+}
+
+void
 page_form_post(struct http_response *r, const char *action,
     const char *const *pairs)
 {

@@ -24,6 +24,13 @@ void	page_consent(struct http_response *, const char *request,
 	    const char *csrf, const char *client_name, const char *user,
 	    const struct scope_line *, size_t nscopes);
 /*
+ * prompt=select_account (Core §3.1.2.1): go on as the signed-in user
+ * (action "continue", with the session's CSRF token) or sign in as
+ * another (action "switch": the login form).
+ */
+void	page_select_account(struct http_response *, const char *request,
+	    const char *csrf, const char *client_name, const char *user);
+/*
  * The form_post answer (OAuth 2.0 Form Post Response Mode §2): a form
  * POSTing the pairs (name, value, …, NULL; a NULL value skips its pair)
  * to action, the redirect URI, submitted by the page's one script or,

@@ -119,6 +119,7 @@ char	*html_escape(struct arena *, const char *);
 	    "Too many failed sign-ins. Wait a few minutes and try again.", \
 	    NULL)							\
 	X(PAGE_CONSENT, 200, "Authorize application", NULL, NULL, NULL) \
+	X(PAGE_SELECT_ACCOUNT, 200, "Choose an account", NULL, NULL, NULL) \
 	X(PAGE_LOGOUT_CONFIRM, 200, "Sign out", NULL, NULL, NULL)	\
 	X(PAGE_NOT_SIGNED_IN, 200, "Not signed in", NULL, NULL, NULL)	\
 	X(PAGE_SIGNED_OUT, 200, "Signed out", NULL, NULL, NULL)	\

@@ -7,6 +7,7 @@ const struct db_stmt_table *const db_stmt_tables[] = {
 	&db_tx_stmts,
 	&db_client_stmts,
 	&db_code_stmts,
+	&db_consent_stmts,
 	&db_purge_stmts,
 	&db_scope_stmts,
 	&db_session_stmts,

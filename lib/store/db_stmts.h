@@ -11,6 +11,7 @@
 extern const struct db_stmt_table db_tx_stmts;
 extern const struct db_stmt_table db_client_stmts;
 extern const struct db_stmt_table db_code_stmts;
+extern const struct db_stmt_table db_consent_stmts;
 extern const struct db_stmt_table db_purge_stmts;
 extern const struct db_stmt_table db_scope_stmts;
 extern const struct db_stmt_table db_session_stmts;
