@@ -12,16 +12,20 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "admin/user_claims.h"
 #include "app/app.h"
 #include "base/arena.h"
 #include "base/log.h"
+#include "base/xalloc.h"
 #include "crypto/keys.h"
 #include "crypto/password.h"
+#include "parse/valid.h"
 #include "store/db_client.h"
 #include "store/db_purge.h"
 #include "store/db_scope.h"
 #include "store/db_token.h"
 #include "store/db_user.h"
+#include "store/db_user_claims.h"
 #include "store/db_user_revoke.h"
 #include "store/migrate.h"
 
@@ -39,6 +43,8 @@ static const char usage_main[] =
 "  migrate [--dir DIR]            apply the SQL migrations (idempotent)\n"
 "  keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
 "                                 make (or rotate) the signing key\n"
+"  keys --rotate --alg ALG | keys --add ALG\n"
+"                                 rotate or add one algorithm's key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
 "         [--redirect URI]... [--post-logout-redirect URI]...\n"
 "         [--scopes a,b|*] [--first-party] [--resource-server]\n"
@@ -49,6 +55,9 @@ static const char usage_main[] =
 "  user add --email E [--name N] [--scopes a,b|*]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID | user revoke ID\n"
+"  user claim ID NAME=VALUE... [--unset NAME]... | user claims ID\n"
+"                                 set, remove or list a user's custom claims\n"
+"  user verify-email ID | user unverify-email ID\n"
 "  scope add NAME DESCRIPTION | scope list\n"
 "  token --user ID --name NAME [--scopes a,b]\n"
 "                                 a personal access token, printed once\n"
@@ -161,11 +170,70 @@ cmd_migrate(int argc, char **argv)
 
 static const char usage_keys[] =
 "usage: cpassport keys [--type es256|rs256|eddsa] [--force | --rotate]\n"
-"Make the signing key at the config's signing_key path (mode 0600).\n"
+"       cpassport keys --rotate --alg es256|rs256|eddsa\n"
+"       cpassport keys --add es256|rs256|eddsa\n"
+"Make the signing key at the config's signing_key path (mode 0600), and\n"
+"beside it signing_key.rs256 when it is not RS256 (the id_token algorithm\n"
+"every OpenID provider has).\n"
 "An existing key is kept unless --force (replace it: tokens it signed stop\n"
 "verifying) or --rotate (keep it as signing_key.<time>, so its tokens\n"
 "verify until they expire; `cpassport purge` removes it after that).\n"
+"--rotate --alg rotates one algorithm's active key alone: the signing key\n"
+"when it is of that type, else signing_key.<alg> (the old one kept as\n"
+"signing_key.<alg>.<time>).  --add makes signing_key.<alg>, the id_token\n"
+"key of another algorithm.\n"
 "Running programs pick up the new key by themselves.\n";
+
+/* 1 when the key at path is of the type. */
+static int
+key_is_type(const char *path, enum key_type type)
+{
+	struct key	*k;
+	int		 r;
+
+	k = key_load(path, err, sizeof(err));
+	r = k != NULL && key_get_type(k) == type;
+	key_free(k);
+	return r;
+}
+
+/* Make or rotate P, then settle its companions (keyset_settle). */
+static int
+keys_signing(const char *path, enum key_type type, int force, int rotate)
+{
+	int	 retired, made;
+
+	if ((rotate ? keyset_rotate(path, type, err, sizeof(err)) :
+	    key_generate(type, path, force, err, sizeof(err))) == -1)
+		return fail(err);
+	printf("%s key %s %s\n", key_alg(type),
+	    rotate ? "rotated in at" : "written to", path);
+	if (keyset_settle(path, &retired, &made, err, sizeof(err)) == -1)
+		return fail(err);
+	if (retired)
+		printf("%s.%s retired: %s is the %s key now\n", path,
+		    key_type_name(type), path, key_alg(type));
+	if (made)
+		printf("%s key written to %s.%s\n", key_alg(KEY_RS256), path,
+		    key_type_name(KEY_RS256));
+	return 0;
+}
+
+/* --add ALG or --rotate --alg ALG: one algorithm's active key. */
+static int
+keys_alg(const char *path, enum key_type alg, int add)
+{
+	int	 own;
+
+	own = !add && key_is_type(path, alg);
+	if ((add ? keyset_add(path, alg, err, sizeof(err)) :
+	    keyset_rotate_alg(path, alg, err, sizeof(err))) == -1)
+		return fail(err);
+	printf("%s key %s %s%s%s\n", key_alg(alg),
+	    add ? "written to" : "rotated in at", path, own ? "" : ".",
+	    own ? "" : key_type_name(alg));
+	return 0;
+}
 
 static int
 cmd_keys(int argc, char **argv)
@@ -174,17 +242,27 @@ cmd_keys(int argc, char **argv)
 		{ "type", required_argument, NULL, 't' },
 		{ "force", no_argument, NULL, 'f' },
 		{ "rotate", no_argument, NULL, 'r' },
+		{ "alg", required_argument, NULL, 'a' },
+		{ "add", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct config	cfg;
-	int		c, type = KEY_ES256, force = 0, rotate = 0, rc;
+	int		c, type = KEY_ES256, alg = -1, force = 0, rotate = 0;
+	int		add = 0, typed = 0, rc;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 't') {
-			if ((type = key_type_parse(optarg)) == -1)
-				return fail("--type must be es256, rs256 "
-				    "or eddsa");
+		if (c == 't' || c == 'a' || c == 'A') {
+			if (key_type_parse(optarg) == -1)
+				return fail(c == 't' ? "--type must be es256, "
+				    "rs256 or eddsa" : "the algorithm must be "
+				    "es256, rs256 or eddsa");
+			if (c == 't')
+				type = key_type_parse(optarg);
+			else
+				alg = key_type_parse(optarg);
+			typed |= c == 't';
+			add |= c == 'A';
 		} else if (c == 'f')
 			force = 1;
 		else if (c == 'r')
@@ -196,6 +274,10 @@ cmd_keys(int argc, char **argv)
 		return usage(usage_keys, 1);
 	if (force && rotate)
 		return fail("--force and --rotate exclude each other");
+	if (add && (force || rotate || typed))
+		return fail("--add goes alone");
+	if (alg != -1 && !add && (!rotate || typed))
+		return fail("--alg goes with --rotate, without --type");
 	if (config_load(config_path(config_arg), &cfg, err,
 	    sizeof(err)) == -1)
 		return fail(err);
@@ -203,18 +285,12 @@ cmd_keys(int argc, char **argv)
 		config_free(&cfg);
 		return fail("\"signing_key\" is not set in the config");
 	}
-	if (rotate)
-		rc = keyset_rotate(cfg.signing_key, type, err, sizeof(err));
+	if (alg != -1)
+		rc = keys_alg(cfg.signing_key, alg, add);
 	else
-		rc = key_generate(type, cfg.signing_key, force, err,
-		    sizeof(err));
-	if (rc == 0)
-		printf("%s key %s %s\n", key_alg(type),
-		    rotate ? "rotated in at" : "written to", cfg.signing_key);
-	else
-		fail(err);
+		rc = keys_signing(cfg.signing_key, type, force, rotate);
 	config_free(&cfg);
-	return rc == 0 ? 0 : 1;
+	return rc;
 }
 
 static const char usage_client[] =
@@ -446,13 +522,20 @@ cmd_client(int argc, char **argv)
 
 static const char usage_user[] =
 "usage: cpassport user add --email EMAIL [--name NAME] [--scopes a,b|*]\n"
+"                          [--email-verified]\n"
 "       cpassport user list\n"
 "       cpassport user passwd ID\n"
 "       cpassport user revoke ID\n"
+"       cpassport user claim ID [NAME=VALUE]... [--unset NAME]...\n"
+"       cpassport user claims ID\n"
+"       cpassport user verify-email ID | unverify-email ID\n"
 "The password is read from a prompt (no echo) or one line of stdin.\n"
 "passwd ends the user's sessions, codes and tokens except personal access\n"
 "tokens; revoke ends all of them, personal access tokens included.\n"
-"--scopes lists the scopes the user holds; * holds them all.\n";
+"--scopes lists the scopes the user holds; * holds them all.\n"
+"A claim VALUE is JSON when it parses as a JSON value (42, true, [1,2],\n"
+"{\"a\":1}, \"text\"), else a string; the config's claim lines say which\n"
+"scope releases it.\n";
 
 static int
 user_add(int argc, char **argv)
@@ -461,13 +544,14 @@ user_add(int argc, char **argv)
 		{ "email", required_argument, NULL, 'e' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "scopes", required_argument, NULL, 's' },
+		{ "email-verified", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*email = NULL, *name = NULL, *scopes = NULL;
 	char		*pw, *id = NULL;
 	struct app	 app;
-	int		 c, rc;
+	int		 c, rc, verified = 0;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'e')
@@ -476,6 +560,8 @@ user_add(int argc, char **argv)
 			name = optarg;
 		else if (c == 's')
 			scopes = optarg;
+		else if (c == 'v')
+			verified = 1;
 		else
 			return usage(usage_user, c == 'h' ? 0 : 1);
 	}
@@ -490,9 +576,15 @@ user_add(int argc, char **argv)
 	rc = admin_user_add(&app, email, name, scopes, pw, &id, err,
 	    sizeof(err));
 	free_password(pw);
+	if (rc == 0 && verified)
+		rc = admin_user_email_verified(&app, id, 1, err, sizeof(err));
 	app_free(&app);
-	if (rc == -1)
+	if (rc == -1) {
+		if (id != NULL)
+			printf("User ID: %s (e-mail not marked verified)\n", id);
+		free(id);
 		return fail(err);
+	}
 	printf("User ID: %s\n", id);
 	free(id);
 	return 0;
@@ -576,6 +668,99 @@ user_revoke(int argc, char **argv)
 	return 0;
 }
 
+/* user claim ID [NAME=VALUE]... [--unset NAME]... */
+static int
+user_claim(int argc, char **argv)
+{
+	struct app	  app;
+	const char	**set, **unset;
+	size_t		  nset = 0, nunset = 0;
+	int		  i, rc;
+
+	if (argc < 4 || argv[2][0] == '-')
+		return usage(usage_user, 1);
+	set = xcalloc((size_t)argc, sizeof(*set));
+	unset = xcalloc((size_t)argc, sizeof(*unset));
+	for (i = 3; i < argc; i++) {
+		if (strcmp(argv[i], "--unset") == 0 && i + 1 < argc)
+			unset[nunset++] = argv[++i];
+		else if (argv[i][0] != '-')
+			set[nset++] = argv[i];
+		else {
+			free(set);
+			free(unset);
+			return usage(usage_user, 1);
+		}
+	}
+	if (open_app(&app, 0) == -1) {
+		free(set);
+		free(unset);
+		return 1;
+	}
+	rc = admin_user_claims(&app, argv[2], set, nset, unset, nunset, err,
+	    sizeof(err));
+	free(set);
+	free(unset);
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: %zu claims set, %zu removed\n", argv[2], nset,
+	    nunset);
+	return 0;
+}
+
+/* user claims ID: NAME and JSON VALUE, one claim a line. */
+static int
+user_claims(int argc, char **argv)
+{
+	struct app		 app;
+	struct arena		*a;
+	struct user_claim_rows	 rows;
+	enum db_status		 s;
+	size_t			 i;
+
+	if (argc != 3 || argv[2][0] == '-')
+		return usage(usage_user, 1);
+	if (!id_valid(argv[2]))
+		return fail("invalid user id");
+	if (open_app(&app, 0) == -1)
+		return 1;
+	a = arena_new();
+	if ((s = db_user_claim_list(a, app.db, argv[2], &rows)) != DB_OK) {
+		admin_db_error(&app, s, err, sizeof(err));
+		arena_release(a);
+		app_free(&app);
+		return fail(err);
+	}
+	printf("%-24s  %s\n", "NAME", "VALUE");
+	for (i = 0; i < rows.n; i++)
+		printf("%-24s  %s\n", rows.v[i].name, rows.v[i].value);
+	arena_release(a);
+	app_free(&app);
+	return 0;
+}
+
+/* user verify-email ID, user unverify-email ID */
+static int
+user_verify_email(int argc, char **argv, int verified)
+{
+	struct app	app;
+	int		rc;
+
+	if (argc != 3 || argv[2][0] == '-')
+		return usage(usage_user, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_user_email_verified(&app, argv[2], verified, err,
+	    sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: e-mail %s\n", argv[2], verified ? "verified" :
+	    "not verified");
+	return 0;
+}
+
 static int
 cmd_user(int argc, char **argv)
 {
@@ -591,6 +776,14 @@ cmd_user(int argc, char **argv)
 		return user_passwd(argc, argv);
 	if (strcmp(argv[1], "revoke") == 0)
 		return user_revoke(argc, argv);
+	if (strcmp(argv[1], "claim") == 0)
+		return user_claim(argc, argv);
+	if (strcmp(argv[1], "claims") == 0)
+		return user_claims(argc, argv);
+	if (strcmp(argv[1], "verify-email") == 0)
+		return user_verify_email(argc, argv, 1);
+	if (strcmp(argv[1], "unverify-email") == 0)
+		return user_verify_email(argc, argv, 0);
 	return usage(usage_user, 1);
 }
 

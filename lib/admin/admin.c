@@ -7,6 +7,7 @@
 #include "admin/admin.h"
 #include "base/arena.h"
 #include "base/xalloc.h"
+#include "crypto/keys.h"
 #include "crypto/password.h"
 #include "grant/issue.h"
 #include "parse/redirect_uri.h"
@@ -135,40 +136,10 @@ check_owner(struct app *app, const char *user_id, char *err, size_t errlen)
 	return row_result(app, s, found, "user", user_id, err, errlen);
 }
 
-/* The client's row and its post-logout URIs, in one transaction. */
-static enum db_status
-create_row(struct app *app, const struct client_spec *spec,
-    const char *hash, const char *redirects, const char *post_logout,
-    const char *scopes, char id[UUID_TEXT_LEN + 1])
+/* The checks of a spec that need no database; 0, or -1 and err. */
+static int
+check_spec(const struct client_spec *spec, char *err, size_t errlen)
 {
-	enum db_status	 s;
-	int		 found;
-
-	if ((s = db_begin(app->db)) != DB_OK)
-		return s;
-	s = db_client_create(app->db, spec->name, spec->user_id, hash,
-	    kind_grants[spec->kind], redirects, scopes, spec->first_party,
-	    spec->resource_server, id);
-	if (s == DB_OK && *post_logout != '\0')
-		s = db_client_set_post_logout(app->db, id, post_logout,
-		    &found);
-	if (s == DB_OK)
-		return db_commit(app->db);
-	db_rollback(app->db);
-	return s;
-}
-
-int
-admin_client_create(struct app *app, const struct client_spec *spec,
-    char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
-    char *err, size_t errlen)
-{
-	char		 hash[SECRET_HASH_HEX + 1];
-	char		*redirects = NULL, *post_logout = NULL, *scopes = NULL;
-	enum db_status	 s;
-	int		 rc = -1;
-
-	secret[0] = '\0';
 	if (spec->name == NULL || *spec->name == '\0' ||
 	    strlen(spec->name) > 255) {
 		snprintf(err, errlen, "--name is required (1-255 bytes)");
@@ -194,7 +165,50 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		    "server (it has no secret to introspect with)");
 		return -1;
 	}
-	if (check_owner(app, spec->user_id, err, errlen) == -1)
+	/* Dynamic Client Registration §2 id_token_signed_response_alg. */
+	if (spec->id_token_alg != NULL &&
+	    key_type_parse(spec->id_token_alg) == -1) {
+		snprintf(err, errlen, "--id-token-alg is RS256, ES256 or "
+		    "EdDSA");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The scopes the client may ask, space-separated (fresh): the spec's
+ * list ("*" when none), and openid with it when --openid restricts it.
+ */
+static char *
+client_scopes(struct app *app, const struct client_spec *spec, char *err,
+    size_t errlen)
+{
+	char	*list, *scopes;
+
+	if (spec->scopes == NULL)
+		return known_scopes(app, "*", err, errlen);
+	list = spec->openid ? xasprintf("%s openid", spec->scopes) :
+	    xstrdup(spec->scopes);
+	scopes = known_scopes(app, list, err, errlen);
+	free(list);
+	return scopes;
+}
+
+int
+admin_client_create(struct app *app, const struct client_spec *spec,
+    char id[UUID_TEXT_LEN + 1], char secret[SECRET_TEXT_LEN + 1],
+    char *err, size_t errlen)
+{
+	char			 hash[SECRET_HASH_HEX + 1];
+	char			*redirects = NULL, *post_logout = NULL;
+	char			*scopes = NULL;
+	struct client_new	 c;
+	enum db_status		 s;
+	int			 rc = -1;
+
+	secret[0] = '\0';
+	if (check_spec(spec, err, errlen) == -1 ||
+	    check_owner(app, spec->user_id, err, errlen) == -1)
 		return -1;
 	if ((redirects = join_uris(spec->redirects, spec->nredirects,
 	    "redirect", err, errlen)) == NULL)
@@ -202,8 +216,7 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	if ((post_logout = join_uris(spec->post_logout, spec->npost_logout,
 	    "post-logout redirect", err, errlen)) == NULL)
 		goto out;
-	if ((scopes = known_scopes(app, spec->scopes ? spec->scopes : "*",
-	    err, errlen)) == NULL)
+	if ((scopes = client_scopes(app, spec, err, errlen)) == NULL)
 		goto out;
 	if (!spec->is_public) {
 		if (secret_new(secret) == -1) {
@@ -212,9 +225,21 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 		}
 		secret_hash_hex(secret, strlen(secret), hash);
 	}
-	s = create_row(app, spec, spec->is_public ? NULL : hash, redirects,
-	    post_logout, scopes, id);
-	if (s != DB_OK) {
+	memset(&c, 0, sizeof(c));
+	c.name = spec->name;
+	c.user_id = spec->user_id;
+	c.secret_hex = spec->is_public ? NULL : hash;
+	c.grants = kind_grants[spec->kind];
+	c.redirect_uris = redirects;
+	c.scopes = scopes;
+	c.first_party = spec->first_party;
+	c.resource_server = spec->resource_server;
+	/* Core §15.1: RS256, the one every relying party can verify. */
+	c.id_token_alg = key_alg(spec->id_token_alg != NULL ?
+	    (enum key_type)key_type_parse(spec->id_token_alg) : KEY_RS256);
+	c.require_nonce = spec->require_nonce;
+	c.post_logout_redirect_uris = post_logout;
+	if ((s = db_client_create(app->db, &c, id)) != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		goto out;
 	}

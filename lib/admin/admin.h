@@ -33,6 +33,9 @@ struct client_spec {
 	const char	 *post_logout[8];
 	size_t		  npost_logout;
 	const char	 *scopes;	/* space/comma list; NULL: "*" */
+	int		  openid;	/* --openid: scopes gets openid too */
+	const char	 *id_token_alg;	/* RS256 (NULL), ES256 or EdDSA */
+	int		  require_nonce;	/* Core §3.1.2.1 */
 };
 
 /* On success id and (unless public) secret are filled. */

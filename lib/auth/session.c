@@ -55,17 +55,19 @@ session_current(struct app *app, const struct http_request *req,
 }
 
 int
-session_start(struct app *app, const char *user_id, struct http_response *r)
+session_start(struct app *app, const char *user_id, const char *amr,
+    struct http_response *r)
 {
 	char	value[SECRET_TEXT_LEN + 1], hash[SECRET_HASH_HEX + 1];
 	char	csrf[SECRET_HASH_HEX + 1];
+	time_t	now = time(NULL);
 	int	rc = -1;
 
 	if (secret_new(value) == -1 || secret_new_hex(csrf) == -1)
 		goto out;
 	secret_hash_hex(value, strlen(value), hash);
-	if (db_session_create(app->db, hash, user_id, csrf,
-	    time(NULL) + app->cfg.session_lifetime) != DB_OK)
+	if (db_session_create(app->db, hash, user_id, csrf, now, amr,
+	    now + app->cfg.session_lifetime) != DB_OK)
 		goto out;
 	set_cookie(app, r, value, app->cfg.session_lifetime);
 	rc = 0;

@@ -12,14 +12,21 @@
 #include "http/http.h"
 #include "store/db_session.h"
 
+#define SESSION_AMR_PWD	"pwd"
+#define SESSION_AMR_EXT	"ext"
+
 /*
  * The request's live session: 1 (and *out filled, in the request's
  * arena), 0 when none, -1 when the database failed.
  */
 int	session_current(struct app *, const struct http_request *,
 	    struct session_row *out);
-/* Start a session for user_id and set its cookie; 0 or -1. */
-int	session_start(struct app *, const char *user_id,
+/*
+ * Start a session for user_id, authenticated now by amr (RFC 8176 §2:
+ * SESSION_AMR_PWD by the login form, SESSION_AMR_EXT by the web server),
+ * with a fresh sid, and set its cookie; 0 or -1.
+ */
+int	session_start(struct app *, const char *user_id, const char *amr,
 	    struct http_response *);
 /*
  * End the request's session (if any): its row deleted, its cookie

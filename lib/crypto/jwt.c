@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include <json-c/json.h>
+#include <openssl/evp.h>
 
 #include "base/xalloc.h"
 #include "crypto/jose.h"
@@ -87,6 +88,18 @@ jwt_sign(const struct key *k, const char *typ, const char *claims_json)
 	free(sig);
 	free(s);
 	return jwt;
+}
+
+char *
+jwt_half_hash(enum key_type type, const char *token)
+{
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 n;
+	const EVP_MD	*h = type == KEY_EDDSA ? EVP_sha512() : EVP_sha256();
+
+	if (EVP_Digest(token, strlen(token), md, &n, h, NULL) != 1)
+		return NULL;
+	return b64url_encode(md, n / 2);
 }
 
 /*

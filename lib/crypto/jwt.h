@@ -20,6 +20,14 @@
  */
 char	*jwt_sign(const struct key *, const char *typ, const char *claims_json);
 
+/*
+ * OpenID Connect Core §3.1.3.6 at_hash: base64url of the left half of
+ * the hash of token's ASCII octets, the hash of the algorithm that signs
+ * the id_token: SHA-256 for ES256 and RS256 (RFC 7518 §3), SHA-512 for
+ * EdDSA over Ed25519.  A fresh string (caller frees), or NULL.
+ */
+char	*jwt_half_hash(enum key_type, const char *token);
+
 #define JWT_MAX_LEN	8192	/* bytes of a token we look at */
 
 enum jwt_status {

@@ -104,6 +104,14 @@ key_alg(enum key_type type)
 	return types[type].alg;
 }
 
+const char *
+key_type_name(enum key_type type)
+{
+	if ((unsigned)type >= KEY__MAX)
+		return NULL;
+	return types[type].name;
+}
+
 static EVP_PKEY *
 generate(enum key_type type)
 {

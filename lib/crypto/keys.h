@@ -21,6 +21,8 @@ struct key;	/* opaque: holds an EVP_PKEY */
 int		 key_type_parse(const char *);
 /* The JOSE "alg" of a type: "ES256", "RS256", "EdDSA". */
 const char	*key_alg(enum key_type);
+/* Its lowercase name, what key_type_parse reads: "es256", "rs256", "eddsa". */
+const char	*key_type_name(enum key_type);
 
 /*
  * Generate a new key of the type and write it to path with mode 0600,

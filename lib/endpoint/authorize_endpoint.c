@@ -39,7 +39,7 @@ enum pparam {
 
 static const struct form_param post_params[PP__MAX] = {
 	[PP_ACTION] = { "action", 16 },
-	[PP_REQUEST] = { "request", 4096 },
+	[PP_REQUEST] = { "request", AUTHZ_QUERY_MAX },
 	[PP_EMAIL] = { "email", 254 },
 	[PP_PASSWORD] = { "password", PASSWORD_MAX },
 	[PP_CSRF] = { "csrf_token", SECRET_HASH_HEX },
@@ -105,6 +105,10 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	spec.challenge = a->v[AP_CODE_CHALLENGE].s;
 	spec.method = a->method;
 	spec.exp = time(NULL) + app->cfg.auth_code_lifetime;
+	spec.nonce = a->v[AP_NONCE].s;
+	spec.auth_time = s->auth_time;
+	spec.sid = s->sid;
+	spec.amr = s->amr;
 	if (db_code_insert(app->db, &spec) != DB_OK)
 		page_error(r, PAGE_UNAVAILABLE);
 	else {
@@ -113,7 +117,7 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 		/* RFC 9207: who issued the code (mix-up defence). */
 		pairs[4] = "iss", pairs[5] = app->cfg.issuer;
 		pairs[6] = NULL;
-		redirect_with(r, a->redirect_uri, pairs);
+		authz_respond(r, a, pairs);
 	}
 }
 
@@ -163,7 +167,7 @@ remote_user_session(struct app *app, const struct http_request *req,
 		return 0;
 	}
 	/* A session gives the consent form its CSRF token. */
-	have = session_start(app, u.id, r) == 0;
+	have = session_start(app, u.id, SESSION_AMR_EXT, r) == 0;
 	if (!have)
 		return -1;
 	http_resp_header(r, "Location", "%s", req->uri);
@@ -241,7 +245,7 @@ login(struct app *app, const struct http_request *req,
 		http_resp_header(r, "Retry-After", "%ld", wait);
 	} else if (res != CREDENTIALS_OK)
 		show_login(app, req, r, PAGE_LOGIN_FAILED, request, a, email);
-	else if (session_start(app, u.id, r) == -1)
+	else if (session_start(app, u.id, SESSION_AMR_PWD, r) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	else {
 		/* Back to the authorization request, now signed in. */

@@ -107,6 +107,32 @@ page_consent(struct http_response *r, const char *request, const char *csrf,
 }
 
 void
+page_form_post(struct http_response *r, const char *action,
+    const char *const *pairs)
+{
+	struct body		 b = { r->arena, NULL, 0 };
+	const char *const	*kv;
+
+	add(&b, "<h1>Continue</h1><form method=\"post\" action=\"");
+	add_esc(&b, action);
+	add(&b, "\">");
+	for (kv = pairs; kv[0] != NULL; kv += 2) {
+		if (kv[1] == NULL)
+			continue;
+		add(&b, "<input type=\"hidden\" name=\"");
+		add_esc(&b, kv[0]);
+		add(&b, "\" value=\"");
+		add_esc(&b, kv[1]);
+		add(&b, "\">");
+	}
+	add(&b, "<noscript><p>JavaScript is off: continue with the "
+	    "button.</p><button type=\"submit\" class=\"primary\">"
+	    "Continue</button></noscript></form>");
+	html_page_autosubmit(r, PAGE_FORM_POST, b.s);
+	free(b.s);
+}
+
+void
 page_logout_confirm(struct http_response *r, const char *csrf,
     const char *user)
 {

@@ -3,7 +3,8 @@
  * and those of /oauth/logout (the error pages are html.h's table).
  * Every value shown is escaped; the login and consent forms post back
  * to /oauth/authorize carrying the authorization request in "request".
- * No JavaScript, no external assets, labels on every input.
+ * No external assets, labels on every input, no JavaScript but the
+ * form_post answer's submit (which works without it too).
  */
 #ifndef CPASSPORT_AUTHORIZE_PAGES_H
 #define CPASSPORT_AUTHORIZE_PAGES_H
@@ -22,6 +23,14 @@ void	page_login(struct http_response *, enum page why,
 void	page_consent(struct http_response *, const char *request,
 	    const char *csrf, const char *client_name, const char *user,
 	    const struct scope_line *, size_t nscopes);
+/*
+ * The form_post answer (OAuth 2.0 Form Post Response Mode §2): a form
+ * POSTing the pairs (name, value, …, NULL; a NULL value skips its pair)
+ * to action, the redirect URI, submitted by the page's one script or,
+ * without JavaScript, by its button.
+ */
+void	page_form_post(struct http_response *, const char *action,
+	    const char *const *pairs);
 /* /oauth/logout: the form that POSTs csrf back; no session; done. */
 void	page_logout_confirm(struct http_response *, const char *csrf,
 	    const char *user);

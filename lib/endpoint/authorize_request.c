@@ -4,6 +4,7 @@
 
 #include "base/arena.h"
 #include "crypto/pkce.h"
+#include "endpoint/authorize_pages.h"
 #include "endpoint/authorize_request.h"
 #include "http/redirect.h"
 #include "parse/grant.h"
@@ -19,6 +20,13 @@ static const struct form_param params[AP__MAX] = {
 	[AP_STATE] = { "state", 512 },
 	[AP_CODE_CHALLENGE] = { "code_challenge", PKCE_MAX },
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
+	[AP_NONCE] = { "nonce", NONCE_MAX },
+	[AP_RESPONSE_MODE] = { "response_mode", 16 },
+	/* Read only to be refused: bounded by the login form's "request". */
+	[AP_REQUEST_OBJECT] = { "request", AUTHZ_QUERY_MAX },
+	[AP_REQUEST_URI] = { "request_uri", AUTHZ_QUERY_MAX },
+	[AP_REGISTRATION] = { "registration", AUTHZ_QUERY_MAX },
+	[AP_CLAIMS] = { "claims", AUTHZ_QUERY_MAX },
 };
 
 /*
@@ -85,6 +93,54 @@ identify(struct arena *arena, struct app *app, struct authz *a)
 	return AUTHZ_OK;
 }
 
+/*
+ * OAuth 2.0 Multiple Response Type Encoding Practices §2.1: query, the
+ * default of response_type=code, or form_post (Form Post Response Mode
+ * §2); fragment and anything else is invalid_request, answered in the
+ * query.  Judged first after the redirect URI, so that every later
+ * error goes back in the mode asked.
+ */
+static enum authz_result
+check_response_mode(struct authz *a)
+{
+	const char	*m = a->v[AP_RESPONSE_MODE].s;
+
+	if (m == NULL || strcmp(m, "query") == 0)
+		return AUTHZ_OK;
+	if (strcmp(m, "form_post") != 0)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "unsupported response_mode");
+	a->form_post = 1;
+	return AUTHZ_OK;
+}
+
+/*
+ * What this server does not implement is refused, never silently
+ * dropped: a request object (Core §6.1, request_not_supported) or one by
+ * reference (§6.2, request_uri_not_supported), registration metadata
+ * (§7.2.1, registration_not_supported), and the claims parameter (§5.5:
+ * discovery says claims_parameter_supported false; a client asking for
+ * particular claims, or values of them, learns that it does not get them).
+ */
+static enum authz_result
+check_unsupported(struct authz *a)
+{
+	if (a->v[AP_REQUEST_OBJECT].s != NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_REQUEST_NOT_SUPPORTED,
+		    "request objects are not supported");
+	if (a->v[AP_REQUEST_URI].s != NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_REQUEST_URI_NOT_SUPPORTED,
+		    "request_uri is not supported");
+	if (a->v[AP_REGISTRATION].s != NULL)
+		return fail(a, AUTHZ_REDIRECT,
+		    OAUTH_REGISTRATION_NOT_SUPPORTED,
+		    "the registration parameter is not supported");
+	if (a->v[AP_CLAIMS].s != NULL)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "the claims parameter is not supported");
+	return AUTHZ_OK;
+}
+
 /* RFC 7636 §4.3, §4.4.1; RFC 9700 §2.1.1 (plain off by default). */
 static enum authz_result
 check_pkce(struct app *app, struct authz *a)
@@ -111,6 +167,26 @@ check_pkce(struct app *app, struct authz *a)
 	return AUTHZ_OK;
 }
 
+/*
+ * OpenID Connect Core §3.1.2.1: the nonce, echoed in the id_token, is
+ * printable ASCII; a client registered with require_nonce sends one with
+ * every openid request.
+ */
+static enum authz_result
+check_nonce(struct authz *a)
+{
+	const char	*nonce = a->v[AP_NONCE].s;
+
+	if (nonce != NULL && !nonce_valid(nonce))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "malformed nonce");
+	if (nonce == NULL && a->client.require_nonce &&
+	    scope_has(&a->scopes, "openid"))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "nonce is required");
+	return AUTHZ_OK;
+}
+
 enum authz_result
 authz_parse(struct arena *arena, struct app *app, const char *query,
     size_t len, struct authz *a)
@@ -125,7 +201,9 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 	    FORM_OK)
 		return fail(a, AUTHZ_PAGE, OAUTH_INVALID_REQUEST,
 		    "malformed authorization request");
-	if ((res = identify(arena, app, a)) != AUTHZ_OK)
+	if ((res = identify(arena, app, a)) != AUTHZ_OK ||
+	    (res = check_response_mode(a)) != AUTHZ_OK ||
+	    (res = check_unsupported(a)) != AUTHZ_OK)
 		return res;
 	rt = a->v[AP_RESPONSE_TYPE].s;
 	if (rt == NULL)
@@ -146,7 +224,19 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 	if (!known)
 		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_SCOPE,
 		    "unknown scope");
+	if ((res = check_nonce(a)) != AUTHZ_OK)
+		return res;
 	return check_pkce(app, a);
+}
+
+void
+authz_respond(struct http_response *r, const struct authz *a,
+    const char *const *pairs)
+{
+	if (a->form_post)
+		page_form_post(r, a->redirect_uri, pairs);
+	else
+		redirect_with(r, a->redirect_uri, pairs);
 }
 
 void
@@ -157,5 +247,5 @@ authz_redirect_error(struct http_response *r, const struct authz *a,
 			    "error_description", oauth_error_desc(e, desc),
 			    "state", a->v[AP_STATE].s, "iss", issuer, NULL };
 
-	redirect_with(r, a->redirect_uri, pairs);
+	authz_respond(r, a, pairs);
 }

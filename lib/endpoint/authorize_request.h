@@ -16,6 +16,12 @@
 #include "parse/scope.h"
 #include "store/db_client.h"
 
+/*
+ * The longest authorization request the login and consent forms carry
+ * back (their "request" field): no parameter of one can be longer.
+ */
+#define AUTHZ_QUERY_MAX	4096
+
 enum aparam {
 	AP_RESPONSE_TYPE = 0,
 	AP_CLIENT_ID,
@@ -24,6 +30,13 @@ enum aparam {
 	AP_STATE,
 	AP_CODE_CHALLENGE,
 	AP_CODE_CHALLENGE_METHOD,
+	AP_NONCE,		/* OpenID Connect Core §3.1.2.1 */
+	/* OpenID Connect Core §3.1.2.1 and what it refuses (§5.5, §6, §7.2.1) */
+	AP_RESPONSE_MODE,
+	AP_REQUEST_OBJECT,	/* "request" */
+	AP_REQUEST_URI,
+	AP_REGISTRATION,
+	AP_CLAIMS,
 	AP__MAX
 };
 
@@ -40,6 +53,7 @@ struct authz {
 	int			 redirect_given;
 	struct scope_set	 scopes;	/* asked, all registered */
 	const char		*method;	/* PKCE method, or NULL */
+	int			 form_post;	/* response_mode=form_post */
 	enum oauth_error	 error;		/* when not AUTHZ_OK */
 	const char		*desc;
 };
@@ -52,8 +66,18 @@ enum authz_result authz_parse(struct arena *, struct app *,
 		    const char *query, size_t len, struct authz *);
 
 /*
- * The RFC 6749 §4.1.2.1 error redirect: error, error_description, state,
- * and iss = issuer (RFC 9207 §2).
+ * The answer to the client at its redirect URI, in the request's
+ * response_mode: the pairs (name, value, …, NULL; a NULL value skips its
+ * pair) in the query of a 302 (RFC 6749 §4.1.2, "query"), or POSTed by
+ * the page_form_post() form ("form_post", OAuth 2.0 Form Post Response
+ * Mode §2).
+ */
+void		authz_respond(struct http_response *, const struct authz *,
+		    const char *const *pairs);
+
+/*
+ * The RFC 6749 §4.1.2.1 error answer, through authz_respond(): error,
+ * error_description, state, and iss = issuer (RFC 9207 §2).
  */
 void		authz_redirect_error(struct http_response *,
 		    const struct authz *, enum oauth_error, const char *desc,

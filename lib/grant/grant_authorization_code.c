@@ -6,13 +6,15 @@
  * it used, revokes what it gave.  Presented twice by its own client, it
  * revokes what it gave (RFC 6749 §4.1.2).  A redirect_uri or PKCE check
  * failed by its own client comes after the consume and burns the code:
- * that client restarts the flow.
+ * that client restarts the flow.  A code whose scopes hold openid gets
+ * an id_token too (OpenID Connect Core §3.1.3.3, grant/id_token.h).
  */
 #include <string.h>
 
 #include "crypto/pkce.h"
 #include "crypto/secret.h"
 #include "grant/grants.h"
+#include "grant/id_token.h"
 #include "grant/issue.h"
 #include "parse/grant.h"
 #include "store/db_code.h"
@@ -46,9 +48,31 @@ check_code(const struct token_params *tp, const struct code_row *row)
 	return NULL;
 }
 
+/* Core §3.1.3.3: the id_token of an openid grant, echoing the nonce. */
 static enum oauth_error
-issue(struct app *app, const struct client *c, const struct code_row *row,
-    const char *hash, struct issued *t)
+id_token(const struct token_params *tp, struct app *app,
+    const struct client *c, const struct code_row *row,
+    const struct scope_set *granted, struct issued *t)
+{
+	struct id_token_request	ir;
+
+	/* Core §12.2: its refreshes' id_tokens say the same. */
+	t->row.auth_time = row->auth_time;
+	t->row.sid = row->sid;
+	t->row.amr = row->amr;
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = row->user_id;
+	ir.granted = granted;
+	ir.nonce = row->nonce;
+	ir.auth_time = row->auth_time;
+	ir.sid = row->sid;
+	ir.amr = row->amr;
+	return id_token_issue(tp->arena, app, c, &ir, t);
+}
+
+static enum oauth_error
+issue(const struct token_params *tp, struct app *app, const struct client *c,
+    const struct code_row *row, const char *hash, struct issued *t)
 {
 	struct scope_set	 asked, user, granted;
 	struct issue_request	 ir;
@@ -65,11 +89,13 @@ issue(struct app *app, const struct client *c, const struct code_row *row,
 	ir.client_id = c->id;
 	ir.scopes = &granted;
 	ir.with_refresh = (c->grants & (1u << GRANT_REFRESH_TOKEN)) != 0;
-	if ((e = issue_mint(app, &ir, t)) == OAUTH_OK) {
-		t->row.auth_code_hash = hash;
-		e = oauth_db_error(db_token_insert(app->db, &t->row));
-	}
-	return e;
+	if ((e = issue_mint(app, &ir, t)) != OAUTH_OK)
+		return e;
+	t->row.auth_code_hash = hash;
+	if (id_token_wanted(&granted) &&
+	    (e = id_token(tp, app, c, row, &granted, t)) != OAUTH_OK)
+		return e;
+	return oauth_db_error(db_token_insert(app->db, &t->row));
 }
 
 struct oauth_outcome
@@ -101,6 +127,6 @@ grant_authorization_code(struct app *app, const struct client *c,
 	if ((o.desc = check_code(tp, &row)) != NULL)
 		o.error = OAUTH_INVALID_GRANT;
 	else
-		o.error = issue(app, c, &row, hash, t);
+		o.error = issue(tp, app, c, &row, hash, t);
 	return o;
 }

@@ -6,12 +6,15 @@
  * FOR UPDATE, so of two concurrent refreshes exactly one succeeds; the
  * other, by the same client within refresh_token_grace_period of the
  * rotation, is a race (two tabs, a retry whose answer was lost), not
- * theft: invalid_grant, and the winner's tokens live on.
+ * theft: invalid_grant, and the winner's tokens live on.  A family an
+ * openid code exchange began gets a new id_token with each refresh whose
+ * scope holds openid (OpenID Connect Core §12.2).
  */
 #include <string.h>
 
 #include "crypto/secret.h"
 #include "grant/grants.h"
+#include "grant/id_token.h"
 #include "grant/issue.h"
 
 #define INVALID_REFRESH	"invalid refresh token"
@@ -78,9 +81,31 @@ check_row(struct app *app, const struct client *c,
 	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 }
 
+/*
+ * Core §12.2: the refreshed id_token of a family an openid code exchange
+ * began, with the first one's sub, auth_time, sid and amr, and no nonce
+ * (the nonce binds the authentication request, which a refresh is not).
+ */
+static enum oauth_error
+id_token(const struct token_params *tp, struct app *app,
+    const struct client *c, const struct refresh_row *row,
+    const struct scope_set *granted, struct issued *t)
+{
+	struct id_token_request	ir;
+
+	memset(&ir, 0, sizeof(ir));
+	ir.user_id = row->user_id;
+	ir.granted = granted;
+	ir.auth_time = row->auth_time;
+	ir.sid = row->sid;
+	ir.amr = row->amr;
+	return id_token_issue(tp->arena, app, c, &ir, t);
+}
+
 static struct oauth_outcome
-rotate(struct app *app, const struct client *c, const struct refresh_row *row,
-    const char *old_hash, const struct scope_set *granted, struct issued *t)
+rotate(const struct token_params *tp, struct app *app, const struct client *c,
+    const struct refresh_row *row, const char *old_hash,
+    const struct scope_set *granted, struct issued *t)
 {
 	struct issue_request	ir;
 	enum oauth_error	e;
@@ -95,6 +120,13 @@ rotate(struct app *app, const struct client *c, const struct refresh_row *row,
 	if ((e = issue_mint(app, &ir, t)) != OAUTH_OK)
 		return OAUTH_OUTCOME(e, NULL);
 	t->row.refresh_scopes = row->scopes;
+	/* The OpenID context goes on with the family (Core §12.2). */
+	t->row.auth_time = row->auth_time;
+	t->row.sid = row->sid;
+	t->row.amr = row->amr;
+	if (row->auth_time != 0 && id_token_wanted(granted) &&
+	    (e = id_token(tp, app, c, row, granted, t)) != OAUTH_OK)
+		return OAUTH_OUTCOME(e, NULL);
 	s = db_token_rotate(app->db, old_hash, &t->row, &rotated);
 	if (s == DB_OK && !rotated)
 		return OAUTH_OUTCOME(OAUTH_INVALID_GRANT, INVALID_REFRESH);
@@ -132,7 +164,7 @@ grant_refresh_token(struct app *app, const struct client *c,
 	else if ((o = check_row(app, c, &row)).error == OAUTH_OK &&
 	    (o = refresh_scope(app, tp, &row, c, &granted)).error ==
 	    OAUTH_OK)
-		o = rotate(app, c, &row, hash, &granted, t);
+		o = rotate(tp, app, c, &row, hash, &granted, t);
 	db_rollback(app->db);	/* a no-op after a commit */
 	return o;
 }

@@ -5,9 +5,11 @@
 
 #include <json-c/json.h>
 
+#include "base/arena.h"
 #include "base/log.h"
 #include "crypto/jwt.h"
 #include "crypto/keyset.h"
+#include "grant/claims.h"
 #include "grant/issue.h"
 
 static void
@@ -23,14 +25,41 @@ to_json(json_object *o)
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
 }
 
-/* RFC 9068 §2.2 claims, plus Passport's "scopes" array. */
-static char *
-sign_access_token(struct app *app, const struct issue_request *ir,
-    const struct issued *t)
+/*
+ * The custom claims access_token_claims lists, for a token with a user
+ * (RFC 9068 §2.2.1 identity claims); nothing read when the config lists
+ * none.  The rows go into an arena of this call's own, released at once:
+ * c holds copies.  Registered members c has are never replaced
+ * (claims_add).  Returns OAUTH_OK or the database's error.
+ */
+static enum oauth_error
+add_user_claims(struct app *app, const struct issue_request *ir,
+    json_object *c)
 {
-	json_object	*c = json_object_new_object(), *arr;
-	char		*jwt;
-	size_t		 i;
+	struct arena	*a;
+	enum db_status	 s;
+
+	if (ir->user_id == NULL || app->cfg.claims.n_access_token == 0)
+		return OAUTH_OK;
+	a = arena_new();
+	s = claims_add(a, app, ir->user_id, ir->scopes, CLAIMS_ACCESS_TOKEN,
+	    c);
+	arena_release(a);
+	return oauth_db_error(s);
+}
+
+/*
+ * RFC 9068 §2.2 claims, plus Passport's "scopes" array and the custom
+ * claims of add_user_claims(), into t->jwt.  Returns OAUTH_OK or an
+ * error.
+ */
+static enum oauth_error
+sign_access_token(struct app *app, const struct issue_request *ir,
+    struct issued *t)
+{
+	json_object		*c = json_object_new_object(), *arr;
+	enum oauth_error	 e;
+	size_t			 i;
 
 	add_str(c, "iss", app->cfg.issuer);
 	add_str(c, "sub", ir->user_id != NULL ? ir->user_id : ir->client_id);
@@ -47,9 +76,14 @@ sign_access_token(struct app *app, const struct issue_request *ir,
 	json_object_object_add(c, "iat", json_object_new_int64(t->row.iat));
 	json_object_object_add(c, "nbf", json_object_new_int64(t->row.iat));
 	json_object_object_add(c, "exp", json_object_new_int64(t->row.exp));
-	jwt = jwt_sign(keyset_current(app->keys), "at+jwt", to_json(c));
+	if ((e = add_user_claims(app, ir, c)) == OAUTH_OK &&
+	    (t->jwt = jwt_sign(keyset_current(app->keys), "at+jwt",
+	    to_json(c))) == NULL) {
+		log_warnx("%s: signing failed", __func__);
+		e = OAUTH_SERVER_ERROR;
+	}
 	json_object_put(c);
-	return jwt;
+	return e;
 }
 
 enum oauth_error
@@ -79,11 +113,7 @@ issue_mint(struct app *app, const struct issue_request *ir,
 		t->row.refresh_hash = t->refresh_hash;
 		t->row.refresh_exp = now + app->cfg.refresh_token_lifetime;
 	}
-	if ((t->jwt = sign_access_token(app, ir, t)) == NULL) {
-		log_warnx("%s: signing failed", __func__);
-		return OAUTH_SERVER_ERROR;
-	}
-	return OAUTH_OK;
+	return sign_access_token(app, ir, t);
 }
 
 void
@@ -97,6 +127,9 @@ issue_respond(struct http_response *r, const struct issued *t)
 	add_str(o, "access_token", t->jwt);
 	if (t->refresh[0] != '\0')
 		add_str(o, "refresh_token", t->refresh);
+	/* OpenID Connect Core §3.1.3.3. */
+	if (t->id_token != NULL)
+		add_str(o, "id_token", t->id_token);
 	/* RFC 6749 §5.1: OPTIONAL; an empty one only confuses clients. */
 	if (t->scope[0] != '\0')
 		add_str(o, "scope", t->scope);
@@ -107,6 +140,7 @@ void
 issue_clear(struct issued *t)
 {
 	free(t->jwt);
+	free(t->id_token);
 	explicit_bzero(t, sizeof(*t));
 }
 

@@ -30,13 +30,18 @@ struct issued {
 	char		 scope[SCOPE_MAX_TEXT];	/* space-separated */
 	char		 refresh[SECRET_TEXT_LEN + 1];	/* "" when none */
 	char		 refresh_hash[SECRET_HASH_HEX + 1];
+	char		*id_token;	/* OpenID Connect (id_token.h); NULL: none */
 	struct token_row row;		/* for db_token_*; points into the
 					 * issuer's rows: theirs to use */
 };
 
 /*
- * Make the token values and sign the JWT; the row points into *out.
- * Returns OAUTH_OK or OAUTH_SERVER_ERROR.  Release with issue_clear().
+ * Make the token values and sign the JWT; the row points into *out.  A
+ * token with a user carries the custom claims the config's
+ * access_token_claims lists and its scopes release (grant/claims.h),
+ * read in one statement only when the config lists some.  Returns
+ * OAUTH_OK, OAUTH_SERVER_ERROR, or the database's error of that read
+ * (oauth_db_error).  Release with issue_clear().
  */
 enum oauth_error issue_mint(struct app *, const struct issue_request *,
 		    struct issued *out);

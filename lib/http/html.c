@@ -78,25 +78,45 @@ static const struct {
 #undef X
 };
 
-void
-html_page(struct http_response *r, enum page p, const char *body_html)
+/* The CSP of every page; script-src, when a page has its script. */
+#define PAGE_CSP	"default-src 'none'; style-src 'unsafe-inline'; " \
+			"frame-ancestors 'none'; base-uri 'none'"
+
+static void
+write_page(struct http_response *r, enum page p, const char *body_html,
+    const char *script)
 {
 	char	*page;
 
-	page = arena_printf(r->arena, "%s%s%s%s%s", layout_head,
+	page = arena_printf(r->arena, "%s%s%s%s%s%s%s%s", layout_head,
 	    html_escape(r->arena, pages[p].title), layout_style, body_html,
-	    layout_tail);
+	    script != NULL ? "<script>" : "", script != NULL ? script : "",
+	    script != NULL ? "</script>" : "", layout_tail);
 	http_resp_body(r, pages[p].status, "text/html; charset=utf-8", page,
 	    strlen(page));
 	http_resp_header(r, "Cache-Control", "no-store");
 	http_resp_header(r, "X-Frame-Options", "DENY");
-	http_resp_header(r, "Content-Security-Policy",
-	    "default-src 'none'; style-src 'unsafe-inline'; "
-	    "frame-ancestors 'none'; base-uri 'none'");
+	if (script != NULL)
+		http_resp_header(r, "Content-Security-Policy",
+		    "%s; script-src '%s'", PAGE_CSP, HTML_AUTOSUBMIT_HASH);
+	else
+		http_resp_header(r, "Content-Security-Policy", "%s", PAGE_CSP);
 	http_resp_header(r, "Referrer-Policy", "no-referrer");
 	http_resp_header(r, "X-Content-Type-Options", "nosniff");
 }
 
+void
+html_page(struct http_response *r, enum page p, const char *body_html)
+{
+	write_page(r, p, body_html, NULL);
+}
+
+void
+html_page_autosubmit(struct http_response *r, enum page p,
+    const char *body_html)
+{
+	write_page(r, p, body_html, HTML_AUTOSUBMIT);
+}
 
 const char *
 page_text(enum page p)

@@ -6,7 +6,8 @@
  * (frame-ancestors 'none'), Referrer-Policy: no-referrer,
  * X-Content-Type-Options: nosniff; and the one page table, which gives
  * every HTML answer its status and <title>: the errors (ERROR_PAGES) and
- * the forms and results (FORM_PAGES).  Pages work without JavaScript.
+ * the forms and results (FORM_PAGES).  Pages work without JavaScript;
+ * the one script there is (html_page_autosubmit) saves a click.
  */
 #ifndef CPASSPORT_HTML_H
 #define CPASSPORT_HTML_H
@@ -121,6 +122,8 @@ char	*html_escape(struct arena *, const char *);
 	X(PAGE_LOGOUT_CONFIRM, 200, "Sign out", NULL, NULL, NULL)	\
 	X(PAGE_NOT_SIGNED_IN, 200, "Not signed in", NULL, NULL, NULL)	\
 	X(PAGE_SIGNED_OUT, 200, "Signed out", NULL, NULL, NULL)	\
+	/* OAuth 2.0 Form Post Response Mode: the answer POSTed back */	\
+	X(PAGE_FORM_POST, 200, "Continue", NULL, NULL, NULL)		\
 	X(PAGE_CB_REDIRECT, 302, "Redirecting", NULL, NULL, NULL)	\
 	X(PAGE_CB_TOKENS, 200, "Tokens", NULL, NULL, NULL)
 
@@ -138,6 +141,24 @@ enum page {
  * style.  Every HTML answer goes through here.
  */
 void	html_page(struct http_response *, enum page p,
+	    const char *body_html);
+
+/*
+ * The one script a page may run, and its CSP hash (CSP Level 3 §8.4:
+ * the base64 SHA-256 of the script's text; tests/unit/t_html checks the
+ * two agree): it submits the page's first form, the form_post answer's
+ * (OAuth 2.0 Form Post Response Mode §2).
+ */
+#define HTML_AUTOSUBMIT		"document.forms[0].submit()"
+#define HTML_AUTOSUBMIT_HASH	\
+	"sha256-ePniVEkSivX/c7XWBGafqh8tSpiRrKiqYeqbG7N1TOE="
+
+/*
+ * html_page() with HTML_AUTOSUBMIT after body_html, and a CSP whose
+ * script-src allows that script and nothing else.  body_html must work
+ * without it (a <noscript> submit button).
+ */
+void	html_page_autosubmit(struct http_response *, enum page p,
 	    const char *body_html);
 
 /* The text of p: the login form's message (NULL: none). */

@@ -1,7 +1,8 @@
 /*
  * The one table of OAuth errors: each with its HTTP status and its RFC
  * error code (RFC 6749 §5.2 for the token endpoint, §4.1.2.1 for
- * authorization, RFC 6750 §3.1 for resources).  Grant code returns an
+ * authorization, RFC 6750 §3.1 for resources, OpenID Connect Core
+ * §3.1.2.6 for the authentication request).  Grant code returns an
  * enum oauth_error and a constant description; oauth_error_write() is the
  * only place that turns them into a response.
  */
@@ -32,7 +33,20 @@ struct json_object;
 	X(OAUTH_SERVER_ERROR,		500, "server_error")		\
 	X(OAUTH_TEMPORARILY_UNAVAILABLE, 503, "temporarily_unavailable")	\
 	/* the client row changed while a token was issued on it */	\
-	X(OAUTH_CLIENT_CHANGED,		503, "temporarily_unavailable")
+	X(OAUTH_CLIENT_CHANGED,		503, "temporarily_unavailable")	\
+	/* OpenID Connect Core §3.1.2.6: authorization errors only */	\
+	X(OAUTH_INTERACTION_REQUIRED,	400, "interaction_required")	\
+	X(OAUTH_LOGIN_REQUIRED,		400, "login_required")		\
+	X(OAUTH_ACCOUNT_SELECTION_REQUIRED, 400,				\
+	    "account_selection_required")				\
+	X(OAUTH_CONSENT_REQUIRED,	400, "consent_required")	\
+	X(OAUTH_INVALID_REQUEST_URI,	400, "invalid_request_uri")	\
+	X(OAUTH_INVALID_REQUEST_OBJECT,	400, "invalid_request_object")	\
+	X(OAUTH_REQUEST_NOT_SUPPORTED,	400, "request_not_supported")	\
+	X(OAUTH_REQUEST_URI_NOT_SUPPORTED, 400,				\
+	    "request_uri_not_supported")				\
+	X(OAUTH_REGISTRATION_NOT_SUPPORTED, 400,				\
+	    "registration_not_supported")
 
 enum oauth_error {
 #define X(e, status, code) e,

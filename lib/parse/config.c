@@ -17,9 +17,10 @@
 
 /*
  * K_NUMBER0: a number where 0 turns the feature off.  K_SECRET: a
- * K_STRING wiped when freed.
+ * K_STRING wiped when freed.  K_CLAIM: a repeatable line, one binding of
+ * struct config_claims each.
  */
-enum kind { K_STRING, K_SECRET, K_NUMBER, K_NUMBER0, K_BOOL };
+enum kind { K_STRING, K_SECRET, K_NUMBER, K_NUMBER0, K_BOOL, K_CLAIM };
 
 static const struct {
 	const char	*name;
@@ -41,6 +42,8 @@ static const struct {
 	    offsetof(struct config, personal_access_token_lifetime) },
 	{ "auth_code_lifetime", K_NUMBER,
 	    offsetof(struct config, auth_code_lifetime) },
+	{ "id_token_lifetime", K_NUMBER,
+	    offsetof(struct config, id_token_lifetime) },
 	{ "user_endpoint_scope", K_STRING,
 	    offsetof(struct config, user_endpoint_scope) },
 	{ "allow_plain_http", K_BOOL,
@@ -65,6 +68,9 @@ static const struct {
 	    offsetof(struct config, callback_token_endpoint) },
 	{ "callback_scope", K_STRING,
 	    offsetof(struct config, callback_scope) },
+	{ "claim", K_CLAIM, offsetof(struct config, claims) },
+	{ "access_token_claims", K_STRING,
+	    offsetof(struct config, access_token_claims) },
 };
 
 const char *
@@ -167,6 +173,9 @@ set_key(struct config *cfg, const char *k, const char *v)
 			    (long *)(base + keys[i].off));
 		case K_BOOL:
 			return parse_bool(v, (int *)(base + keys[i].off));
+		case K_CLAIM:
+			return config_claims_bind((struct config_claims *)
+			    (base + keys[i].off), v);
 		}
 	}
 	return -1;
@@ -182,6 +191,7 @@ config_defaults(struct config *cfg)
 	cfg->refresh_token_grace_period = CONFIG_REFRESH_GRACE_DEFAULT;
 	cfg->personal_access_token_lifetime = 365 * 86400;
 	cfg->auth_code_lifetime = 600;
+	cfg->id_token_lifetime = CONFIG_ID_TOKEN_LIFETIME_DEFAULT;
 	cfg->session_lifetime = 8 * 3600;
 	cfg->bcrypt_cost = PASSWORD_COST_DEFAULT;
 	cfg->issuer = xstrdup("http://localhost");
@@ -219,9 +229,12 @@ parse_line(struct config *cfg, char *line, const char *name, int lineno,
 
 /* What must hold of the whole file.  Returns 0 or -1 with err. */
 static int
-config_check(const struct config *cfg, const char *name, char *err,
+config_check(struct config *cfg, const char *name, char *err,
     size_t errlen)
 {
+	if (config_claims_access(&cfg->claims, cfg->access_token_claims,
+	    name, err, errlen) == -1)
+		return -1;
 	if (cfg->database == NULL) {
 		snprintf(err, errlen, "%s: \"database\" is not set", name);
 		return -1;
@@ -237,6 +250,11 @@ config_check(const struct config *cfg, const char *name, char *err,
 	    cfg->bcrypt_cost > PASSWORD_COST_MAX) {
 		snprintf(err, errlen, "%s: bcrypt_cost must be %d-%d", name,
 		    PASSWORD_COST_MIN, PASSWORD_COST_MAX);
+		return -1;
+	}
+	if (cfg->id_token_lifetime > CONFIG_ID_TOKEN_LIFETIME_MAX) {
+		snprintf(err, errlen, "%s: id_token_lifetime must be 1-%d",
+		    name, CONFIG_ID_TOKEN_LIFETIME_MAX);
 		return -1;
 	}
 	if (cfg->refresh_token_grace_period > CONFIG_REFRESH_GRACE_MAX) {

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "parse/config_claims.h"
+
 #define CONFIG_MAX_LINE	4096
 /*
  * Seconds a just-rotated refresh token, presented again by its client, is
@@ -17,6 +19,12 @@
  */
 #define CONFIG_REFRESH_GRACE_DEFAULT	5
 #define CONFIG_REFRESH_GRACE_MAX	300
+/*
+ * Seconds an id_token is valid (Core §2 exp): it says who signed in just
+ * now, not a credential to keep; a relying party refreshes for a new one.
+ */
+#define CONFIG_ID_TOKEN_LIFETIME_DEFAULT	3600
+#define CONFIG_ID_TOKEN_LIFETIME_MAX	86400
 /* bcrypt_cost: bcrypt's own bounds are 4 … 31. */
 #define PASSWORD_COST_MIN	4
 #define PASSWORD_COST_MAX	16
@@ -33,6 +41,7 @@ struct config {
 	long	 refresh_token_grace_period; /* seconds; 0: off */
 	long	 personal_access_token_lifetime; /* seconds */
 	long	 auth_code_lifetime;	/* seconds */
+	long	 id_token_lifetime;	/* seconds; 1 … a day */
 	char	*user_endpoint_scope;	/* scope /api/user requires; NULL: none */
 	int	 allow_plain_http;	/* accept non-TLS from any address */
 	long	 max_requests;		/* a FastCGI process exits after so many; 0: never */
@@ -48,6 +57,9 @@ struct config {
 	char	*callback_redirect_uri;	/* NULL: issuer + /callback */
 	char	*callback_token_endpoint; /* NULL: issuer + /oauth/token */
 	char	*callback_scope;	/* NULL: none asked */
+	/* Custom claims: `claim` lines, marked by access_token_claims. */
+	struct config_claims claims;
+	char	*access_token_claims;	/* NULL: none */
 };
 
 /* Path of the config: explicit, else $CPASSPORT_CONFIG, else the default. */

@@ -49,3 +49,16 @@ id_valid(const char *s)
 			return 0;
 	return 1;
 }
+
+int
+nonce_valid(const char *s)
+{
+	size_t	i, len;
+
+	if (s == NULL || (len = strlen(s)) == 0 || len > NONCE_MAX)
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return 0;
+	return 1;
+}

@@ -9,4 +9,12 @@ int	email_valid(const char *s);
 /* 1 when s is a decimal database id (1 … 2^63-1). */
 int	id_valid(const char *s);
 
+#define NONCE_MAX	512	/* bytes of an OpenID Connect nonce */
+
+/*
+ * 1 when s is an OpenID Connect nonce we echo (Core §3.1.2.1): 1 to
+ * NONCE_MAX bytes of printable ASCII (%x20-7E).
+ */
+int	nonce_valid(const char *s);
+
 #endif

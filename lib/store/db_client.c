@@ -11,16 +11,21 @@ static const struct db_stmt client_find = { "client_find",
     "array_to_string(c.grant_types, ' '), "
     "array_to_string(c.scopes, ' '), c.first_party, c.revoked, "
     "array_to_string(u.scopes, ' '), coalesce(u.revoked, false), "
-    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server "
+    "c.xmin, coalesce(u.xmin::text, ''), c.resource_server, "
+    "c.id_token_signed_response_alg, c.require_nonce, "
+    "array_to_string(c.post_logout_redirect_uris, ' '), "
+    "c.remember_consent "
     "FROM oauth_clients c LEFT JOIN users u ON u.id = c.user_id "
     "WHERE c.id = $1", 1 };
 static const struct db_stmt client_create = { "client_create",
     "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
     "grant_types, redirect_uris, scopes, first_party, "
-    "resource_server) "
+    "resource_server, id_token_signed_response_alg, require_nonce, "
+    "post_logout_redirect_uris) "
     "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
     "string_to_array($4, ' '), string_to_array($5, ' '), "
-    "string_to_array($6, ' '), $7, $8) RETURNING id", 8 };
+    "string_to_array($6, ' '), $7, $8, $9, $10, "
+    "string_to_array($11, ' ')) RETURNING id", 11 };
 static const struct db_stmt client_revoke = { "client_revoke",
     "UPDATE oauth_clients SET revoked = true, updated_at = now() "
     "WHERE id = $1", 1 };
@@ -64,6 +69,10 @@ static const struct db_col client_cols[] = {
 	DB_COL(DB_CHARS, struct client, version),
 	DB_COL(DB_CHARS, struct client, owner_version),
 	DB_COL(DB_BOOL, struct client, resource_server),
+	DB_COL(DB_CHARS, struct client, id_token_alg),
+	DB_COL(DB_BOOL, struct client, require_nonce),
+	DB_COL(DB_TEXT, struct client, post_logout_redirect_uris),
+	DB_COL(DB_BOOL, struct client, remember_consent),
 };
 static const struct db_row client_row = DB_ROW(struct client, client_cols);
 
@@ -101,14 +110,16 @@ db_client_copy(struct arena *a, struct client *dst, const struct client *src)
 }
 
 enum db_status
-db_client_create(struct db *db, const char *name, const char *user_id,
-    const char *secret_hex, const char *grants, const char *redirect_uris,
-    const char *scopes, int first_party, int resource_server,
+db_client_create(struct db *db, const struct client_new *c,
     char id_out[37])
 {
-	const char	*p[8] = { name, user_id, secret_hex, grants,
-			    redirect_uris, scopes, first_party ? "t" : "f",
-			    resource_server ? "t" : "f" };
+	const char	*p[11] = { c->name, c->user_id, c->secret_hex,
+			    c->grants, c->redirect_uris, c->scopes,
+			    c->first_party ? "t" : "f",
+			    c->resource_server ? "t" : "f", c->id_token_alg,
+			    c->require_nonce ? "t" : "f",
+			    c->post_logout_redirect_uris != NULL ?
+			    c->post_logout_redirect_uris : "" };
 
 	return db_value(db, DB_WRITE, &client_create, p, id_out, 37,
 	    NULL);

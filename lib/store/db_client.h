@@ -19,6 +19,17 @@ struct client {
 	int		 revoked;
 	int		 resource_server;	/* sees others' access tokens */
 	/*
+	 * OpenID Connect registration (Dynamic Client Registration §2):
+	 * the id_token's JOSE "alg" ("RS256", "ES256" or "EdDSA"), whether
+	 * an openid request must carry a nonce, the URIs RP-initiated
+	 * logout may return to (space-separated), and whether consent once
+	 * given is remembered.
+	 */
+	char		 id_token_alg[8];
+	int		 require_nonce;
+	char		*post_logout_redirect_uris;
+	int		 remember_consent;
+	/*
 	 * The rows' xmin as read (any UPDATE changes it): a statement can
 	 * insist that the client and its owner are still as they were.
 	 * owner_version is "" when there is no owner.
@@ -42,14 +53,24 @@ void		db_client_copy(struct arena *, struct client *dst,
 		    const struct client *src);
 void		db_client_free(struct client *);
 
-/*
- * Insert a client; secret_hex NULL makes it public.  grants and
- * redirect_uris are space-separated lists.  Writes the new id to id_out.
- */
-enum db_status	db_client_create(struct db *, const char *name,
-		    const char *user_id, const char *secret_hex,
-		    const char *grants, const char *redirect_uris,
-		    const char *scopes, int first_party, int resource_server,
+/* A client to insert, as the CLI checked it. */
+struct client_new {
+	const char	*name;
+	const char	*user_id;	/* owner; NULL when none */
+	const char	*secret_hex;	/* SHA-256 hex; NULL: public */
+	const char	*grants;	/* space-separated */
+	const char	*redirect_uris;	/* space-separated */
+	const char	*scopes;	/* space-separated */
+	int		 first_party;
+	int		 resource_server;
+	const char	*id_token_alg;	/* "RS256", "ES256" or "EdDSA" */
+	int		 require_nonce;
+	/* RP-Initiated Logout §3, space-separated; NULL: none */
+	const char	*post_logout_redirect_uris;
+};
+
+/* Insert a client.  Writes the new id to id_out. */
+enum db_status	db_client_create(struct db *, const struct client_new *,
 		    char id_out[37]);
 /* Mark revoked; *found = 0 when no such client. */
 enum db_status	db_client_revoke(struct db *, const char *id, int *found);

@@ -6,12 +6,20 @@
 #include "store/db_row.h"
 #include "store/db_stmts.h"
 
+/*
+ * The code, and in the same round trip the session's client (the
+ * clients RP-initiated logout signs out of).
+ */
 static const struct db_stmt code_insert = { "code_insert",
+    "WITH sc AS (INSERT INTO oauth_session_clients (sid, client_id) "
+    "SELECT $12::uuid, $3::uuid WHERE $12 IS NOT NULL "
+    "ON CONFLICT DO NOTHING) "
     "INSERT INTO oauth_auth_codes (id, user_id, client_id, scopes, "
     "redirect_uri, redirect_uri_given, code_challenge, "
-    "code_challenge_method, expires_at) VALUES (decode($1, 'hex'), "
-    "$2, $3, string_to_array($4, ' '), $5, $6, $7, $8, "
-    "to_timestamp($9))", 9 };
+    "code_challenge_method, expires_at, nonce, auth_time, sid, amr) "
+    "VALUES (decode($1, 'hex'), $2, $3, string_to_array($4, ' '), $5, "
+    "$6, $7, $8, to_timestamp($9), $10, to_timestamp($11), $12, $13)",
+    13 };
 /* RFC 6749 §4.1.3: bound to its client in the statement. */
 static const struct db_stmt code_consume = { "code_consume",
     "WITH c AS (UPDATE oauth_auth_codes SET used_at = now() "
@@ -20,7 +28,8 @@ static const struct db_stmt code_consume = { "code_consume",
     "SELECT c.user_id, array_to_string(c.scopes, ' '), "
     "c.redirect_uri, c.redirect_uri_given, c.code_challenge, "
     "c.code_challenge_method, c.expires_at <= now(), u.revoked, "
-    "array_to_string(u.scopes, ' ') "
+    "array_to_string(u.scopes, ' '), c.nonce, "
+    "extract(epoch FROM c.auth_time)::bigint, c.sid, c.amr "
     "FROM c JOIN users u ON u.id = c.user_id", 2 };
 static const struct db_stmt code_replay = { "code_replay",
     "WITH code AS (UPDATE oauth_auth_codes SET revoked = true "
@@ -53,19 +62,25 @@ static const struct db_col code_cols[] = {
 	DB_COL(DB_BOOL, struct code_row, expired),
 	DB_COL(DB_BOOL, struct code_row, user_revoked),
 	DB_COL(DB_TEXT, struct code_row, user_scopes),
+	DB_COL(DB_TEXT_NULL, struct code_row, nonce),
+	DB_COL(DB_TIME, struct code_row, auth_time),
+	DB_COL(DB_TEXT_NULL, struct code_row, sid),
+	DB_COL(DB_TEXT_NULL, struct code_row, amr),
 };
 static const struct db_row code_row = DB_ROW(struct code_row, code_cols);
 
 enum db_status
 db_code_insert(struct db *db, const struct code_spec *c)
 {
-	char		 exp[24];
-	const char	*p[9] = { c->hash, c->user_id, c->client_id, c->scopes,
+	char		 exp[24], at[24];
+	const char	*p[13] = { c->hash, c->user_id, c->client_id, c->scopes,
 			    c->redirect_uri, c->redirect_given ? "t" : "f",
 			    c->challenge, c->challenge ? c->method : NULL,
-			    exp };
+			    exp, c->nonce, c->auth_time != 0 ? at : NULL,
+			    c->sid, c->amr };
 
 	snprintf(exp, sizeof(exp), "%lld", (long long)c->exp);
+	snprintf(at, sizeof(at), "%lld", (long long)c->auth_time);
 	return db_run(db, &code_insert, p);
 }
 

@@ -16,8 +16,20 @@ struct code_spec {
 	const char	*challenge;	/* NULL: no PKCE */
 	const char	*method;	/* "S256" or "plain" */
 	time_t		 exp;
+	/*
+	 * What its id_token will say (Core §2): the request's nonce (NULL:
+	 * none), and the approving session's auth_time, sid and amr.
+	 */
+	const char	*nonce;
+	time_t		 auth_time;
+	const char	*sid;
+	const char	*amr;
 };
 
+/*
+ * Store the code and, when it has a sid, record the session's sign-in
+ * to the client (oauth_session_clients), in one statement.
+ */
 enum db_status	db_code_insert(struct db *, const struct code_spec *);
 
 struct code_row {
@@ -30,6 +42,10 @@ struct code_row {
 	int	 expired;
 	int	 user_revoked;
 	char	*user_scopes;
+	char	*nonce;		/* NULL: none */
+	time_t	 auth_time;	/* 0: none */
+	char	*sid;		/* NULL: none */
+	char	*amr;		/* NULL: none */
 };
 
 /*

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/xalloc.h"
@@ -38,6 +39,9 @@ fill_col(struct arena *a, const struct db_col *c, const PGresult *r,
 		break;
 	case DB_LLONG:
 		*(long long *)m = strtoll(v, NULL, 10);
+		break;
+	case DB_TIME:
+		*(time_t *)m = (time_t)strtoll(v, NULL, 10);
 		break;
 	case DB_SCOPES:
 		/* Stored scopes passed the CHECK; a parse failure is empty. */

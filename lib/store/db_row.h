@@ -23,6 +23,7 @@ enum db_col_type {
 	DB_BOOL,	/* int: 1 for 't' */
 	DB_LONG,	/* long */
 	DB_LLONG,	/* long long */
+	DB_TIME,	/* time_t from seconds since the epoch; NULL reads as 0 */
 	DB_SCOPES,	/* struct scope_set; one that fails to parse is empty */
 	DB_GRANTS,	/* unsigned: 1 << enum grant */
 };

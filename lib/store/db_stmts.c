@@ -15,5 +15,6 @@ const struct db_stmt_table *const db_stmt_tables[] = {
 	&db_user_stmts,
 	&db_user_revoke_stmts,
 	&db_migrate_stmts,
+	&db_user_claims_stmts,
 	NULL,
 };

@@ -19,6 +19,7 @@ extern const struct db_stmt_table db_token_stmts;
 extern const struct db_stmt_table db_user_stmts;
 extern const struct db_stmt_table db_user_revoke_stmts;
 extern const struct db_stmt_table db_migrate_stmts;
+extern const struct db_stmt_table db_user_claims_stmts;
 
 /* All of the above, NULL-terminated. */
 extern const struct db_stmt_table *const db_stmt_tables[];

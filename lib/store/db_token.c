@@ -10,7 +10,8 @@
 /*
  * Parameters, the same for the three inserts: $1 jti, $2 user, $3 client,
  * $4 name, $5 scopes, $6 iat, $7 exp, $8 authorization code hash, $9
- * refresh hash, $10 refresh scopes, $11 refresh exp, $12 old refresh hash.
+ * refresh hash, $10 refresh scopes, $11 refresh exp, $12 auth_time, $13
+ * sid, $14 amr (the refresh token's OpenID context), $15 old refresh hash.
  */
 #define ACCESS_COLUMNS \
 	"oauth_access_tokens (id, user_id, client_id, name, scopes, " \
@@ -22,7 +23,9 @@
 	"decode($8::text, 'hex')"
 #define REFRESH_INSERT \
 	"INSERT INTO oauth_refresh_tokens (id, access_token_id, family_id, " \
-	"scopes, created_at, expires_at) "
+	"scopes, created_at, expires_at, auth_time, sid, amr) "
+#define REFRESH_OPENID \
+	"to_timestamp($12::bigint), $13::uuid, $14::text"
 
 static const struct db_stmt token_insert_access = { "token_insert_access",
     "INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES ")", 8 };
@@ -31,7 +34,7 @@ static const struct db_stmt token_insert_pair = { "token_insert_pair",
     "WITH a AS (INSERT INTO " ACCESS_COLUMNS " VALUES (" ACCESS_VALUES
     ") RETURNING id) " REFRESH_INSERT
     "SELECT decode($9, 'hex'), a.id, a.id, string_to_array($10, ' '), "
-    "to_timestamp($6), to_timestamp($11) FROM a", 11 };
+    "to_timestamp($6), to_timestamp($11), " REFRESH_OPENID " FROM a", 14 };
 /*
  * The last column: rotated (used_at) less than $2 seconds ago, and
  * nothing in its family revoked since (by reuse, revocation or a
@@ -46,7 +49,8 @@ static const struct db_stmt token_refresh_lock = { "token_refresh_lock",
     "$2::integer > 0 AND "
     "r.used_at > now() - $2::integer * interval '1 second' AND "
     "NOT EXISTS (SELECT 1 FROM oauth_refresh_tokens f "
-    "WHERE f.family_id = r.family_id AND f.revoked) "
+    "WHERE f.family_id = r.family_id AND f.revoked), "
+    "extract(epoch FROM r.auth_time)::bigint, r.sid, r.amr "
     "FROM oauth_refresh_tokens r "
     "JOIN oauth_access_tokens a ON a.id = r.access_token_id "
     "LEFT JOIN users u ON u.id = a.user_id "
@@ -54,13 +58,13 @@ static const struct db_stmt token_refresh_lock = { "token_refresh_lock",
 /* Only a live token rotates, once: the UPDATE is the single winner. */
 static const struct db_stmt token_rotate = { "token_rotate",
     "WITH old AS (UPDATE oauth_refresh_tokens SET used_at = now() "
-    "WHERE id = decode($12, 'hex') AND used_at IS NULL AND NOT revoked "
+    "WHERE id = decode($15, 'hex') AND used_at IS NULL AND NOT revoked "
     "RETURNING family_id), "
     "a AS (INSERT INTO " ACCESS_COLUMNS " SELECT " ACCESS_VALUES
     " FROM old RETURNING id) " REFRESH_INSERT
     "SELECT decode($9, 'hex'), a.id, old.family_id, "
-    "string_to_array($10, ' '), to_timestamp($6), to_timestamp($11) "
-    "FROM a, old", 12 };
+    "string_to_array($10, ' '), to_timestamp($6), to_timestamp($11), "
+    REFRESH_OPENID " FROM a, old", 15 };
 static const struct db_stmt token_revoke_family = { "token_revoke_family",
     "WITH f AS (UPDATE oauth_refresh_tokens SET revoked = true "
     "WHERE family_id = $1 RETURNING access_token_id) "
@@ -144,6 +148,9 @@ static const struct db_col refresh_cols[] = {
 	DB_COL(DB_BOOL, struct refresh_row, user_revoked),
 	DB_COL(DB_TEXT_NULL, struct refresh_row, user_scopes),
 	DB_COL(DB_BOOL, struct refresh_row, just_rotated),
+	DB_COL(DB_TIME, struct refresh_row, auth_time),
+	DB_COL(DB_TEXT_NULL, struct refresh_row, sid),
+	DB_COL(DB_TEXT_NULL, struct refresh_row, amr),
 };
 static const struct db_row refresh_row = DB_ROW(struct refresh_row,
     refresh_cols);
@@ -186,13 +193,15 @@ static enum db_status
 write_row(struct db *db, const struct db_stmt *st, const struct token_row *t,
     const char *old_hash, int *one)
 {
-	char		 iat[24], exp[24], rexp[24];
-	const char	*p[12] = { t->jti, t->user_id, t->client_id, t->name,
+	char		 iat[24], exp[24], rexp[24], at[24];
+	const char	*p[15] = { t->jti, t->user_id, t->client_id, t->name,
 			    t->scopes, iat, exp, t->auth_code_hash,
 			    t->refresh_hash,
 			    t->refresh_scopes ? t->refresh_scopes : t->scopes,
-			    rexp, old_hash };
+			    rexp, t->auth_time != 0 ? at : NULL, t->sid,
+			    t->amr, old_hash };
 
+	snprintf(at, sizeof(at), "%lld", (long long)t->auth_time);
 	snprintf(iat, sizeof(iat), "%lld", (long long)t->iat);
 	snprintf(exp, sizeof(exp), "%lld", (long long)t->exp);
 	snprintf(rexp, sizeof(rexp), "%lld", (long long)t->refresh_exp);

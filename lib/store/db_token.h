@@ -18,6 +18,14 @@ struct token_row {
 	const char	*refresh_hash;	/* SHA-256 hex; NULL: no refresh token */
 	const char	*refresh_scopes;/* as first granted; NULL: scopes */
 	time_t		 refresh_exp;
+	/*
+	 * The refresh token's OpenID context, for the id_tokens of its
+	 * refreshes (Core §12.2): auth_time (0), sid and amr (NULL) when
+	 * the grant had no openid.
+	 */
+	time_t		 auth_time;
+	const char	*sid;
+	const char	*amr;
 };
 
 /*
@@ -48,6 +56,9 @@ struct refresh_row {
 	char		*user_scopes;	/* the user's held scopes now */
 	int		 just_rotated;	/* used less than grace seconds ago,
 					   nothing in its family revoked */
+	time_t		 auth_time;	/* 0: no OpenID context */
+	char		*sid;		/* NULL: none */
+	char		*amr;		/* NULL: none */
 };
 
 /*

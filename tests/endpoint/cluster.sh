@@ -1,9 +1,10 @@
 #!/bin/bash
 # The PostgreSQL the in-process endpoint tests share: a private cluster
 # (scripts/stack.sh: initdb in DIR, its own port and socket), a template
-# database migrated once, and a signing key.  Each test makes its own
-# database from the template (ep.c), so tests run in any order and side
-# by side.
+# database migrated once, and a signing key (ES256, with the RS256 key
+# signing.pem.rs256 that `cpassport keys` makes beside it, for id_tokens).
+# Each test makes its own database from the template (ep.c), so tests run
+# in any order and side by side.
 #
 #   cluster.sh start DIR CPASSPORT   writes DIR/env (KEY=value lines)
 #   cluster.sh stop DIR              stops the cluster, removes DIR

@@ -2,7 +2,7 @@
  * libFuzzer target for lib/parse/config.c: any bytes as a config file's
  * text, through config_parse, the function config_load hands the file to.
  * Aborts when a result breaks config.h: accepted, the database is set and
- * every bound holds; refused, the message names the file.
+ * every bound holds (the custom claims' too); refused, the message names the file.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,6 +25,22 @@ one_scope(const char *s)
 		return 0;
 	ok = set.n == 1;
 	return ok;
+}
+
+/* config_claims.h: bound claims are valid names, at most the maximum. */
+static int
+claims_hold(const struct config_claims *c)
+{
+	size_t	i, marked = 0;
+
+	if (c->n > CONFIG_MAX_CLAIMS || c->n_access_token > c->n)
+		return 0;
+	for (i = 0; i < c->n; i++) {
+		if (!claim_name_valid(c->v[i].name) || !one_scope(c->v[i].scope))
+			return 0;
+		marked += c->v[i].in_access_token != 0;
+	}
+	return marked == c->n_access_token;
 }
 
 int
@@ -50,7 +66,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    cfg.access_token_lifetime < 1 || cfg.max_requests < 0 ||
 	    (cfg.pkce_required != 0 && cfg.pkce_required != 1) ||
 	    (cfg.user_endpoint_scope != NULL &&
-	    !one_scope(cfg.user_endpoint_scope)))
+	    !one_scope(cfg.user_endpoint_scope)) || !claims_hold(&cfg.claims))
 		abort();
 	config_free(&cfg);
 	return 0;

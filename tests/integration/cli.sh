@@ -29,6 +29,45 @@ ok $([ "$(sha256sum <"$WORK/signing.pem")" != "$sum" ] && [ "$(stat -c %a "$WORK
     "cli-keys-force: --force replaces the key (Ed25519 here), still 0600"
 check "cli-keys-bad-type: an unknown --type is refused" fails 'type' "$CPASSPORT" keys --type dsa --force
 
+# One active key per algorithm beside the signing key P (P.rs256, P.es256,
+# P.eddsa), for id_tokens; OpenID Connect Core §15.1: RS256 always there.
+P=$WORK/signing.pem
+ok $([ "$(stat -c %a "$P.rs256")" = 600 ] &&
+    openssl pkey -in "$P.rs256" -noout -text 2>/dev/null | grep -q 'Private-Key: (2048 bit'; echo $?) \
+    "cli-keys-rs256-companion: cpassport keys made signing.pem.rs256 beside the ES256 key (RSA-2048, 0600)"
+sum_p=$(sha256sum <"$P"); sum_rs=$(sha256sum <"$P.rs256")
+is "$("$CPASSPORT" keys --add es256)" "ES256 key written to $P.es256" \
+    "cli-keys-add: --add es256 makes signing.pem.es256 beside the EdDSA key"
+ok $([ "$(stat -c %a "$P.es256")" = 600 ] && openssl pkey -in "$P.es256" -noout -text 2>/dev/null | grep -q prime256v1 &&
+    [ "$(sha256sum <"$P")" = "$sum_p" ] && [ "$(sha256sum <"$P.rs256")" = "$sum_rs" ]; echo $?) \
+    "cli-keys-add: a P-256 key, 0600; the other keys untouched"
+check "cli-keys-add-exists: --add of an algorithm that has a key is refused" \
+    fails 'exists already.*--rotate --alg es256' "$CPASSPORT" keys --add es256
+check "cli-keys-add-own-type: --add of the signing key's own type is refused" \
+    fails 'is EdDSA already' "$CPASSPORT" keys --add eddsa
+sum_es=$(sha256sum <"$P.es256")
+is "$("$CPASSPORT" keys --rotate --alg rs256)" "RS256 key rotated in at $P.rs256" \
+    "cli-keys-rotate-alg: --rotate --alg rs256 rotates signing.pem.rs256"
+ok $([ "$(sha256sum <"$P.rs256")" != "$sum_rs" ] && [ "$(ls "$P".rs256.[0-9]* | wc -l)" = 1 ] &&
+    [ "$(sha256sum <"$P".rs256.[0-9]*)" = "$sum_rs" ] &&
+    [ "$(sha256sum <"$P")" = "$sum_p" ] && [ "$(sha256sum <"$P.es256")" = "$sum_es" ]; echo $?) \
+    "cli-keys-rotate-alg-alone: the old RS256 key kept as signing.pem.rs256.<time>; P and P.es256 untouched"
+is "$("$CPASSPORT" keys --rotate --alg eddsa)" "EdDSA key rotated in at $P" \
+    "cli-keys-rotate-alg-own: --rotate --alg of P's own type rotates P"
+check "cli-keys-rotate-alg-missing: rotating an algorithm without a key is refused" \
+    fails 'no ES256 key to rotate' sh -c "rm '$P.es256' && '$CPASSPORT' keys --rotate --alg es256"
+check "cli-keys-alg-needs-rotate: --alg alone is refused" fails 'goes with --rotate' "$CPASSPORT" keys --alg rs256
+check "cli-keys-alg-no-type: --alg with --type is refused" \
+    fails 'without --type' "$CPASSPORT" keys --rotate --alg rs256 --type rs256
+check "cli-keys-add-alone: --add with --rotate is refused" fails 'alone' "$CPASSPORT" keys --add es256 --rotate
+check "cli-keys-bad-alg: an unknown algorithm is refused" fails 'algorithm' "$CPASSPORT" keys --rotate --alg hs256
+out=$("$CPASSPORT" keys --rotate --type rs256)
+is "$out" "RS256 key rotated in at $P
+$P.rs256 retired: $P is the RS256 key now" \
+    "cli-keys-rotate-type-settles: P rotated to RS256 retires signing.pem.rs256, makes no other"
+ok $([ ! -e "$P.rs256" ] && [ "$(ls "$P".rs256.[0-9]* | wc -l)" = 2 ]; echo $?) \
+    "cli-keys-rotate-type-settles: no signing.pem.rs256 left, two retired RS256 keys"
+
 # users
 echo 'pw one' | "$CPASSPORT" user add --email carol@example.com --name Carol >/dev/null
 ok $? "cli-user-add: a user from a stdin password"

@@ -48,10 +48,11 @@ ISSUER=$BASE
 LIGHTTPD_BASE=$BASE
 
 # As root the other servers run the programs as www-data, which must read
-# the config and the signing key, as in a real deployment.
+# the config and the signing keys (signing.pem and the RS256 key beside
+# it), as in a real deployment.
 if [ "$(id -u)" -eq 0 ]; then
-	chgrp www-data "$CONF" "$WORK/signing.pem"
-	chmod 640 "$CONF" "$WORK/signing.pem"
+	chgrp www-data "$CONF" "$WORK/signing.pem" "$WORK/signing.pem.rs256"
+	chmod 640 "$CONF" "$WORK/signing.pem" "$WORK/signing.pem.rs256"
 fi
 
 for s in read write; do "$CPASSPORT" scope add $s "Read or write $s things" >/dev/null; done
@@ -156,7 +157,7 @@ FLOWS=(
 	"revocation (Basic) ends the token family"
 	"error status and WWW-Authenticate pass through"
 	"authorization code flow (login form, consent, approve, code, token)"
-	"every URL reaches its program (metadata, JWKS, /oauth/request, /oauth/logout, /callback/start)"
+	"every URL reaches its program (metadata, JWKS with both keys, /oauth/request, /oauth/logout, /callback/start)"
 	"a truncated POST body, then good requests: all 200"
 )
 fail_all() {	# fail_all SERVER: the server did not start; every flow fails
@@ -216,7 +217,7 @@ flows() {	# flows SERVER: every flow through $BASE
 
 	# Each URL to its program: the programs route on REQUEST_URI.
 	ok $([ "$(get /.well-known/oauth-authorization-server)" = 200 ] && [ "$(json .issuer)" = "$ISSUER" ] &&
-	    [ "$(get /.well-known/jwks.json)" = 200 ] && [ "$(json '.keys | length')" -ge 1 ] &&
+	    [ "$(get /.well-known/jwks.json)" = 200 ] && [ "$(json '.keys | length')" -eq 2 ] &&
 	    [ "$(get "/oauth/request?client=$WEB_ID")" = 302 ] && [[ "$(header Location)" == *"/oauth/authorize?"*"client_id=$WEB_ID"* ]] &&
 	    [ "$(get /oauth/logout)" = 200 ] && grep -q 'Not signed in' "$WORK/body" &&
 	    [ "$(get /callback/start)" = 302 ] && [[ "$(header Location)" == "$ISSUER/oauth/authorize?"*code_challenge=* ]]

@@ -51,6 +51,63 @@ long_line(size_t n, const char *nl)
 	return s;
 }
 
+/* claim and access_token_claims (config_claims.h). */
+static void
+claims(void)
+{
+	struct config	cfg;
+	char		text[4096];
+	size_t		i, len;
+
+	ok(parse(DB "claim = department profile\nclaim = badge  email\n"
+	    "access_token_claims = badge\n", &cfg) == 0 &&
+	    cfg.claims.n == 2 && !strcmp(cfg.claims.v[0].name, "department") &&
+	    !strcmp(cfg.claims.v[0].scope, "profile") &&
+	    !cfg.claims.v[0].in_access_token &&
+	    !strcmp(cfg.claims.v[1].name, "badge") &&
+	    !strcmp(cfg.claims.v[1].scope, "email") &&
+	    cfg.claims.v[1].in_access_token && cfg.claims.n_access_token == 1,
+	    "claim binds a name to a scope; access_token_claims marks it");
+	config_free(&cfg);
+	ok(parse(DB "access_token_claims = a\nclaim = a openid\n", &cfg) ==
+	    0 && cfg.claims.v[0].in_access_token, "access_token_claims may "
+	    "come before the claim line");
+	config_free(&cfg);
+	ok(refuses(DB "claim = email profile\n", "t.conf:2: unknown key or "
+	    "bad value for \"claim\""), "a registered name is refused "
+	    "(Core §5.1 email)");
+	ok(refuses(DB "claim = sub openid\n", "\"claim\""),
+	    "a registered name is refused (Core §2 sub)");
+	ok(refuses(DB "claim = 1abc profile\n", "\"claim\""),
+	    "a name not starting with a letter or _ is refused");
+	ok(refuses(DB "claim = a/b profile\n", "\"claim\""),
+	    "a name with a character out of the DB CHECK's set is refused");
+	ok(refuses(DB "claim = a" "0123456789012345678901234567890123456789"
+	    "012345678901234567890123 profile\n", "\"claim\""),
+	    "a name of 65 bytes is refused");
+	ok(parse(DB "claim = a" "0123456789012345678901234567890123456789"
+	    "01234567890123456789012 profile\n", &cfg) == 0 &&
+	    strlen(cfg.claims.v[0].name) == 64,
+	    "a name of 64 bytes is taken");
+	config_free(&cfg);
+	ok(refuses(DB "claim = department\n", "\"claim\""),
+	    "a claim with no scope is refused");
+	ok(refuses(DB "claim = department profile email\n", "\"claim\""),
+	    "a claim bound to two scopes is refused");
+	ok(refuses(DB "claim = d profile\nclaim = d email\n",
+	    "t.conf:3: unknown key or bad value for \"claim\""),
+	    "a claim bound twice is refused");
+	ok(refuses(DB "claim = d profile\naccess_token_claims = d e\n",
+	    "t.conf: access_token_claims names \"e\", which no claim line "
+	    "binds"), "access_token_claims naming an unbound claim is refused");
+	len = (size_t)snprintf(text, sizeof(text), "%s", DB);
+	for (i = 0; i <= CONFIG_MAX_CLAIMS; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+		    "claim = c%zu profile\n", i);
+	ok(refuses(text, "t.conf:34: unknown key or bad value for "
+	    "\"claim\""), "more than CONFIG_MAX_CLAIMS claims are refused");
+}
+
 static void
 lines(void)
 {
@@ -88,8 +145,8 @@ main(void)
 	    cfg.bcrypt_cost == PASSWORD_COST_DEFAULT &&
 	    cfg.refresh_token_grace_period == CONFIG_REFRESH_GRACE_DEFAULT &&
 	    strcmp(cfg.issuer, "http://localhost") == 0 &&
-	    strcmp(cfg.default_scope, "") == 0 && cfg.audience == NULL,
-	    "defaults");
+	    strcmp(cfg.default_scope, "") == 0 && cfg.audience == NULL &&
+	    cfg.id_token_lifetime == 3600, "defaults");
 	config_free(&cfg);
 
 	ok(parse("# comment\n\n   \t\r\n  database  =  x y  \r\n"
@@ -125,10 +182,19 @@ main(void)
 	    "bcrypt_cost above its bound");
 	ok(refuses(DB "refresh_token_grace_period = 301\n", "must be 0-300"),
 	    "refresh_token_grace_period above its bound");
+	ok(refuses(DB "id_token_lifetime = 86401\n",
+	    "t.conf: id_token_lifetime must be 1-86400"),
+	    "id_token_lifetime above a day");
+	ok(refuses(DB "id_token_lifetime = 0\n", "\"id_token_lifetime\""),
+	    "id_token_lifetime of 0");
+	ok(parse(DB "id_token_lifetime = 86400\n", &cfg) == 0 &&
+	    cfg.id_token_lifetime == 86400, "id_token_lifetime of a day");
+	config_free(&cfg);
 	ok(parse(DB "refresh_token_grace_period = 0\n", &cfg) == 0 &&
 	    cfg.refresh_token_grace_period == 0, "a grace period of 0: off");
 	config_free(&cfg);
 	lines();
+	claims();
 
 	/* config_load reads the file and hands its text to config_parse. */
 	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL)

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+
 #include "base/arena.h"
 #include "endpoint/authorize_pages.h"
 #include "http/html.h"
@@ -116,6 +118,37 @@ test_login_form(void)
 	    "from the table (%d bad)", bad);
 }
 
+/* CSP Level 3 §8.4: the hash is the base64 SHA-256 of the script. */
+static void
+test_autosubmit_hash(void)
+{
+	unsigned char		 md[32], b64[64];
+	unsigned int		 mdlen;
+	struct http_response	 r;
+	const char		*csp;
+	const char		*pairs[] = { "code", "c<1>", "state", NULL,
+				    NULL };
+
+	EVP_Digest(HTML_AUTOSUBMIT, strlen(HTML_AUTOSUBMIT), md, &mdlen,
+	    EVP_sha256(), NULL);
+	EVP_EncodeBlock(b64, md, (int)mdlen);
+	ok(strncmp(HTML_AUTOSUBMIT_HASH, "sha256-", 7) == 0 &&
+	    strcmp(HTML_AUTOSUBMIT_HASH + 7, (char *)b64) == 0,
+	    "page-autosubmit-hash: HTML_AUTOSUBMIT_HASH is the script's");
+	clear(&r);
+	page_form_post(&r, "https://a.example/cb?x=1&y=2", pairs);
+	csp = header(&r, "Content-Security-Policy");
+	ok(r.status == 200 && csp != NULL && strstr(csp, "script-src '"
+	    HTML_AUTOSUBMIT_HASH "'") != NULL &&
+	    strstr(r.body, "action=\"https://a.example/cb?x=1&amp;y=2\"") &&
+	    strstr(r.body, "name=\"code\" value=\"c&lt;1&gt;\"") &&
+	    strstr(r.body, "name=\"state\"") == NULL &&
+	    strstr(r.body, "<script>" HTML_AUTOSUBMIT "</script>") != NULL,
+	    "page-form-post: escaped action and values, no pair without a "
+	    "value, the script its CSP allows");
+	clear(&r);
+}
+
 int
 main(void)
 {
@@ -124,6 +157,7 @@ main(void)
 	A = arena_new();
 	test_every_page();
 	test_login_form();
+	test_autosubmit_hash();
 
 	memset(&r, 0, sizeof(r));
 	r.arena = A;

@@ -81,6 +81,33 @@ outcome(struct oauth_outcome o, int status, const char *www,
 	free(description(&r));
 }
 
+/* OpenID Connect Core §3.1.2.6: the authentication request's codes. */
+static void
+openid_codes(void)
+{
+	static const struct {
+		enum oauth_error	 e;
+		const char		*code;
+	} want[] = {
+		{ OAUTH_INTERACTION_REQUIRED, "interaction_required" },
+		{ OAUTH_LOGIN_REQUIRED, "login_required" },
+		{ OAUTH_ACCOUNT_SELECTION_REQUIRED,
+		    "account_selection_required" },
+		{ OAUTH_CONSENT_REQUIRED, "consent_required" },
+		{ OAUTH_INVALID_REQUEST_URI, "invalid_request_uri" },
+		{ OAUTH_INVALID_REQUEST_OBJECT, "invalid_request_object" },
+		{ OAUTH_REQUEST_NOT_SUPPORTED, "request_not_supported" },
+		{ OAUTH_REQUEST_URI_NOT_SUPPORTED, "request_uri_not_supported" },
+		{ OAUTH_REGISTRATION_NOT_SUPPORTED,
+		    "registration_not_supported" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		ok(strcmp(oauth_error_code(want[i].e), want[i].code) == 0,
+		    "openid-error-code (Core §3.1.2.6): %s", want[i].code);
+}
+
 int
 main(void)
 {
@@ -134,6 +161,7 @@ main(void)
 	    "5", "outcome-503: Retry-After: 5");
 	outcome(OAUTH_OUTCOME(OAUTH_OK, NULL), 500, NULL, NULL,
 	    "outcome-ok-is-no-error: written as a 500");
+	openid_codes();
 	arena_release(A);
 	return done_testing();
 }

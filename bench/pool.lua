@@ -1,5 +1,8 @@
--- wrk: refresh_token grants, each with a token no request used before.
--- BENCH_POOL is a file of unused refresh tokens, one a line; of
+-- wrk: grants that each spend a secret no request used before (refresh
+-- tokens, authorization codes).  BENCH_POOL_FORM is the form up to the
+-- secret ("grant_type=refresh_token&refresh_token=" by default), to which
+-- each request appends its own.
+-- BENCH_POOL is a file of unused secrets, one a line; of
 -- BENCH_THREADS threads, thread i takes lines i, i+n, i+2n, ... (threads
 -- have separate Lua states, so they cannot share a counter).  When its
 -- slice runs out a thread sends "pool-exhausted", which fails (non-2xx).
@@ -15,6 +18,8 @@ end
 -- used and ntokens are globals: done() reads them with thread:get().
 local tokens = {}
 used, ntokens = 0, 0
+local form = os.getenv("BENCH_POOL_FORM") or
+    "grant_type=refresh_token&refresh_token="
 local headers = {
 	["Authorization"] = os.getenv("BENCH_AUTH"),
 	["Content-Type"] = "application/x-www-form-urlencoded",
@@ -32,8 +37,7 @@ end
 function request()
 	used = used + 1
 	return wrk.format("POST", nil, headers,
-	    "grant_type=refresh_token&refresh_token=" ..
-	    (tokens[used] or "pool-exhausted"))
+	    form .. (tokens[used] or "pool-exhausted"))
 end
 
 -- Called by done(): tokens handed out and the pool's size, all threads.
