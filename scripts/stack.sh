@@ -9,6 +9,7 @@
 #             socket and pg.log), lighttpd.conf, lighttpd.log, run/
 #   PGBIN     PostgreSQL's programs      PGPORT    the cluster's port
 #   HTTP_PORT lighttpd's port            CONF      the cpassport config
+#   LIGHTTPD_TLS_PEM  (optional) serve TLS with this certificate and key
 #
 #   as_pg CMD...     CMD as the postgres user when run as root
 #   pg_init          a cluster in WORK/pg, unless one is there
@@ -58,11 +59,14 @@ pg_createdb() {
 
 lighttpd_start() {
 	"$srcdir/scripts/lighttpd-conf" "$HTTP_PORT" "$WORK" "$builddir/cgi-bin" \
-	    "$CONF" >"$WORK/lighttpd.conf" || return 1
+	    "$CONF" ${LIGHTTPD_TLS_PEM:+"$LIGHTTPD_TLS_PEM"} >"$WORK/lighttpd.conf" ||
+	    return 1
 	session_start /usr/sbin/lighttpd -D -f "$WORK/lighttpd.conf" 2>>"$WORK/lighttpd.log"
 	LIGHTTPD_PID=$SESSION_PID
+	_url=http://127.0.0.1:$HTTP_PORT/
+	[ -z "${LIGHTTPD_TLS_PEM:-}" ] || _url=https://127.0.0.1:$HTTP_PORT/
 	for _ in $(seq 100); do
-		curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/" && return 0
+		curl -sk -o /dev/null "$_url" && return 0
 		sleep 0.05
 	done
 	echo "# lighttpd did not start; see $WORK/lighttpd.log" >&2

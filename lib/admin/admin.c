@@ -231,6 +231,7 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	c.secret_hex = spec->is_public ? NULL : hash;
 	c.grants = kind_grants[spec->kind];
 	c.redirect_uris = redirects;
+	c.post_logout_redirect_uris = post_logout;
 	c.scopes = scopes;
 	c.first_party = spec->first_party;
 	c.resource_server = spec->resource_server;

@@ -25,7 +25,7 @@ static const struct db_stmt client_create = { "client_create",
     "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
     "string_to_array($4, ' '), string_to_array($5, ' '), "
     "string_to_array($6, ' '), $7, $8, $9, $10, "
-    "string_to_array($11, ' ')) RETURNING id", 11 };
+    "coalesce(string_to_array($11, ' '), '{}')) RETURNING id", 11 };
 static const struct db_stmt client_revoke = { "client_revoke",
     "UPDATE oauth_clients SET revoked = true, updated_at = now() "
     "WHERE id = $1", 1 };
@@ -118,8 +118,7 @@ db_client_create(struct db *db, const struct client_new *c,
 			    c->first_party ? "t" : "f",
 			    c->resource_server ? "t" : "f", c->id_token_alg,
 			    c->require_nonce ? "t" : "f",
-			    c->post_logout_redirect_uris != NULL ?
-			    c->post_logout_redirect_uris : "" };
+			    c->post_logout_redirect_uris };
 
 	return db_value(db, DB_WRITE, &client_create, p, id_out, 37,
 	    NULL);

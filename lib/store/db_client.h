@@ -60,6 +60,7 @@ struct client_new {
 	const char	*secret_hex;	/* SHA-256 hex; NULL: public */
 	const char	*grants;	/* space-separated */
 	const char	*redirect_uris;	/* space-separated */
+	const char	*post_logout_redirect_uris; /* space-separated */
 	const char	*scopes;	/* space-separated */
 	int		 first_party;
 	int		 resource_server;

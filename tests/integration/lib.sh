@@ -38,10 +38,39 @@ free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-stack_start() {	# stack_start [extra config lines]
+# tls_make: a CA of this run's own and a certificate it signs for
+# 127.0.0.1 (WORK/tls); lighttpd serves it (LIGHTTPD_TLS_PEM), curl and
+# node trust the CA (CURL_CA_BUNDLE, NODE_EXTRA_CA_CERTS) and nothing else.
+tls_make() {
+	local d="$WORK/tls"
+	mkdir -p "$d"
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+	    -days 1 -subj "/CN=cpassport test CA" -keyout "$d/ca.key" \
+	    -out "$d/ca.pem" -addext basicConstraints=critical,CA:TRUE \
+	    -addext keyUsage=critical,keyCertSign 2>/dev/null || return 1
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+	    -subj "/CN=127.0.0.1" -keyout "$d/server.key" -out "$d/server.csr" \
+	    2>/dev/null || return 1
+	printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >"$d/ext"
+	openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" \
+	    -CAcreateserial -days 1 -extfile "$d/ext" -out "$d/server.crt" \
+	    2>/dev/null || return 1
+	cat "$d/server.crt" "$d/server.key" >"$d/server.pem"
+	LIGHTTPD_TLS_PEM="$d/server.pem"
+	CURL_CA_BUNDLE="$d/ca.pem" NODE_EXTRA_CA_CERTS="$d/ca.pem"
+	export CURL_CA_BUNDLE NODE_EXTRA_CA_CERTS
+}
+
+# stack_start [extra config lines]: with STACK_TLS=1, over TLS (tls_make)
+# and the issuer https.
+stack_start() {
 	PGPORT=$(free_port)
 	HTTP_PORT=$(free_port)
 	BASE="http://127.0.0.1:$HTTP_PORT"
+	if [ "${STACK_TLS:-0}" = 1 ]; then
+		tls_make || { echo "# tls_make failed" >&2; return 1; }
+		BASE="https://127.0.0.1:$HTTP_PORT"
+	fi
 	pg_init || return 1
 	pg_start || { cat "$WORK/pgsock/pg.log" >&2; return 1; }
 	pg_createdb || return 1

@@ -1,0 +1,35 @@
+#!/bin/bash
+# cpassport as an OpenID Provider through relying-party libraries nobody
+# on the project wrote: openid-client (v6, the certified one) and jose,
+# from the npm registry at the versions tests/oidc/node pins (a missing
+# package fails the run, never skips it).  The stack serves TLS with a CA
+# this run makes, so openid-client runs with no insecure request allowed.
+# The checks are in openid_client.mjs (pages driven by browser.mjs); their
+# "ok"/"not ok" lines join this TAP stream.
+. "$(dirname "$0")/../integration/lib.sh"
+
+NODE_DIR="$builddir/tests/oidc/npm"
+"$srcdir/scripts/deps" --npm "$NODE_DIR" ||
+    { echo "Bail out! npm packages (scripts/deps --npm) missing"; exit 1; }
+cp "$srcdir/tests/oidc/openid_client.mjs" "$srcdir/tests/oidc/browser.mjs" \
+    "$NODE_DIR/" || { echo "Bail out! cannot copy the node checks"; exit 1; }
+
+STACK_TLS=1 stack_start "default_scope = read" ||
+    { echo "Bail out! stack did not start"; exit 1; }
+"$CPASSPORT" scope add read "Read things" >/dev/null
+echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice \
+    --scopes '*' >/dev/null
+USER_ID=$(psql_q "SELECT id FROM users WHERE email = 'alice@example.com'")
+CB=https://rp.example/cb
+POST_LOGOUT=https://rp.example/signed-out
+new_client --name "RS256 app" --redirect "$CB"; RS_ID=$ID RS_SECRET=$SECRET
+
+export BASE CB POST_LOGOUT USER_ID USER_EMAIL=alice@example.com \
+    USER_PASSWORD='pw one' USER_NAME=Alice RS_ID RS_SECRET
+
+# In order: the later ones use what the earlier ones left (openid_client.mjs).
+CHECKS="oauth2-authcode-pkce jose-access-token-at-jwt"
+# shellcheck disable=SC2086
+fold_tap openid-client-mjs /usr/bin/node "$NODE_DIR/openid_client.mjs" $CHECKS
+
+done_testing
