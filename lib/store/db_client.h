@@ -66,8 +66,6 @@ struct client_new {
 	int		 resource_server;
 	const char	*id_token_alg;	/* "RS256", "ES256" or "EdDSA" */
 	int		 require_nonce;
-	/* RP-Initiated Logout §3, space-separated; NULL: none */
-	const char	*post_logout_redirect_uris;
 };
 
 /* Insert a client.  Writes the new id to id_out. */
