@@ -37,10 +37,11 @@ lo_world(struct ep *t, struct lo_world *lw)
 	if (sid == NULL || strlen(sid) != 36)
 		bail("no sid for alice's session");
 	snprintf(lw->sid, sizeof(lw->sid), "%s", sid);
-	/* What approving at these clients leaves (helper core writes it). */
+	/* The web app's row as approving writes it; the single's by hand. */
+	if (ac_code(t, &lw->jar, lw->w.q) == NULL)
+		bail("alice cannot approve the web app");
 	ep_sql(t, "INSERT INTO oauth_session_clients (sid, client_id) "
-	    "VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING RETURNING 1",
-	    lw->sid, lw->w.cid, lw->w.single_id, NULL);
+	    "VALUES ($1, $2) RETURNING 1", lw->sid, lw->w.single_id, NULL);
 }
 
 const char *

@@ -2,8 +2,9 @@
  * The world of the RP-Initiated Logout tests (oidc-logout-*): the code
  * flow world (authcode-lib.h) with post-logout redirect URIs registered
  * for the web app (LO_BYE, LO_BYE_Q) and the single-URI client
- * (LO_SINGLE_BYE), alice signed in (jar) with her session's sid, and
- * that session's oauth_session_clients rows for both clients; id_tokens
+ * (LO_SINGLE_BYE), alice signed in (jar) with her session's sid, the
+ * web app approved (which writes its oauth_session_clients row) and the
+ * single-URI client's row written by hand; id_tokens
  * signed in the test with the app's current key, as the token endpoint
  * signs them (typ JWT).
  */
