@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "admin/admin.h"
+#include "admin/admin_consent.h"
 #include "admin/user_claims.h"
 #include "app/app.h"
 #include "base/arena.h"
@@ -49,6 +50,7 @@ static const char usage_main[] =
 "         [--redirect URI]... [--post-logout-redirect URI]...\n"
 "         [--scopes a,b|*] [--first-party] [--resource-server] [--openid]\n"
 "         [--id-token-alg RS256|ES256|EdDSA] [--require-nonce]\n"
+"         [--no-remember-consent]\n"
 "                                 register a client; prints its id and secret once\n"
 "  client list | client show ID | client revoke ID\n"
 "  client update ID [--resource-server | --no-resource-server]\n"
@@ -64,6 +66,8 @@ static const char usage_main[] =
 "                                 a personal access token, printed once\n"
 "  token list --user ID | token revoke JTI\n"
 "  purge [--expired] [--revoked]  delete dead tokens, codes, sessions, retired keys\n"
+"  consent revoke --user ID [--client ID]\n"
+"                                 forget approved scopes: the consent screen asks again\n"
 "\n"
 "The config file comes from --config, else $CPASSPORT_CONFIG.\n"
 "`cpassport COMMAND --help` describes one command.\n";
@@ -301,6 +305,7 @@ static const char usage_client[] =
 "                        [--scopes a,b|*] [--first-party]\n"
 "                        [--resource-server] [--openid]\n"
 "                        [--id-token-alg RS256|ES256|EdDSA] [--require-nonce]\n"
+"                        [--no-remember-consent]\n"
 "       cpassport client list\n"
 "       cpassport client show ID\n"
 "       cpassport client revoke ID\n"
@@ -525,6 +530,7 @@ cmd_client(int argc, char **argv)
 		{ "id-token-alg", required_argument, NULL, 'I' },
 		{ "require-nonce", no_argument, NULL, 'N' },
 		{ "post-logout-redirect", required_argument, NULL, 'L' },
+		{ "no-remember-consent", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -553,6 +559,7 @@ cmd_client(int argc, char **argv)
 		case 'O': spec.openid = 1; break;
 		case 'I': spec.id_token_alg = optarg; break;
 		case 'N': spec.require_nonce = 1; break;
+		case 'K': spec.no_remember_consent = 1; break;
 		case 'P': spec.kind = CLIENT_PASSWORD; kinds++; break;
 		case 'A': spec.kind = CLIENT_PERSONAL; kinds++; break;
 		case 'C': spec.kind = CLIENT_CREDENTIALS; kinds++; break;
@@ -734,8 +741,8 @@ user_revoke(int argc, char **argv)
 	if (rc == -1)
 		return fail(err);
 	printf("user %s: ended %ld sessions, %ld codes, %ld access tokens, "
-	    "%ld refresh tokens\n", argv[2], c.sessions, c.codes, c.access,
-	    c.refresh);
+	    "%ld refresh tokens, %ld remembered consents\n", argv[2],
+	    c.sessions, c.codes, c.access, c.refresh, c.consents);
 	return 0;
 }
 
@@ -1033,6 +1040,50 @@ cmd_purge(int argc, char **argv)
 	return 0;
 }
 
+static const char usage_consent[] =
+"usage: cpassport consent revoke --user ID [--client ID]\n"
+"Forget the scopes the user approved for the client (every client without\n"
+"--client): its next authorization request shows the consent screen.\n";
+
+static int
+cmd_consent(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "user", required_argument, NULL, 'u' },
+		{ "client", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*user = NULL, *client = NULL;
+	struct app	 app;
+	long		 n;
+	int		 c, rc;
+
+	if (argc < 2 || strcmp(argv[1], "revoke") != 0)
+		return usage(usage_consent, argc == 2 &&
+		    strcmp(argv[1], "--help") == 0 ? 0 : 1);
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'u')
+			user = optarg;
+		else if (c == 'c')
+			client = optarg;
+		else
+			return usage(usage_consent, c == 'h' ? 0 : 1);
+	}
+	if (optind != argc || user == NULL)
+		return usage(usage_consent, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	rc = admin_consent_revoke(&app, user, client, &n, err, sizeof(err));
+	app_free(&app);
+	if (rc == -1)
+		return fail(err);
+	printf("user %s: revoked %ld remembered consents\n", user, n);
+	return 0;
+}
+
 static const struct {
 	const char	*name;
 	int		(*fn)(int, char **);
@@ -1044,6 +1095,7 @@ static const struct {
 	{ "scope", cmd_scope },
 	{ "token", cmd_token },
 	{ "purge", cmd_purge },
+	{ "consent", cmd_consent },
 };
 
 int

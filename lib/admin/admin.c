@@ -239,6 +239,7 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	c.id_token_alg = key_alg(spec->id_token_alg != NULL ?
 	    (enum key_type)key_type_parse(spec->id_token_alg) : KEY_RS256);
 	c.require_nonce = spec->require_nonce;
+	c.remember_consent = !spec->no_remember_consent;
 	if ((s = db_client_create(app->db, &c, id)) != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		goto out;

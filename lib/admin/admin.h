@@ -36,6 +36,8 @@ struct client_spec {
 	int		  openid;	/* --openid: scopes gets openid too */
 	const char	 *id_token_alg;	/* RS256 (NULL), ES256 or EdDSA */
 	int		  require_nonce;	/* Core §3.1.2.1 */
+	/* --no-remember-consent: the consent screen asks every time */
+	int		  no_remember_consent;
 };
 
 /* On success id and (unless public) secret are filled. */

@@ -21,11 +21,11 @@ static const struct db_stmt client_create = { "client_create",
     "INSERT INTO oauth_clients (name, user_id, secret, confidential, "
     "grant_types, redirect_uris, scopes, first_party, "
     "resource_server, id_token_signed_response_alg, require_nonce, "
-    "post_logout_redirect_uris) "
+    "post_logout_redirect_uris, remember_consent) "
     "VALUES ($1, $2, decode($3, 'hex'), $3 IS NOT NULL, "
     "string_to_array($4, ' '), string_to_array($5, ' '), "
     "string_to_array($6, ' '), $7, $8, $9, $10, "
-    "coalesce(string_to_array($11, ' '), '{}')) RETURNING id", 11 };
+    "coalesce(string_to_array($11, ' '), '{}'), $12) RETURNING id", 12 };
 static const struct db_stmt client_revoke = { "client_revoke",
     "UPDATE oauth_clients SET revoked = true, updated_at = now() "
     "WHERE id = $1", 1 };
@@ -147,12 +147,13 @@ enum db_status
 db_client_create(struct db *db, const struct client_new *c,
     char id_out[37])
 {
-	const char	*p[11] = { c->name, c->user_id, c->secret_hex,
+	const char	*p[12] = { c->name, c->user_id, c->secret_hex,
 			    c->grants, c->redirect_uris, c->scopes,
 			    c->first_party ? "t" : "f",
 			    c->resource_server ? "t" : "f", c->id_token_alg,
 			    c->require_nonce ? "t" : "f",
-			    c->post_logout_redirect_uris };
+			    c->post_logout_redirect_uris,
+			    c->remember_consent ? "t" : "f" };
 
 	return db_value(db, DB_WRITE, &client_create, p, id_out, 37,
 	    NULL);

@@ -58,7 +58,20 @@ check "cli-user-verify-email-unknown: an unknown user is refused" \
 new_client --name App --password; CID=$ID CSECRET=$SECRET
 post -u "$CID:$CSECRET" -d grant_type=password -d username=ann@example.com -d password=pw \
     -d 'scope=openid profile' >/dev/null
-ok $([ "$(claims "$(json .access_token)" | jq -r .department)" = 'R&D' ]; echo $?) \
+AT=$(json .access_token)
+ok $([ "$(claims "$AT" | jq -r .department)" = 'R&D' ]; echo $?) \
     "user-claims-access-token: the access token carries the claim set by the CLI"
+# And userinfo through lighttpd (/oauth/userinfo -> user.fcgi).
+status=$(get /oauth/userinfo -H "Authorization: Bearer $AT")
+ok $([ "$status" = 200 ] && [ "$(jq -c . "$WORK/body")" = \
+    "{\"sub\":\"$ANN\",\"department\":\"R&D\",\"name\":\"Ann\",\"updated_at\":$(psql_q \
+    "SELECT extract(epoch FROM updated_at)::bigint FROM users WHERE id = $ANN")}" ]; echo $?) \
+    "user-claims-userinfo: sub, the profile claims and department, as the CLI set them"
+post -u "$CID:$CSECRET" -d grant_type=password -d username=ann@example.com -d password=pw \
+    -d 'scope=openid email' >/dev/null
+status=$(get /oauth/userinfo -X POST --data-urlencode "access_token=$(json .access_token)")
+ok $([ "$status" = 200 ] && [ "$(jq -c '[.badge, .email, .email_verified, .department]' "$WORK/body")" = \
+    '[{"n":7},"ann@example.com",true,null]' ]; echo $?) \
+    "user-claims-userinfo-post: the form body's token; email releases badge and the verified e-mail"
 
 done_testing
