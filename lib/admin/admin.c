@@ -239,6 +239,7 @@ admin_client_create(struct app *app, const struct client_spec *spec,
 	c.id_token_alg = key_alg(spec->id_token_alg != NULL ?
 	    (enum key_type)key_type_parse(spec->id_token_alg) : KEY_RS256);
 	c.require_nonce = spec->require_nonce;
+	c.remember_consent = !spec->no_remember_consent;
 	if ((s = db_client_create(app->db, &c, id)) != DB_OK) {
 		admin_db_error(app, s, err, errlen);
 		goto out;
@@ -265,6 +266,21 @@ admin_client_revoke(struct app *app, const char *id, char *err,
 		return -1;
 	}
 	s = db_client_revoke(app->db, id, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
+}
+
+int
+admin_client_show(struct app *app, struct arena *a, const char *id,
+    struct client_show_row *out, char *err, size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	s = db_client_show(a, app->db, id, out, &found);
 	return row_result(app, s, found, "client", id, err, errlen);
 }
 

@@ -36,6 +36,8 @@ struct client_spec {
 	int		  openid;	/* --openid: scopes gets openid too */
 	const char	 *id_token_alg;	/* RS256 (NULL), ES256 or EdDSA */
 	int		  require_nonce;	/* Core §3.1.2.1 */
+	/* --no-remember-consent: the consent screen asks every time */
+	int		  no_remember_consent;
 };
 
 /* On success id and (unless public) secret are filled. */
@@ -44,6 +46,13 @@ int	admin_client_create(struct app *, const struct client_spec *,
 	    char *err, size_t errlen);
 int	admin_client_revoke(struct app *, const char *id, char *err,
 	    size_t errlen);
+/*
+ * The client's whole registration, never its secret, into the arena
+ * (`client show`).
+ */
+struct client_show_row;
+int	admin_client_show(struct app *, struct arena *, const char *id,
+	    struct client_show_row *, char *err, size_t errlen);
 /*
  * Register the client as a resource server (on: it may introspect every
  * access token, RFC 7662 §2.1) or drop that; a public client cannot be.

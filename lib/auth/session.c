@@ -54,11 +54,12 @@ session_current(struct app *app, const struct http_request *req,
 	return found;
 }
 
-int
-session_start(struct app *app, const char *user_id, const char *amr,
-    struct http_response *r)
+/* session_start(), and the SHA-256 hex of the new cookie in hash. */
+static int
+start(struct app *app, const char *user_id, const char *amr,
+    struct http_response *r, char hash[SECRET_HASH_HEX + 1])
 {
-	char	value[SECRET_TEXT_LEN + 1], hash[SECRET_HASH_HEX + 1];
+	char	value[SECRET_TEXT_LEN + 1];
 	char	csrf[SECRET_HASH_HEX + 1];
 	time_t	now = time(NULL);
 	int	rc = -1;
@@ -74,6 +75,34 @@ session_start(struct app *app, const char *user_id, const char *amr,
 out:
 	explicit_bzero(value, sizeof(value));
 	return rc;
+}
+
+int
+session_start(struct app *app, const char *user_id, const char *amr,
+    struct http_response *r)
+{
+	char	hash[SECRET_HASH_HEX + 1];
+
+	return start(app, user_id, amr, r, hash);
+}
+
+int
+session_renew(struct app *app, const struct http_request *req,
+    const char *user_id, const char *amr, struct http_response *r,
+    struct session_row *out)
+{
+	char	hash[SECRET_HASH_HEX + 1];
+	int	found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (cookie_hash(app, req, hash) == 0 &&
+	    db_session_delete(app->db, hash) != DB_OK)
+		return -1;
+	if (start(app, user_id, amr, r, hash) == -1 ||
+	    db_session_find(req->arena, app->db, hash, out, &found) != DB_OK ||
+	    !found)
+		return -1;
+	return 0;
 }
 
 int

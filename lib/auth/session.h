@@ -29,6 +29,15 @@ int	session_current(struct app *, const struct http_request *,
 int	session_start(struct app *, const char *user_id, const char *amr,
 	    struct http_response *);
 /*
+ * A sign-in at the login form: end the request's session, if any (its
+ * row deleted: a re-authentication gets a new sid and auth_time, Core
+ * §2), start one as session_start() does, and fill *out with its row,
+ * in the request's arena.  0, or -1 when the database failed.
+ */
+int	session_renew(struct app *, const struct http_request *,
+	    const char *user_id, const char *amr, struct http_response *,
+	    struct session_row *out);
+/*
  * End the request's session (if any): its row deleted, its cookie
  * cleared.  0, or -1 when the database failed (the row may live on).
  */

@@ -15,6 +15,7 @@
 #include "crypto/secret.h"
 #include "endpoint/authorize_endpoint.h"
 #include "endpoint/authorize_pages.h"
+#include "endpoint/authorize_prompt.h"
 #include "endpoint/authorize_request.h"
 #include "endpoint/logout_endpoint.h"
 #include "endpoint/post_form.h"
@@ -22,6 +23,7 @@
 #include "http/redirect.h"
 #include "http/route.h"
 #include "parse/form.h"
+#include "parse/prompt.h"
 #include "parse/valid.h"
 #include "store/db_code.h"
 #include "store/db_scope.h"
@@ -46,7 +48,10 @@ static const struct form_param post_params[PP__MAX] = {
 	[PP_LOGIN_TOKEN] = { "login_token", SECRET_TEXT_LEN },
 };
 
-/* The login form, with its CSRF token and that token's cookie. */
+/*
+ * The login form, with its CSRF token and that token's cookie; the
+ * e-mail typed, else the request's login_hint (Core §3.1.2.1), filled in.
+ */
 static void
 show_login(struct app *app, const struct http_request *req,
     struct http_response *r, enum page why, const char *request,
@@ -57,7 +62,8 @@ show_login(struct app *app, const struct http_request *req,
 	if (login_csrf_issue(app, req, r, token) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
 	else
-		page_login(r, why, request, token, a->client.name, email);
+		page_login(r, why, request, token, a->client.name,
+		    email != NULL ? email : a->login_hint);
 }
 
 /* An AUTHZ_PAGE or AUTHZ_REDIRECT outcome of authz_parse(). */
@@ -175,7 +181,38 @@ remote_user_session(struct app *app, const struct http_request *req,
 	return 0;
 }
 
-/* After a valid request: log in, or skip consent, or show it. */
+/*
+ * Signed in as the request wants: the code when the consent screen can
+ * be skipped (first party, or consent remembered), else the screen; with
+ * prompt=none, no screen but consent_required (Core §3.1.2.6).
+ */
+static void
+signed_in(struct app *app, struct arena *arena, const struct authz *a,
+    const struct session_row *s, const char *request,
+    struct http_response *r)
+{
+	int	skip;
+
+	if (authz_consent_skip(arena, app, a, s, &skip) != DB_OK)
+		page_error(r, PAGE_UNAVAILABLE);
+	else if (skip)
+		approve(app, a, s, r);
+	else if (a->prompt & PROMPT_BIT(PROMPT_NONE))
+		authz_redirect_error(r, a, OAUTH_CONSENT_REQUIRED,
+		    "the user has not consented to this request",
+		    app->cfg.issuer);
+	else
+		consent(arena, app, a, s, request, r);
+}
+
+/*
+ * After a valid request: sign in (again) when the request asks it
+ * (authorize_prompt.h), let the user choose the account
+ * (select_account), then consent.  prompt=none shows no page: what
+ * would need one is login_required (Core §3.1.2.6), as is any sign-in
+ * asked for under trust_remote_user, where the web server, not the
+ * form, signs users in.
+ */
 static void
 proceed(struct app *app, const struct http_request *req,
     const struct authz *a, const char *request, struct http_response *r)
@@ -183,19 +220,29 @@ proceed(struct app *app, const struct http_request *req,
 	struct session_row	s;
 	int			have;
 
-	if (app->cfg.trust_remote_user)
-		have = remote_user_session(app, req, &s, r);
-	else if ((have = session_current(app, req, &s)) == 0)
-		show_login(app, req, r, PAGE_LOGIN, request, a, NULL);
-	if (have == -1)
+	if (app->cfg.trust_remote_user) {
+		if ((have = remote_user_session(app, req, &s, r)) == 0)
+			return;		/* answered: a page, or the session */
+	} else
+		have = session_current(app, req, &s);
+	if (have == -1) {
 		page_error(r, PAGE_UNAVAILABLE);
-	if (have != 1)
 		return;
-	/* Passport's skipsAuthorization: first-party clients. */
-	if (a->client.first_party)
-		approve(app, a, &s, r);
+	}
+	if (authz_needs_login(a, have ? &s : NULL, time(NULL))) {
+		if ((a->prompt & PROMPT_BIT(PROMPT_NONE)) ||
+		    app->cfg.trust_remote_user)
+			authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
+			    "the user must sign in", app->cfg.issuer);
+		else
+			show_login(app, req, r, PAGE_LOGIN, request, a,
+			    have && a->login_hint == NULL ? s.user_email :
+			    NULL);
+	} else if (a->prompt & PROMPT_BIT(PROMPT_SELECT_ACCOUNT))
+		page_select_account(r, request, s.csrf_hex, a->client.name,
+		    s.user_email);
 	else
-		consent(req->arena, app, a, &s, request, r);
+		signed_in(app, req->arena, a, &s, request, r);
 }
 
 static void
@@ -221,6 +268,7 @@ login(struct app *app, const struct http_request *req,
 	const char	*email = v[PP_EMAIL].s, *pw = v[PP_PASSWORD].s;
 	const char	*request = v[PP_REQUEST].s;
 	struct user			 u;
+	struct session_row		 s;
 	enum credentials_result		 res;
 	long				 wait;
 
@@ -245,8 +293,11 @@ login(struct app *app, const struct http_request *req,
 		http_resp_header(r, "Retry-After", "%ld", wait);
 	} else if (res != CREDENTIALS_OK)
 		show_login(app, req, r, PAGE_LOGIN_FAILED, request, a, email);
-	else if (session_start(app, u.id, SESSION_AMR_PWD, r) == -1)
+	/* Re-authentication too: the old session ends (a new sid). */
+	else if (session_renew(app, req, u.id, SESSION_AMR_PWD, r, &s) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
+	else if (authz_login_goes_on(a))
+		signed_in(app, req->arena, a, &s, request, r);
 	else {
 		/* Back to the authorization request, now signed in. */
 		http_resp_header(r, "Location", "/oauth/authorize?%s", request);
@@ -274,11 +325,15 @@ decide(struct app *app, const struct http_request *req,
 	/* The CSRF token is bound to the session. */
 	if (!secret_equal(v[PP_CSRF].s, s.csrf_hex))
 		page_error(r, PAGE_CONSENT_EXPIRED);
-	else if (strcmp(v[PP_ACTION].s, "approve") == 0)
-		approve(app, a, &s, r);
-	else
+	else if (strcmp(v[PP_ACTION].s, "continue") == 0)
+		signed_in(app, req->arena, a, &s, v[PP_REQUEST].s, r);
+	else if (strcmp(v[PP_ACTION].s, "deny") == 0)
 		authz_redirect_error(r, a, OAUTH_ACCESS_DENIED,
 		    "the user denied the request", app->cfg.issuer);
+	else if (authz_consent_remember(app, a, &s) != DB_OK)
+		page_error(r, PAGE_UNAVAILABLE);
+	else
+		approve(app, a, &s, r);
 }
 
 static void
@@ -299,7 +354,8 @@ post_authorize(void *ctx, const struct http_request *req,
 	action = v[PP_ACTION].s;
 	if (v[PP_REQUEST].s == NULL || action == NULL ||
 	    (strcmp(action, "login") && strcmp(action, "approve") &&
-	    strcmp(action, "deny"))) {
+	    strcmp(action, "deny") && strcmp(action, "continue") &&
+	    strcmp(action, "switch"))) {
 		page_error(r, PAGE_MALFORMED_FORM);
 		return;
 	}
@@ -309,6 +365,9 @@ post_authorize(void *ctx, const struct http_request *req,
 		refuse(app, r, &a, res);
 	else if (strcmp(action, "login") == 0)
 		login(app, req, &a, v, r);
+	else if (strcmp(action, "switch") == 0)
+		/* select_account: "Use another account". */
+		show_login(app, req, r, PAGE_LOGIN, v[PP_REQUEST].s, &a, NULL);
 	else
 		decide(app, req, &a, v, r);
 }

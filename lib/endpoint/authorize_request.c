@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/id_token_hint.h"
 #include "base/arena.h"
 #include "crypto/pkce.h"
 #include "endpoint/authorize_pages.h"
@@ -22,6 +23,11 @@ static const struct form_param params[AP__MAX] = {
 	[AP_CODE_CHALLENGE_METHOD] = { "code_challenge_method", 16 },
 	[AP_NONCE] = { "nonce", NONCE_MAX },
 	[AP_RESPONSE_MODE] = { "response_mode", 16 },
+	[AP_PROMPT] = { "prompt", PROMPT_MAX },
+	[AP_MAX_AGE] = { "max_age", 16 },
+	/* A hint: one that is not an e-mail address is not used. */
+	[AP_LOGIN_HINT] = { "login_hint", AUTHZ_QUERY_MAX },
+	[AP_ID_TOKEN_HINT] = { "id_token_hint", AUTHZ_QUERY_MAX },
 	/* Read only to be refused: bounded by the login form's "request". */
 	[AP_REQUEST_OBJECT] = { "request", AUTHZ_QUERY_MAX },
 	[AP_REQUEST_URI] = { "request_uri", AUTHZ_QUERY_MAX },
@@ -141,6 +147,68 @@ check_unsupported(struct authz *a)
 	return AUTHZ_OK;
 }
 
+/*
+ * Core §3.1.2.1: prompt (parse/prompt.h), max_age and login_hint.  What
+ * they ask of the user is decided once the session is known
+ * (authorize_endpoint.c); here only their form.
+ */
+static enum authz_result
+check_prompt(struct authz *a)
+{
+	const char	*hint = a->v[AP_LOGIN_HINT].s;
+
+	a->max_age = -1;
+	if (a->v[AP_PROMPT].s != NULL) {
+		switch (prompt_parse(a->v[AP_PROMPT].s, &a->prompt)) {
+		case PROMPT_OK:
+			break;
+		case PROMPT_NONE_WITH_OTHER:
+			return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+			    "prompt=none with another value");
+		case PROMPT_UNKNOWN:
+			return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+			    "unknown prompt value");
+		default:
+			return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+			    "malformed prompt");
+		}
+	}
+	if (a->v[AP_MAX_AGE].s != NULL &&
+	    max_age_parse(a->v[AP_MAX_AGE].s, &a->max_age) == -1)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "malformed max_age");
+	if (hint != NULL && email_valid(hint))
+		a->login_hint = hint;
+	return AUTHZ_OK;
+}
+
+/*
+ * Core §3.1.2.1 id_token_hint: an id_token we issued (auth/id_token_hint.h:
+ * signature, typ, iss), to this client; its sub is the user the client
+ * believes signed in (authorize_prompt.h compares it with the session's).
+ * Its expiry is not judged: the hint names a user, it grants nothing,
+ * and Core asks only that we issued it.
+ */
+static enum authz_result
+check_hint(struct arena *arena, struct app *app, struct authz *a)
+{
+	const struct form_value	*t = &a->v[AP_ID_TOKEN_HINT];
+	struct id_token_hint	 h;
+
+	if (t->s == NULL)
+		return AUTHZ_OK;
+	app_refresh(app);
+	if (!id_token_hint_verify(arena, app->keys, app->cfg.issuer, t->s,
+	    t->len, &h))
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "id_token_hint is not an id_token of this server");
+	if (strcmp(h.aud, a->client.id) != 0)
+		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
+		    "id_token_hint was issued to another client");
+	a->hint_sub = h.sub;
+	return AUTHZ_OK;
+}
+
 /* RFC 7636 §4.3, §4.4.1; RFC 9700 §2.1.1 (plain off by default). */
 static enum authz_result
 check_pkce(struct app *app, struct authz *a)
@@ -203,7 +271,9 @@ authz_parse(struct arena *arena, struct app *app, const char *query,
 		    "malformed authorization request");
 	if ((res = identify(arena, app, a)) != AUTHZ_OK ||
 	    (res = check_response_mode(a)) != AUTHZ_OK ||
-	    (res = check_unsupported(a)) != AUTHZ_OK)
+	    (res = check_unsupported(a)) != AUTHZ_OK ||
+	    (res = check_prompt(a)) != AUTHZ_OK ||
+	    (res = check_hint(arena, app, a)) != AUTHZ_OK)
 		return res;
 	rt = a->v[AP_RESPONSE_TYPE].s;
 	if (rt == NULL)

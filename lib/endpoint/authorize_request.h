@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "http/oauth_error.h"
 #include "parse/form.h"
+#include "parse/prompt.h"
 #include "parse/scope.h"
 #include "store/db_client.h"
 
@@ -33,6 +34,10 @@ enum aparam {
 	AP_NONCE,		/* OpenID Connect Core §3.1.2.1 */
 	/* OpenID Connect Core §3.1.2.1 and what it refuses (§5.5, §6, §7.2.1) */
 	AP_RESPONSE_MODE,
+	AP_PROMPT,
+	AP_MAX_AGE,
+	AP_LOGIN_HINT,
+	AP_ID_TOKEN_HINT,
 	AP_REQUEST_OBJECT,	/* "request" */
 	AP_REQUEST_URI,
 	AP_REGISTRATION,
@@ -54,6 +59,10 @@ struct authz {
 	struct scope_set	 scopes;	/* asked, all registered */
 	const char		*method;	/* PKCE method, or NULL */
 	int			 form_post;	/* response_mode=form_post */
+	unsigned		 prompt;	/* PROMPT_BIT()s, parse/prompt.h */
+	long			 max_age;	/* seconds; -1: not asked */
+	const char		*login_hint;	/* an e-mail address, or NULL */
+	const char		*hint_sub;	/* id_token_hint's user, or NULL */
 	enum oauth_error	 error;		/* when not AUTHZ_OK */
 	const char		*desc;
 };

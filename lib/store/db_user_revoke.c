@@ -4,7 +4,7 @@
 #include "store/db_stmts.h"
 #include "store/db_user_revoke.h"
 
-/* $2: personal access tokens too. */
+/* $2: personal access tokens and remembered consents too. */
 #define ENDED_TOKENS \
 	"user_id = $1 AND ($2::boolean OR name IS NULL)"
 
@@ -19,9 +19,12 @@ static const struct db_stmt user_revoke = { "user_revoke",
     "RETURNING 1), "
     "r AS (UPDATE oauth_refresh_tokens SET revoked = true "
     "WHERE NOT revoked AND access_token_id IN (SELECT id FROM "
-    "oauth_access_tokens WHERE " ENDED_TOKENS ") RETURNING 1) "
+    "oauth_access_tokens WHERE " ENDED_TOKENS ") RETURNING 1), "
+    "k AS (UPDATE oauth_consents SET revoked = true, updated_at = now() "
+    "WHERE user_id = $1 AND $2::boolean AND NOT revoked RETURNING 1) "
     "SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM c), "
-    "(SELECT count(*) FROM a), (SELECT count(*) FROM r)", 2 };
+    "(SELECT count(*) FROM a), (SELECT count(*) FROM r), "
+    "(SELECT count(*) FROM k)", 2 };
 
 static const struct db_stmt *const stmts[] = {
 	&user_revoke,
@@ -35,6 +38,7 @@ static const struct db_col counts_cols[] = {
 	DB_COL(DB_LONG, struct user_revoke_counts, codes),
 	DB_COL(DB_LONG, struct user_revoke_counts, access),
 	DB_COL(DB_LONG, struct user_revoke_counts, refresh),
+	DB_COL(DB_LONG, struct user_revoke_counts, consents),
 };
 static const struct db_row counts_row = DB_ROW(struct user_revoke_counts,
     counts_cols);

@@ -252,8 +252,9 @@ ac_code(struct ep *t, struct ac_jar *j, const char *query)
 	const char	*c;
 
 	snprintf(target, sizeof(target), "/oauth/authorize?%s", query);
-	ac_get(t, j, target);
-	ac_consent(t, j, "approve");
+	/* 302: no consent screen (first party, or consent remembered). */
+	if (ac_get(t, j, target) != 302)
+		ac_consent(t, j, "approve");
 	if ((c = ac_loc_param(t, "code")) == NULL)
 		return NULL;
 	snprintf(code, sizeof(code), "%s", c);
@@ -420,8 +421,8 @@ ac_rauthorize(struct ep *t, struct ac_rworld *w, enum ac_rclient c,
 	    "&client_id=%s&redirect_uri=%s&state=s1&code_challenge=%s"
 	    "&code_challenge_method=S256", w->id[c], ac_enc(redirect),
 	    w->challenge);
-	ac_get(t, &w->jar, target);
-	if (action != NULL)
+	/* A 302 needs no consent (remembered), or is the error. */
+	if (ac_get(t, &w->jar, target) != 302 && action != NULL)
 		ac_consent(t, &w->jar, action);
 	if ((l = ep_header(t, "Location")) == NULL)
 		return NULL;

@@ -56,7 +56,10 @@ int		 ac_login(struct ep *, struct ac_jar *, const char *email,
 		    const char *password, const char *query);
 /* On a consent page: approve (action) with its request and CSRF token. */
 int		 ac_consent(struct ep *, struct ac_jar *, const char *action);
-/* Signed in: GET ?query and approve; the code (static) or NULL. */
+/*
+ * Signed in: GET ?query and approve, unless the GET answered the code
+ * (first party, consent remembered); the code (static) or NULL.
+ */
 const char	*ac_code(struct ep *, struct ac_jar *, const char *query);
 
 /* A PKCE verifier (43 characters) and its S256 challenge. */
@@ -131,8 +134,9 @@ struct ac_rworld {
 void		 ac_rworld(struct ep *, struct ac_rworld *);
 /*
  * GET /oauth/authorize for the client and redirect (state s1, the S256
- * challenge) and, unless 0, the answer to the consent page; the
- * Location (copied, static) or NULL.
+ * challenge) and, unless 0, the answer to the consent page (none when
+ * the GET redirected: consent remembered, or an error); the Location
+ * (copied, static) or NULL.
  */
 const char	*ac_rauthorize(struct ep *, struct ac_rworld *,
 		    enum ac_rclient, const char *redirect, const char *action);

@@ -22,7 +22,8 @@ echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice \
 USER_ID=$(psql_q "SELECT id FROM users WHERE email = 'alice@example.com'")
 CB=https://rp.example/cb
 POST_LOGOUT=https://rp.example/signed-out
-new_client --name "RS256 app" --redirect "$CB"; RS_ID=$ID RS_SECRET=$SECRET
+new_client --name "RS256 app" --redirect "$CB" --post-logout-redirect "$POST_LOGOUT"
+RS_ID=$ID RS_SECRET=$SECRET
 
 export BASE CB POST_LOGOUT USER_ID USER_EMAIL=alice@example.com \
     USER_PASSWORD='pw one' USER_NAME=Alice RS_ID RS_SECRET

@@ -212,7 +212,7 @@ const checks = {
 		const err = await refusal(client.authorizationCodeGrant(S.rs, back, {
 		    pkceCodeVerifier: verifier, expectedState: 's',
 		    expectedNonce: client.randomNonce() }));
-		assert(/"nonce" claim/.test(err.message), `refused for: ${err.message}`);
+		assert(/"nonce" claim/.test(why(err)), `refused for: ${why(err)}`);
 	},
 	/* Core §3.1.2.1 nonce, required for this client: an error redirect. */
 	async 'oidc-require-nonce-missing-error'() {
@@ -314,6 +314,22 @@ const checks = {
 	},
 };
 
+/* An error and its causes, one after the other. */
+function why(e) {
+	const out = [];
+	for (let c = e; c !== undefined && out.length < 5; c = c.cause) {
+		if (c instanceof Response)
+			out.push(`HTTP ${c.status} ${c.url}`);
+		else if (c instanceof Error)
+			out.push(`${c.name}: ${c.message}`);
+		else
+			out.push(JSON.stringify(c));
+		if (!(c instanceof Error))
+			break;
+	}
+	return out.join(' <- ');
+}
+
 for (const name of process.argv.slice(2)) {
 	n++;
 	try {
@@ -323,9 +339,6 @@ for (const name of process.argv.slice(2)) {
 		console.log(`ok ${n} - ${name}`);
 	} catch (e) {
 		console.log(`not ok ${n} - ${name}`);
-		const c = e.cause instanceof Response ?
-		    `HTTP ${e.cause.status} ${e.cause.url}` : JSON.stringify(e.cause);
-		const why = `${e.name}: ${e.message}` + (e.cause ? ` (${c})` : '');
-		console.log(`# ${why}`.replace(/\n/g, '\n# '));
+		console.log(`# ${why(e)}`.replace(/\n/g, '\n# '));
 	}
 }
