@@ -43,8 +43,16 @@ oidc-refresh-new-id-token-same-sub oidc-logout-confirm-redirect-state
 oidc-jose-rs256-es256-eddsa oidc-wrong-nonce-refused
 oidc-require-nonce-missing-error oidc-prompt-none-login-required
 oidc-max-age-0-login-again oidc-userinfo-without-openid-403
-oidc-logout-unregistered-uri-no-redirect"
+oidc-logout-unregistered-uri-no-redirect oidc-form-post-response-mode
+oidc-id-token-hint-other-client"
 # shellcheck disable=SC2086
 fold_tap openid-client-mjs /usr/bin/node "$NODE_DIR/openid_client.mjs" $CHECKS
+
+# id_tokens that expire at once, for the one check of an expired hint.
+echo "id_token_lifetime = 1" >>"$CONF"
+lighttpd_stop
+lighttpd_start || { echo "Bail out! lighttpd did not restart"; exit 1; }
+fold_tap openid-client-mjs /usr/bin/node "$NODE_DIR/openid_client.mjs" \
+    oidc-id-token-hint-expired-accepted
 
 done_testing
