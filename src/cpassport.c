@@ -48,10 +48,11 @@ static const char usage_main[] =
 "                                 rotate or add one algorithm's key\n"
 "  client --name N [--password|--personal|--client|--public] [--user ID]\n"
 "         [--redirect URI]... [--post-logout-redirect URI]...\n"
-"         [--scopes a,b|*] [--first-party] [--resource-server]\n"
+"         [--scopes a,b|*] [--first-party] [--resource-server] [--openid]\n"
+"         [--id-token-alg RS256|ES256|EdDSA] [--require-nonce]\n"
 "         [--no-remember-consent]\n"
 "                                 register a client; prints its id and secret once\n"
-"  client list | client revoke ID\n"
+"  client list | client show ID | client revoke ID\n"
 "  client update ID [--resource-server | --no-resource-server]\n"
 "         [--post-logout-redirect URI... | --no-post-logout-redirect]\n"
 "  user add --email E [--name N] [--scopes a,b|*]\n"
@@ -302,8 +303,11 @@ static const char usage_client[] =
 "                        --public] [--user ID] [--redirect URI]...\n"
 "                        [--post-logout-redirect URI]...\n"
 "                        [--scopes a,b|*] [--first-party]\n"
-"                        [--resource-server] [--no-remember-consent]\n"
+"                        [--resource-server] [--openid]\n"
+"                        [--id-token-alg RS256|ES256|EdDSA] [--require-nonce]\n"
+"                        [--no-remember-consent]\n"
 "       cpassport client list\n"
+"       cpassport client show ID\n"
 "       cpassport client revoke ID\n"
 "       cpassport client update ID [--resource-server | --no-resource-server]\n"
 "                        [--post-logout-redirect URI... |\n"
@@ -320,7 +324,67 @@ static const char usage_client[] =
 "                 (RFC 7662 §2.1); a confidential client only\n"
 "  --post-logout-redirect URI  where RP-initiated logout may send the\n"
 "                 browser back (exactly as registered; the redirect URI\n"
-"                 rules); update replaces the list, --no-… empties it\n";
+"                 rules); update replaces the list, --no-… empties it\n"
+"  --openid       with --scopes: the client may ask openid too\n"
+"  --id-token-alg ALG  the algorithm of its id_tokens (default RS256)\n"
+"  --require-nonce  its OpenID requests must carry a nonce\n"
+"show prints the client's registration (never its secret).\n";
+
+/* "" as "-", for a column of show. */
+static const char *
+or_dash(const char *s)
+{
+	return *s != '\0' ? s : "-";
+}
+
+static const char *
+yes_no(int b)
+{
+	return b ? "yes" : "no";
+}
+
+/* client show ID: every column, one "name value" line each. */
+static int
+client_show(int argc, char **argv)
+{
+	struct app		 app;
+	struct arena		*a;
+	struct client_show_row	 c;
+	int			 rc;
+
+	if (argc != 3)
+		return usage(usage_client, 1);
+	if (open_app(&app, 0) == -1)
+		return 1;
+	a = arena_new();
+	if ((rc = admin_client_show(&app, a, argv[2], &c, err,
+	    sizeof(err))) == 0) {
+		printf("%-29s %s\n", "client_id", c.id);
+		printf("%-29s %s\n", "client_name", c.name);
+		printf("%-29s %s\n", "owner", or_dash(c.owner));
+		printf("%-29s %s\n", "confidential", yes_no(c.confidential));
+		printf("%-29s %s\n", "grant_types", or_dash(c.grants));
+		printf("%-29s %s\n", "redirect_uris", or_dash(c.redirect_uris));
+		printf("%-29s %s\n", "post_logout_redirect_uris",
+		    or_dash(c.post_logout_redirect_uris));
+		printf("%-29s %s\n", "scopes", or_dash(c.scopes));
+		printf("%-29s %s\n", "first_party", yes_no(c.first_party));
+		printf("%-29s %s\n", "resource_server",
+		    yes_no(c.resource_server));
+		printf("%-29s %s\n", "id_token_signed_response_alg",
+		    c.id_token_alg);
+		printf("%-29s %s\n", "require_nonce", yes_no(c.require_nonce));
+		printf("%-29s %s\n", "remember_consent",
+		    yes_no(c.remember_consent));
+		printf("%-29s %s\n", "revoked", yes_no(c.revoked));
+		printf("%-29s %s\n", "created", c.created);
+		printf("%-29s %s\n", "updated", c.updated);
+	} else
+		fail(err);
+	arena_release(a);
+	app_free(&app);
+	return rc == 0 ? 0 : 1;
+}
 
 static int
 client_list(void)
@@ -462,6 +526,9 @@ cmd_client(int argc, char **argv)
 		{ "public", no_argument, NULL, 'U' },
 		{ "first-party", no_argument, NULL, 'F' },
 		{ "resource-server", no_argument, NULL, 'R' },
+		{ "openid", no_argument, NULL, 'O' },
+		{ "id-token-alg", required_argument, NULL, 'I' },
+		{ "require-nonce", no_argument, NULL, 'N' },
 		{ "post-logout-redirect", required_argument, NULL, 'L' },
 		{ "no-remember-consent", no_argument, NULL, 'K' },
 		{ "help", no_argument, NULL, 'h' },
@@ -477,6 +544,8 @@ cmd_client(int argc, char **argv)
 		return argc == 2 ? client_list() : usage(usage_client, 1);
 	if (argc >= 2 && strcmp(argv[1], "revoke") == 0)
 		return client_revoke(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "show") == 0)
+		return client_show(argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "update") == 0)
 		return client_update(argc, argv);
 	memset(&spec, 0, sizeof(spec));
@@ -487,6 +556,9 @@ cmd_client(int argc, char **argv)
 		case 's': spec.scopes = optarg; break;
 		case 'F': spec.first_party = 1; break;
 		case 'R': spec.resource_server = 1; break;
+		case 'O': spec.openid = 1; break;
+		case 'I': spec.id_token_alg = optarg; break;
+		case 'N': spec.require_nonce = 1; break;
 		case 'K': spec.no_remember_consent = 1; break;
 		case 'P': spec.kind = CLIENT_PASSWORD; kinds++; break;
 		case 'A': spec.kind = CLIENT_PERSONAL; kinds++; break;
@@ -724,6 +796,7 @@ user_claims(int argc, char **argv)
 	struct user_claim_rows	 rows;
 	enum db_status		 s;
 	size_t			 i;
+	int			 found;
 
 	if (argc != 3 || argv[2][0] == '-')
 		return usage(usage_user, 1);
@@ -731,6 +804,14 @@ user_claims(int argc, char **argv)
 		return fail("invalid user id");
 	if (open_app(&app, 0) == -1)
 		return 1;
+	if ((s = db_user_exists(app.db, argv[2], &found)) != DB_OK || !found) {
+		if (s != DB_OK)
+			admin_db_error(&app, s, err, sizeof(err));
+		else
+			snprintf(err, sizeof(err), "no user with id %s", argv[2]);
+		app_free(&app);
+		return fail(err);
+	}
 	a = arena_new();
 	if ((s = db_user_claim_list(a, app.db, argv[2], &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));

@@ -270,6 +270,21 @@ admin_client_revoke(struct app *app, const char *id, char *err,
 }
 
 int
+admin_client_show(struct app *app, struct arena *a, const char *id,
+    struct client_show_row *out, char *err, size_t errlen)
+{
+	enum db_status	s;
+	int		found;
+
+	if (!uuid_valid(id)) {
+		snprintf(err, errlen, "invalid client id");
+		return -1;
+	}
+	s = db_client_show(a, app->db, id, out, &found);
+	return row_result(app, s, found, "client", id, err, errlen);
+}
+
+int
 admin_client_resource_server(struct app *app, const char *id, int on,
     char *err, size_t errlen)
 {

@@ -47,6 +47,13 @@ int	admin_client_create(struct app *, const struct client_spec *,
 int	admin_client_revoke(struct app *, const char *id, char *err,
 	    size_t errlen);
 /*
+ * The client's whole registration, never its secret, into the arena
+ * (`client show`).
+ */
+struct client_show_row;
+int	admin_client_show(struct app *, struct arena *, const char *id,
+	    struct client_show_row *, char *err, size_t errlen);
+/*
  * Register the client as a resource server (on: it may introspect every
  * access token, RFC 7662 §2.1) or drop that; a public client cannot be.
  */

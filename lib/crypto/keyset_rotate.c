@@ -276,8 +276,8 @@ keyset_add(const char *path, enum key_type type, char *err, size_t errlen)
 		goto done;
 	if (!made)
 		errmsg(err, errlen, "%s.%s: exists already; rotate it with "
-		    "--rotate --alg %s", path, key_type_name(type),
-		    key_type_name(type));
+		    "`cpassport keys --rotate --alg %s`", path,
+		    key_type_name(type), key_type_name(type));
 	else
 		rc = touch_p(path, err, errlen);
  done:
@@ -307,9 +307,9 @@ keyset_rotate_alg(const char *path, enum key_type type, char *err,
 	cp = keyset_files_companion(path, type);
 	if (stat(cp, &sb) == -1) {
 		if (errno == ENOENT)
-			errmsg(err, errlen, "%s: no %s key to rotate; add it "
-			    "with --add %s", cp, key_alg(type),
-			    key_type_name(type));
+			errmsg(err, errlen, "%s: no %s key to rotate; make "
+			    "one with `cpassport keys --add %s`", cp,
+			    key_alg(type), key_type_name(type));
 		else
 			errmsg(err, errlen, "%s: %s", cp, strerror(errno));
 	} else if (replace(cp, type, &sb, err, errlen) == 0)

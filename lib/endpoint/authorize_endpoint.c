@@ -19,6 +19,7 @@
 #include "endpoint/authorize_request.h"
 #include "endpoint/logout_endpoint.h"
 #include "endpoint/post_form.h"
+#include "grant/grants.h"
 #include "http/html.h"
 #include "http/redirect.h"
 #include "http/route.h"
@@ -94,7 +95,8 @@ approve(struct app *app, const struct authz *a, const struct session_row *s,
 	char			 scopes[SCOPE_MAX_TEXT];
 	const char		*pairs[7];
 
-	if (secret_new(code) == -1 || scope_parse(s->user_scopes, &held)) {
+	if (secret_new(code) == -1 ||
+	    grant_user_scopes(s->user_scopes, &held) == -1) {
 		page_error(r, PAGE_INTERNAL);
 		return;
 	}

@@ -106,6 +106,36 @@ page_consent(struct http_response *r, const char *request, const char *csrf,
 	finish(r, PAGE_CONSENT, &b);
 }
 
+static void
+add_hidden(struct body *b, const char *name, const char *value)
+{
+	if (value == NULL)
+		return;
+	add(b, "<input type=\"hidden\" name=\"");
+	add(b, name);
+	add(b, "\" value=\"");
+	add_esc(b, value);
+	add(b, "\">");
+}
+
+/* The applications this session signed in to, as a list. */
+static void
+add_apps(struct body *b, const struct logout_confirm *c)
+{
+	size_t	i;
+
+	if (c->napps == 0)
+		return;
+	add(b, "<p>With this sign-in you used:</p>"
+	    "<ul id=\"apps\">");
+	for (i = 0; i < c->napps; i++) {
+		add(b, "<li>");
+		add_esc(b, c->apps[i]);
+		add(b, "</li>");
+	}
+	add(b, "</ul>");
+}
+
 void
 page_select_account(struct http_response *r, const char *request,
     const char *csrf, const char *client_name, const char *user)
@@ -155,18 +185,34 @@ page_form_post(struct http_response *r, const char *action,
 }
 
 void
-page_logout_confirm(struct http_response *r, const char *csrf,
-    const char *user)
+page_logout_confirm(struct http_response *r, const struct logout_confirm *c)
 {
 	struct body	b = { r->arena, NULL, 0 };
 
 	add(&b, "<h1>Sign out</h1><p>You are signed in as <strong>");
-	add_esc(&b, user);
-	add(&b, "</strong>. Sign out of this site?</p>"
-	    "<form method=\"post\" action=\"/oauth/logout\">"
-	    "<input type=\"hidden\" name=\"csrf_token\" value=\"");
-	add_esc(&b, csrf);
-	add(&b, "\"><button type=\"submit\" id=\"logout\" "
+	add_esc(&b, c->user);
+	add(&b, "</strong>. Sign out of this site?</p>");
+	if (c->other_session) {
+		add(&b, "<p class=\"error\" role=\"alert\" id=\"other\">"
+		    "The application asked to sign out another sign-in "
+		    "than this one. Signing out here ends yours, as ");
+		add_esc(&b, c->user);
+		add(&b, ".</p>");
+	}
+	add_apps(&b, c);
+	if (c->redirect != NULL) {
+		add(&b, "<p>You will then return to <strong>");
+		add_esc(&b, c->client_name);
+		add(&b, "</strong>.</p>");
+	}
+	add(&b, "<form method=\"post\" action=\"/oauth/logout\">");
+	add_hidden(&b, "csrf_token", c->csrf);
+	if (c->redirect != NULL) {
+		add_hidden(&b, "client_id", c->client_id);
+		add_hidden(&b, "post_logout_redirect_uri", c->redirect);
+		add_hidden(&b, "state", c->state);
+	}
+	add(&b, "<button type=\"submit\" id=\"logout\" "
 	    "class=\"primary\">Sign out</button></form>");
 	finish(r, PAGE_LOGOUT_CONFIRM, &b);
 }

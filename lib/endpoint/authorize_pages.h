@@ -38,9 +38,29 @@ void	page_select_account(struct http_response *, const char *request,
  */
 void	page_form_post(struct http_response *, const char *action,
 	    const char *const *pairs);
-/* /oauth/logout: the form that POSTs csrf back; no session; done. */
-void	page_logout_confirm(struct http_response *, const char *csrf,
-	    const char *user);
+/*
+ * /oauth/logout's question (RP-Initiated Logout 1.0 §2: the OP asks
+ * whether the user wants to sign out): who is signed in, the
+ * applications the session signed in to, a warning when the request was
+ * made for another session, and where the browser goes afterwards; its
+ * form POSTs csrf back with the request's client_id,
+ * post_logout_redirect_uri and state (hidden, when redirect is set).
+ */
+struct logout_confirm {
+	const char		 *csrf;
+	const char		 *user;
+	const char *const	 *apps;		/* names */
+	size_t			  napps;
+	int			  other_session;
+	const char		 *client_id;	/* NULL: none */
+	const char		 *client_name;
+	const char		 *redirect;	/* NULL: no redirect */
+	const char		 *state;
+};
+
+void	page_logout_confirm(struct http_response *,
+	    const struct logout_confirm *);
+/* No session; done. */
 void	page_not_signed_in(struct http_response *);
 void	page_logged_out(struct http_response *);
 

@@ -7,12 +7,11 @@
 
 #include "app/app.h"
 #include "auth/access_token.h"
-#include "auth/transport.h"
-#include "crypto/jwt.h"
+#include "endpoint/resource_token.h"
 #include "endpoint/user_endpoint.h"
+#include "endpoint/userinfo_endpoint.h"
 #include "http/oauth_error.h"
 #include "http/route.h"
-#include "parse/bearer_header.h"
 
 static void
 write_user(struct http_response *r, const struct access_token *t)
@@ -33,35 +32,14 @@ static struct oauth_outcome
 check(struct app *app, const struct http_request *req,
     struct access_token *t)
 {
+	struct oauth_outcome	 o;
 	const char		*tok;
 	size_t			 len;
-	enum bearer_header	 h;
 
-	/* RFC 6750 §5.3, RFC 6749 §1.6: a Bearer token only over TLS. */
-	if (!transport_allowed(app, req))
-		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
-		    "this endpoint requires TLS");
-	h = bearer_header_parse(req->authorization, JWT_MAX_LEN, &tok, &len);
-	if (h == BEARER_HEADER_NONE)
-		return OAUTH_OUTCOME(OAUTH_UNAUTHORIZED,
-		    "a Bearer token is required");
-	if (h == BEARER_HEADER_MALFORMED)
-		return OAUTH_OUTCOME(OAUTH_INVALID_REQUEST,
-		    "malformed Authorization header");
-	switch (access_token_check(req->arena, app, tok, len, 1, t)) {
-	case ACCESS_ACTIVE:
-		break;
-	case ACCESS_UNAVAILABLE:
-		return OAUTH_OUTCOME(OAUTH_TEMPORARILY_UNAVAILABLE, NULL);
-	case ACCESS_ERROR:
-		return OAUTH_OUTCOME(OAUTH_SERVER_ERROR, NULL);
-	default:
-		return OAUTH_OUTCOME(OAUTH_INVALID_TOKEN,
-		    "the access token is invalid, expired or revoked");
-	}
-	if (t->user_id == NULL)
-		return OAUTH_OUTCOME(OAUTH_INVALID_TOKEN,
-		    "the access token does not represent a user");
+	if ((o = resource_token_find(app, req, 0, &tok, &len)).error !=
+	    OAUTH_OK || (o = resource_token_check(req->arena, app, tok, len,
+	    t)).error != OAUTH_OK)
+		return o;
 	if (app->cfg.user_endpoint_scope != NULL &&
 	    !scope_allows(&t->scopes, app->cfg.user_endpoint_scope))
 		return OAUTH_OUTCOME(OAUTH_INSUFFICIENT_SCOPE,
@@ -91,6 +69,8 @@ user_endpoint(void *ctx, const struct http_request *req,
 
 static const struct route routes[] = {
 	{ "/api/user", ROUTE_GET | ROUTE_HEAD, user_endpoint },
+	{ "/oauth/userinfo", ROUTE_GET | ROUTE_HEAD | ROUTE_POST,
+	    userinfo_endpoint },
 };
 
 const struct router user_router = {

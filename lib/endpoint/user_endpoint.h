@@ -11,7 +11,7 @@
 void	user_endpoint(void *app, const struct http_request *,
 	    struct http_response *);
 
-/* The program's routes. */
+/* The program's routes: /api/user and /oauth/userinfo (userinfo_endpoint.h). */
 extern const struct router user_router;
 
 #endif

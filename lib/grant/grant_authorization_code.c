@@ -81,7 +81,7 @@ issue(const struct token_params *tp, struct app *app, const struct client *c,
 	/* Narrowed again: the user or client may have lost scopes since. */
 	if (scope_parse(row->scopes, &asked) == -1)
 		return OAUTH_SERVER_ERROR;
-	if (scope_parse(row->user_scopes, &user) == -1)
+	if (grant_user_scopes(row->user_scopes, &user) == -1)
 		return OAUTH_SERVER_ERROR;
 	scope_narrow(&asked, &c->scopes, &user, &granted);
 	memset(&ir, 0, sizeof(ir));

@@ -45,7 +45,7 @@ refresh_scope(struct app *app, const struct token_params *tp,
 	if (!scope_within(&req, &orig))
 		o = OAUTH_OUTCOME(OAUTH_INVALID_SCOPE,
 		    "scope wider than originally granted");
-	else if (scope_parse(row->user_scopes ? row->user_scopes : "",
+	else if (grant_user_scopes(row->user_scopes ? row->user_scopes : "",
 	    &user) == 0)
 		/* The user may have lost scopes since: narrow to now. */
 		scope_narrow(&req, &c->scopes, &user, out);

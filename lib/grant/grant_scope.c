@@ -1,4 +1,5 @@
 /* Scope resolution shared by the grants; see grants.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "grant/grants.h"
@@ -35,4 +36,20 @@ grant_scope(struct app *app, const char *text, const struct scope_set *client,
 		return o;
 	scope_narrow(&req, client, user, out);
 	return o;
+}
+
+int
+grant_user_scopes(const char *text, struct scope_set *out)
+{
+	static const char *const identity[] = { "openid", "profile", "email" };
+	size_t	i;
+
+	if (scope_parse(text, out) == -1)
+		return -1;
+	for (i = 0; i < sizeof(identity) / sizeof(identity[0]); i++)
+		if (!scope_allows(out, identity[i]) &&
+		    out->n < SCOPE_MAX_ITEMS)
+			snprintf(out->items[out->n++], sizeof(out->items[0]),
+			    "%s", identity[i]);
+	return 0;
 }

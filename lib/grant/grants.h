@@ -47,4 +47,15 @@ struct oauth_outcome grant_scope(struct app *, const char *text,
 		    const struct scope_set *client,
 		    const struct scope_set *user, struct scope_set *out);
 
+/*
+ * What a user's held scopes (text, a users row's list) let an
+ * authorization code grant give: those, and the OpenID Connect identity
+ * scopes (Core §5.4: openid, profile, email).  Those release only the
+ * user's own sign-in, name and address, which the user gives by
+ * consenting; they are not a permission an operator hands out, so a user
+ * holding none still signs in.  The client's own list still bounds them.
+ * 0, or -1 when text is malformed.
+ */
+int		 grant_user_scopes(const char *text, struct scope_set *out);
+
 #endif

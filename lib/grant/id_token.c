@@ -8,6 +8,7 @@
 #include "base/log.h"
 #include "crypto/jwt.h"
 #include "crypto/keyset.h"
+#include "grant/claims.h"
 #include "grant/id_token.h"
 
 int
@@ -18,17 +19,28 @@ id_token_wanted(const struct scope_set *granted)
 }
 
 /*
- * The key of the client's algorithm.  Until the keyset holds one key per
- * algorithm, the current key, whatever its algorithm.
+ * The active key of the client's algorithm; NULL, logged with the file
+ * and the command that would make it (no key material), when the keyset
+ * has none.
  */
 static const struct key *
 signing_key(struct app *app, const struct client *c)
 {
-	const struct key	*k = keyset_current(app->keys);
+	int			 type = key_type_parse(c->id_token_alg);
+	const char		*name;
+	const struct key	*k = NULL;
 
+	/* The schema's CHECK admits only the algorithms keys.h knows. */
+	if (type == -1)
+		name = "?";
+	else {
+		name = key_type_name((enum key_type)type);
+		k = keyset_for(app->keys, (enum key_type)type);
+	}
 	if (k == NULL)
-		log_warnx("%s: client %s: no %s signing key (%s)", __func__,
-		    c->id, c->id_token_alg, app->cfg.signing_key);
+		log_warnx("%s: client %s: no %s signing key: %s.%s is missing "
+		    "(`cpassport keys --add %s`)", __func__, c->id,
+		    c->id_token_alg, app->cfg.signing_key, name, name);
 	return k;
 }
 
@@ -80,15 +92,24 @@ id_token_issue(struct arena *a, struct app *app, const struct client *c,
 {
 	const struct key	*k;
 	json_object		*o;
+	enum db_status		 s;
 
-	(void)a;	/* the scope claims' */
-	(void)ir->granted;
 	if ((k = signing_key(app, c)) == NULL)
 		return OAUTH_SERVER_ERROR;
 	o = json_object_new_object();
-	if (add_claims(o, app, c, ir, t, key_get_type(k)) == 0)
-		t->id_token = jwt_sign(k, "JWT", json_object_to_json_string_ext(
-		    o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	if (add_claims(o, app, c, ir, t, key_get_type(k)) == -1) {
+		json_object_put(o);
+		log_warnx("%s: client %s: at_hash failed", __func__, c->id);
+		return OAUTH_SERVER_ERROR;
+	}
+	/* Core §5.4: what the granted scopes release; none, no statement. */
+	if ((s = claims_add(a, app, ir->user_id, ir->granted, CLAIMS_ID_TOKEN,
+	    o)) != DB_OK) {
+		json_object_put(o);
+		return oauth_db_error(s);
+	}
+	t->id_token = jwt_sign(k, "JWT", json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(o);
 	if (t->id_token == NULL) {
 		log_warnx("%s: client %s: signing failed", __func__, c->id);

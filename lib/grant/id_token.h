@@ -30,9 +30,10 @@ int		 id_token_wanted(const struct scope_set *granted);
 
 /*
  * Sign the id_token of client c beside the access token of *t into
- * t->id_token (issue_clear() frees it), its scope claims read through
- * the arena.  OAUTH_OK, or OAUTH_SERVER_ERROR (logged: the client's
- * algorithm has no key, the claims could not be read, signing failed).
+ * t->id_token (issue_clear() frees it), with the claims the granted
+ * scopes release (claims_add, rows in the arena).  OAUTH_OK,
+ * OAUTH_SERVER_ERROR (logged: the client's algorithm has no key, signing
+ * failed), or the database's failure as oauth_db_error() makes it.
  */
 enum oauth_error id_token_issue(struct arena *, struct app *,
 		    const struct client *c, const struct id_token_request *,

@@ -49,6 +49,17 @@ char	*html_escape(struct arena *, const char *);
 	REFUSED_PAGE(X, PAGE_LOGOUT_EXPIRED, 403,			\
 	    "The sign-out form has expired or did not come from this "	\
 	    "site; you are still signed in.")				\
+	/* RP-Initiated Logout 1.0 §4: no redirect after these */	\
+	REFUSED_PAGE(X, PAGE_LOGOUT_BAD_HINT, 400,			\
+	    "The application's id_token_hint is not an ID token of "	\
+	    "this server; you have not been signed out.")		\
+	REFUSED_PAGE(X, PAGE_LOGOUT_CLIENT_MISMATCH, 400,		\
+	    "The sign-out request names two different applications; "	\
+	    "you have not been signed out.")				\
+	REFUSED_PAGE(X, PAGE_LOGOUT_BAD_REDIRECT, 400,			\
+	    "The address to return to after signing out is not "	\
+	    "registered for the application; you have not been signed " \
+	    "out. <a href=\"/oauth/logout\">Sign out here</a>.")	\
 	REFUSED_PAGE(X, PAGE_NOT_FOUND, 404, "Not found.")		\
 	REFUSED_PAGE(X, PAGE_NO_SUCH_CLIENT, 404, "No such client.")	\
 	REFUSED_PAGE(X, PAGE_METHOD, 405, "Method not allowed.")	\

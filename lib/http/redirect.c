@@ -26,16 +26,15 @@ encode(char *out, const char *s)
 	return out;
 }
 
-char *
-redirect_url(struct arena *a, const char *base, const char *const *pairs)
+/* base with the pairs appended to its query, in the arena. */
+static char *
+with_query(struct arena *a, const char *base, const char *const *pairs)
 {
 	const char *const	*kv;
 	char			*url, *o;
 	size_t			 len;
 	char			 sep;
 
-	if (!redirect_uri_valid(base))
-		return NULL;
 	len = strlen(base) + 1;
 	for (kv = pairs; kv[0] != NULL; kv += 2)
 		if (kv[1] != NULL)
@@ -58,6 +57,32 @@ redirect_url(struct arena *a, const char *base, const char *const *pairs)
 	}
 	*o = '\0';
 	return url;
+}
+
+char *
+redirect_url(struct arena *a, const char *base, const char *const *pairs)
+{
+	if (!redirect_uri_valid(base))
+		return NULL;
+	return with_query(a, base, pairs);
+}
+
+char *
+redirect_local_url(struct arena *a, const char *path,
+    const char *const *pairs)
+{
+	/* RFC 3986 §4.2: an absolute-path reference; never "//host". */
+	if (path[0] != '/' || path[1] == '/' || strpbrk(path, "?#") != NULL)
+		return NULL;
+	return with_query(a, path, pairs);
+}
+
+void
+redirect_see_other(struct http_response *r, const char *url)
+{
+	http_resp_body(r, 303, NULL, "", 0);
+	http_resp_header(r, "Location", "%s", url);
+	http_resp_header(r, "Cache-Control", "no-store");
 }
 
 int

@@ -18,6 +18,17 @@ char	*redirect_url(struct arena *, const char *base,
 	    const char *const *pairs);
 
 /*
+ * The same for a path of this server (an absolute-path reference, RFC
+ * 3986 §4.2, without query or fragment: "/oauth/logout"), or NULL when
+ * path is not one.
+ */
+char	*redirect_local_url(struct arena *, const char *path,
+	    const char *const *pairs);
+
+/* Write a 303 See Other (RFC 9110 §15.4.4) to url, not stored. */
+void	redirect_see_other(struct http_response *, const char *url);
+
+/*
  * Write a 302 to redirect_url(base, pairs).  Returns 0, or -1 when base
  * is not a valid redirect URI (nothing written).
  */

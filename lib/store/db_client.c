@@ -37,6 +37,17 @@ static const struct db_stmt client_personal = { "client_personal",
     "SELECT id FROM oauth_clients WHERE NOT revoked AND "
     "'personal_access' = ANY (grant_types) "
     "ORDER BY created_at DESC LIMIT 1", 0 };
+static const struct db_stmt client_show = { "client_show",
+    "SELECT id, name, coalesce(user_id::text, ''), confidential, "
+    "array_to_string(grant_types, ' '), "
+    "array_to_string(redirect_uris, ' '), "
+    "array_to_string(post_logout_redirect_uris, ' '), "
+    "array_to_string(scopes, ' '), first_party, resource_server, "
+    "id_token_signed_response_alg, require_nonce, remember_consent, "
+    "revoked, to_char(created_at AT TIME ZONE 'UTC', "
+    "'YYYY-MM-DD HH24:MI:SS \"UTC\"'), to_char(updated_at AT TIME ZONE "
+    "'UTC', 'YYYY-MM-DD HH24:MI:SS \"UTC\"') "
+    "FROM oauth_clients WHERE id = $1", 1 };
 /* Any UPDATE changes xmin: every process's cached copy is stale. */
 static const struct db_stmt client_resource_server = { "client_resource_server",
     "UPDATE oauth_clients SET resource_server = $2, "
@@ -49,6 +60,7 @@ static const struct db_stmt client_post_logout = { "client_post_logout",
 static const struct db_stmt *const stmts[] = {
 	&client_find, &client_create, &client_revoke, &client_list,
 	&client_personal, &client_resource_server, &client_post_logout,
+	&client_show,
 };
 
 const struct db_stmt_table db_client_stmts = DB_STMTS("db_client.c", stmts);
@@ -86,6 +98,28 @@ static const struct db_col list_cols[] = {
 };
 static const struct db_row list_row = DB_ROW(struct client_list_row,
     list_cols);
+
+/* The columns of client_show, in order. */
+static const struct db_col show_cols[] = {
+	DB_COL(DB_TEXT, struct client_show_row, id),
+	DB_COL(DB_TEXT, struct client_show_row, name),
+	DB_COL(DB_TEXT, struct client_show_row, owner),
+	DB_COL(DB_BOOL, struct client_show_row, confidential),
+	DB_COL(DB_TEXT, struct client_show_row, grants),
+	DB_COL(DB_TEXT, struct client_show_row, redirect_uris),
+	DB_COL(DB_TEXT, struct client_show_row, post_logout_redirect_uris),
+	DB_COL(DB_TEXT, struct client_show_row, scopes),
+	DB_COL(DB_BOOL, struct client_show_row, first_party),
+	DB_COL(DB_BOOL, struct client_show_row, resource_server),
+	DB_COL(DB_TEXT, struct client_show_row, id_token_alg),
+	DB_COL(DB_BOOL, struct client_show_row, require_nonce),
+	DB_COL(DB_BOOL, struct client_show_row, remember_consent),
+	DB_COL(DB_BOOL, struct client_show_row, revoked),
+	DB_COL(DB_TEXT, struct client_show_row, created),
+	DB_COL(DB_TEXT, struct client_show_row, updated),
+};
+static const struct db_row show_row = DB_ROW(struct client_show_row,
+    show_cols);
 
 enum db_status
 db_client_find(struct arena *a, struct db *db, const char *id,
@@ -167,5 +201,15 @@ enum db_status
 db_client_personal(struct db *db, char id_out[37], int *found)
 {
 	return db_value(db, DB_READ, &client_personal, NULL, id_out, 37,
+	    found);
+}
+
+enum db_status
+db_client_show(struct arena *a, struct db *db, const char *id,
+    struct client_show_row *out, int *found)
+{
+	const char	*p[1] = { id };
+
+	return db_select_one(a, db, DB_READ, &client_show, p, &show_row, out,
 	    found);
 }

@@ -102,6 +102,29 @@ struct client_rows {
 	size_t			 n;
 };
 
+/* A client's whole registration as `client show` prints it (no secret). */
+struct client_show_row {
+	char	*id;
+	char	*name;
+	char	*owner;		/* the owner's id, or "" */
+	int	 confidential;	/* has a secret */
+	char	*grants;	/* space-separated */
+	char	*redirect_uris;	/* space-separated */
+	char	*post_logout_redirect_uris;	/* space-separated */
+	char	*scopes;	/* space-separated */
+	int	 first_party;
+	int	 resource_server;
+	char	*id_token_alg;
+	int	 require_nonce;
+	int	 remember_consent;
+	int	 revoked;
+	char	*created;	/* YYYY-MM-DD HH24:MI:SS UTC */
+	char	*updated;
+};
+
+/* The client's registration into the arena; *found = 0 when none. */
+enum db_status	db_client_show(struct arena *, struct db *, const char *id,
+		    struct client_show_row *, int *found);
 /* Every client, oldest first, into the arena. */
 enum db_status	db_client_list(struct arena *, struct db *,
 		    struct client_rows *);

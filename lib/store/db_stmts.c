@@ -11,6 +11,7 @@ const struct db_stmt_table *const db_stmt_tables[] = {
 	&db_purge_stmts,
 	&db_scope_stmts,
 	&db_session_stmts,
+	&db_session_clients_stmts,
 	&db_throttle_stmts,
 	&db_token_stmts,
 	&db_user_stmts,

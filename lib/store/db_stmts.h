@@ -15,6 +15,7 @@ extern const struct db_stmt_table db_consent_stmts;
 extern const struct db_stmt_table db_purge_stmts;
 extern const struct db_stmt_table db_scope_stmts;
 extern const struct db_stmt_table db_session_stmts;
+extern const struct db_stmt_table db_session_clients_stmts;
 extern const struct db_stmt_table db_throttle_stmts;
 extern const struct db_stmt_table db_token_stmts;
 extern const struct db_stmt_table db_user_stmts;

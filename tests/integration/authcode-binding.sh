@@ -14,7 +14,7 @@ default_scope = read" || { echo "Bail out! stack did not start"; exit 1; }
 echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice \
     --scopes read >/dev/null
 CB=https://app.example/cb
-# approve_code goes through the consent screen each round: not remembered.
+# Asked every time: each round walks the consent screen (no remembered consent).
 new_client --name "Web app" --redirect "$CB" --no-remember-consent; CID=$ID CSECRET=$SECRET
 . "$(dirname "$0")/authcode-lib.sh"
 

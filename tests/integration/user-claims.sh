@@ -41,6 +41,8 @@ check "cli-user-claim-unknown-user: an unknown user is refused" \
     fails 'no user with id 424242' "$CPASSPORT" user claim 424242 x=1
 check "cli-user-claim-unset-missing: removing a claim the user lacks is refused" \
     fails 'has no claim "nosuch"' "$CPASSPORT" user claim "$ANN" --unset nosuch
+check "cli-user-claims-unknown-user: listing an unknown user's claims is refused" \
+    fails 'no user with id 424242' "$CPASSPORT" user claims 424242
 check "cli-user-claim-nothing: a claim command with no claim is a usage error" \
     fails 'usage' "$CPASSPORT" user claim "$ANN"
 out=$("$CPASSPORT" user unverify-email "$ANN")
@@ -58,7 +60,20 @@ check "cli-user-verify-email-unknown: an unknown user is refused" \
 new_client --name App --password; CID=$ID CSECRET=$SECRET
 post -u "$CID:$CSECRET" -d grant_type=password -d username=ann@example.com -d password=pw \
     -d 'scope=openid profile' >/dev/null
-ok $([ "$(claims "$(json .access_token)" | jq -r .department)" = 'R&D' ]; echo $?) \
+AT=$(json .access_token)
+ok $([ "$(claims "$AT" | jq -r .department)" = 'R&D' ]; echo $?) \
     "user-claims-access-token: the access token carries the claim set by the CLI"
+# And userinfo through lighttpd (/oauth/userinfo -> user.fcgi).
+status=$(get /oauth/userinfo -H "Authorization: Bearer $AT")
+ok $([ "$status" = 200 ] && [ "$(jq -c . "$WORK/body")" = \
+    "{\"sub\":\"$ANN\",\"department\":\"R&D\",\"name\":\"Ann\",\"updated_at\":$(psql_q \
+    "SELECT extract(epoch FROM updated_at)::bigint FROM users WHERE id = $ANN")}" ]; echo $?) \
+    "user-claims-userinfo: sub, the profile claims and department, as the CLI set them"
+post -u "$CID:$CSECRET" -d grant_type=password -d username=ann@example.com -d password=pw \
+    -d 'scope=openid email' >/dev/null
+status=$(get /oauth/userinfo -X POST --data-urlencode "access_token=$(json .access_token)")
+ok $([ "$status" = 200 ] && [ "$(jq -c '[.badge, .email, .email_verified, .department]' "$WORK/body")" = \
+    '[{"n":7},"ann@example.com",true,null]' ]; echo $?) \
+    "user-claims-userinfo-post: the form body's token; email releases badge and the verified e-mail"
 
 done_testing

@@ -61,7 +61,7 @@ ALICE=$(psql_q "SELECT id FROM users WHERE email = 'alice@example.com'")
 new_client --name "Password app" --password; PW_ID=$ID PW_SECRET=$SECRET
 new_client --name "Service" --client; CC_ID=$ID CC_SECRET=$SECRET
 CB=https://app.example/cb
-# Every server's flow shows the consent screen: not remembered.
+# Every server walks the consent screen: none remembers the last approval.
 new_client --name "Web app" --redirect "$CB" --redirect "$ISSUER/callback" --no-remember-consent; WEB_ID=$ID WEB_SECRET=$SECRET
 printf 'callback_client_id = %s\ncallback_client_secret = %s\ncallback_scope = read\n' \
     "$WEB_ID" "$WEB_SECRET" >>"$CONF"
@@ -158,7 +158,7 @@ FLOWS=(
 	"revocation (Basic) ends the token family"
 	"error status and WWW-Authenticate pass through"
 	"authorization code flow (login form, consent, approve, code, token)"
-	"every URL reaches its program (metadata, JWKS with both keys, /oauth/request, /oauth/logout, /callback/start)"
+	"every URL reaches its program (metadata, JWKS with both keys, /oauth/request, /oauth/logout, /callback/start, /oauth/userinfo, openid-configuration)"
 	"a truncated POST body, then good requests: all 200"
 )
 fail_all() {	# fail_all SERVER: the server did not start; every flow fails
@@ -221,7 +221,12 @@ flows() {	# flows SERVER: every flow through $BASE
 	    [ "$(get /.well-known/jwks.json)" = 200 ] && [ "$(json '.keys | length')" -eq 2 ] &&
 	    [ "$(get "/oauth/request?client=$WEB_ID")" = 302 ] && [[ "$(header Location)" == *"/oauth/authorize?"*"client_id=$WEB_ID"* ]] &&
 	    [ "$(get /oauth/logout)" = 200 ] && grep -q 'Not signed in' "$WORK/body" &&
-	    [ "$(get /callback/start)" = 302 ] && [[ "$(header Location)" == "$ISSUER/oauth/authorize?"*code_challenge=* ]]
+	    [ "$(get /callback/start)" = 302 ] && [[ "$(header Location)" == "$ISSUER/oauth/authorize?"*code_challenge=* ]] &&
+	    [ "$(get /oauth/userinfo -H "Authorization: Bearer $(cc_grant >/dev/null; json .access_token)")" = 401 ] &&
+	    [ "$(json .error_description)" = "the access token does not represent a user" ] &&
+	    [ "$(get /oauth/userinfo -X POST -d access_token=x.y.z)" = 401 ] && [ "$(json .error)" = invalid_token ] &&
+	    [ "$(get /.well-known/openid-configuration)" = 200 ] && [ "$(json .issuer)" = "$ISSUER" ] &&
+	    [ "$(json .userinfo_endpoint)" = "$ISSUER/oauth/userinfo" ]
 	    echo $?) "$s: ${FLOWS[8]}"
 
 	# A client that hangs up in the middle of its body must not leave a

@@ -600,6 +600,31 @@ rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 	return remove(path);
 }
 
+/*
+ * OpenID Connect Core §3.1.3.6 at_hash: the example of Core A.3 (an
+ * RS256 id_token's), and the SHA-512 half for EdDSA.
+ */
+static void
+check_half_hash(void)
+{
+	static const char	*at = "jHkWEdUXMU1BwAsC4vtUsZwnNvTIxEl0z9K3vx5KF0Y";
+	char			*h;
+
+	h = jwt_half_hash(KEY_RS256, at);
+	ok(h != NULL && strcmp(h, "77QmUPtjPfzWtF2AnpK9RQ") == 0,
+	    "jwt_half_hash: Core A.3's at_hash (SHA-256, RS256)");
+	free(h);
+	h = jwt_half_hash(KEY_ES256, at);
+	ok(h != NULL && strcmp(h, "77QmUPtjPfzWtF2AnpK9RQ") == 0,
+	    "jwt_half_hash: ES256 hashes with SHA-256 too");
+	free(h);
+	h = jwt_half_hash(KEY_EDDSA, at);
+	ok(h != NULL && strcmp(h,
+	    "q7nS86GgvvFaZkzALLWqJYaJIKw2wCDAVfCAsm5CrBM") == 0,
+	    "jwt_half_hash: EdDSA, the left half of SHA-512");
+	free(h);
+}
+
 int
 main(void)
 {
@@ -628,6 +653,7 @@ main(void)
 	    strcmp(key_alg(KEY_RS256), "RS256") == 0 &&
 	    strcmp(key_alg(KEY_EDDSA), "EdDSA") == 0, "key_alg");
 
+	check_half_hash();
 	check_type(KEY_ES256, "es256");
 	check_type(KEY_RS256, "rs256");
 	check_type(KEY_EDDSA, "eddsa");
