@@ -2,8 +2,9 @@
  * Under trust_remote_user the web server, not the login form, signs
  * users in, so a request that asks for a sign-in again (prompt=login,
  * max_age=0; OpenID Connect Core §3.1.2.1) cannot be honoured: it is
- * login_required (§3.1.2.6), never the login form.  A request within
- * max_age goes on to the consent screen as ever.
+ * login_required (§3.1.2.6), never the login form, as is prompt=none
+ * without REMOTE_USER (no 403 page).  A request within max_age goes on
+ * to the consent screen as ever.
  */
 #include "callback-lib.h"
 
@@ -34,11 +35,18 @@ main(void)
 {
 	struct ep	 t;
 	struct cb_world	 w;
-	char		 q[256], cookie[512];
+	char		 q[256], uri[512], cookie[512];
 	const char	*v;
 
 	ep_start(&t, CB_CONFIG "\ntrust_remote_user = true");
 	cb_world(&t, &w);
+	snprintf(q, sizeof(q), "response_type=code&client_id=%s&state=r2"
+	    "&prompt=none", w.cid);
+	snprintf(uri, sizeof(uri), "/oauth/authorize?%s", q);
+	ep_call(&t, EP_AUTHORIZE, &(struct ep_req){ .method = "GET",
+	    .uri = uri, .query = q });
+	ep_ok(login_required(&t), "oidc-prompt-none-remote-user: no "
+	    "REMOTE_USER, login_required, no page");
 	snprintf(q, sizeof(q), "response_type=code&client_id=%s&state=r2",
 	    w.cid);
 	authz(&t, q, NULL);
