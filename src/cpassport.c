@@ -189,25 +189,40 @@ static const char usage_keys[] =
 "key of another algorithm.\n"
 "Running programs pick up the new key by themselves.\n";
 
-/* 1 when the key at path is of the type. */
+/* The type of the key at path, or -1. */
 static int
-key_is_type(const char *path, enum key_type type)
+key_type_at(const char *path)
 {
 	struct key	*k;
-	int		 r;
+	int		 t = -1;
 
-	k = key_load(path, err, sizeof(err));
-	r = k != NULL && key_get_type(k) == type;
+	if ((k = key_load(path, err, sizeof(err))) != NULL)
+		t = key_get_type(k);
 	key_free(k);
-	return r;
+	return t;
+}
+
+/* After P changed from type old: a word when old has no key any more. */
+static void
+keys_lost(const char *path, int old)
+{
+	struct keyset	*ks;
+
+	if (old == -1 || (ks = keyset_load(path, err, sizeof(err))) == NULL)
+		return;
+	if (keyset_for(ks, old) == NULL)
+		printf("no %s key left for id_tokens: `cpassport keys --add "
+		    "%s` makes one\n", key_alg(old), key_type_name(old));
+	keyset_free(ks);
 }
 
 /* Make or rotate P, then settle its companions (keyset_settle). */
 static int
 keys_signing(const char *path, enum key_type type, int force, int rotate)
 {
-	int	 retired, made;
+	int	 old, retired, made;
 
+	old = rotate || force ? key_type_at(path) : -1;
 	if ((rotate ? keyset_rotate(path, type, err, sizeof(err)) :
 	    key_generate(type, path, force, err, sizeof(err))) == -1)
 		return fail(err);
@@ -221,6 +236,8 @@ keys_signing(const char *path, enum key_type type, int force, int rotate)
 	if (made)
 		printf("%s key written to %s.%s\n", key_alg(KEY_RS256), path,
 		    key_type_name(KEY_RS256));
+	if (old != (int)type)
+		keys_lost(path, old);
 	return 0;
 }
 
@@ -230,7 +247,7 @@ keys_alg(const char *path, enum key_type alg, int add)
 {
 	int	 own;
 
-	own = !add && key_is_type(path, alg);
+	own = !add && key_type_at(path) == (int)alg;
 	if ((add ? keyset_add(path, alg, err, sizeof(err)) :
 	    keyset_rotate_alg(path, alg, err, sizeof(err))) == -1)
 		return fail(err);
