@@ -529,28 +529,30 @@ client_update(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
+/* The options of client registration. */
+static const struct option client_opts[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "redirect", required_argument, NULL, 'r' },
+	{ "scopes", required_argument, NULL, 's' },
+	{ "password", no_argument, NULL, 'P' },
+	{ "personal", no_argument, NULL, 'A' },
+	{ "client", no_argument, NULL, 'C' },
+	{ "public", no_argument, NULL, 'U' },
+	{ "first-party", no_argument, NULL, 'F' },
+	{ "resource-server", no_argument, NULL, 'R' },
+	{ "openid", no_argument, NULL, 'O' },
+	{ "id-token-alg", required_argument, NULL, 'I' },
+	{ "require-nonce", no_argument, NULL, 'N' },
+	{ "post-logout-redirect", required_argument, NULL, 'L' },
+	{ "no-remember-consent", no_argument, NULL, 'K' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
 static int
 cmd_client(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "redirect", required_argument, NULL, 'r' },
-		{ "scopes", required_argument, NULL, 's' },
-		{ "password", no_argument, NULL, 'P' },
-		{ "personal", no_argument, NULL, 'A' },
-		{ "client", no_argument, NULL, 'C' },
-		{ "public", no_argument, NULL, 'U' },
-		{ "first-party", no_argument, NULL, 'F' },
-		{ "resource-server", no_argument, NULL, 'R' },
-		{ "openid", no_argument, NULL, 'O' },
-		{ "id-token-alg", required_argument, NULL, 'I' },
-		{ "require-nonce", no_argument, NULL, 'N' },
-		{ "post-logout-redirect", required_argument, NULL, 'L' },
-		{ "no-remember-consent", no_argument, NULL, 'K' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct client_spec	spec;
 	struct app		app;
 	char			id[UUID_TEXT_LEN + 1];
@@ -566,7 +568,7 @@ cmd_client(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "update") == 0)
 		return client_update(argc, argv);
 	memset(&spec, 0, sizeof(spec));
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", client_opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': spec.name = optarg; break;
 		case 'u': spec.user_id = optarg; break;
