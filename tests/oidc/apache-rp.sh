@@ -7,7 +7,8 @@
 # it.  Headless Chromium (apache_rp_browser.py, whose "ok"/"not ok" lines
 # join this stream) opens /private/, signs in at cpassport, approves, sees
 # the email and a custom claim, signs out through cpassport's
-# end_session_endpoint and is asked to sign in again.  Screenshots stay in
+# end_session_endpoint and is asked to sign in again (and, signing in,
+# is not asked to consent again).  Screenshots stay in
 # $builddir/tests/oidc/artifacts.  A missing Apache, module or browser
 # fails, never skips.
 . "$(dirname "$0")/../integration/lib.sh"
@@ -83,7 +84,7 @@ if apache_start; then
 	fold_tap apache-rp-browser env PGHOST="$WORK/pgsock" PGPORT="$PGPORT" PGUSER=postgres \
 	    PGDATABASE=cpassport "$PY" "$srcdir/tests/oidc/apache_rp_browser.py"
 else
-	for t in redirect consent signed-in logout-confirm logged-out sign-in-again; do
+	for t in redirect consent signed-in logout-confirm logged-out sign-in-again consent-remembered; do
 		ok 1 "rp-$t: Apache with mod_auth_openidc did not start"
 	done
 fi

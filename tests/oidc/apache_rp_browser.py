@@ -115,6 +115,13 @@ def login_form(d):
     at(d, ISSUER, "/oauth/authorize")
 
 
+def sign_in(d):
+    """Fill in cpassport's login form and press Sign in."""
+    d.find_element(By.ID, "email").send_keys(E["USER_EMAIL"])
+    d.find_element(By.ID, "password").send_keys(E["USER_PASSWORD"])
+    click_and_wait(d, d.find_element(By.XPATH, "//form//button[normalize-space()='Sign in']"))
+
+
 def walk(d):
     @check("rp-redirect: GET /private/ without a session: mod_auth_openidc sends the browser to cpassport's "
            "authorization endpoint from the discovery document, code flow with PKCE S256, a nonce, and the "
@@ -134,9 +141,7 @@ def walk(d):
     @check("rp-consent: signing in at cpassport shows the consent page naming the Apache client and the "
            "custom claim's scope")
     def _():
-        d.find_element(By.ID, "email").send_keys(E["USER_EMAIL"])
-        d.find_element(By.ID, "password").send_keys(E["USER_PASSWORD"])
-        click_and_wait(d, d.find_element(By.XPATH, "//form//button[normalize-space()='Sign in']"))
+        sign_in(d)
         wait(d, EC.element_to_be_clickable((By.ID, "approve")), "the consent page")
         body = d.find_element(By.TAG_NAME, "main").text
         assert E["CLIENT_NAME"] in body, body
@@ -184,6 +189,16 @@ def walk(d):
         d.get(RP + "/private/")
         login_form(d)
         shot(d, "apache-rp-6-login-again.png")
+
+    @check("rp-consent-remembered: signing in again lands straight on /private/: the consent given "
+           "before is remembered for this user and client (issue #12 item 7)")
+    def _():
+        sign_in(d)
+        wait(d, EC.presence_of_element_located((By.ID, "email")), "the private page")
+        at(d, RP, "/private/")
+        assert d.find_element(By.ID, "email").text == E["USER_EMAIL"]
+        assert sessions() == "1", f"{sessions()} sessions at cpassport"
+        shot(d, "apache-rp-7-private-again.png")
 
 
 def main():
