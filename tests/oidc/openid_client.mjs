@@ -19,7 +19,7 @@
  */
 import * as client from 'openid-client';
 import * as jose from 'jose';
-import { Browser } from './browser.mjs';
+import { Browser, forms } from './browser.mjs';
 
 const E = process.env;
 const BASE = E.BASE;
@@ -284,6 +284,63 @@ const checks = {
 		assert(!(r.location || '').startsWith(evil), 'Location');
 		for (const p of r.pages)
 			assert(!p.body.includes('evil.example'), 'the URI echoed');
+	},
+	/* OAuth 2.0 Form Post Response Mode §2: the code comes back in a page
+	 * whose form POSTs to the redirect URI; openid-client takes that POST
+	 * as the authorization response (a Request). */
+	async 'oidc-form-post-response-mode'() {
+		const verifier = client.randomPKCECodeVerifier();
+		const nonce = client.randomNonce();
+		const url = client.buildAuthorizationUrl(S.rs, { redirect_uri: CB,
+		    scope: OIDC_SCOPE, nonce, state: 'f', response_mode: 'form_post',
+		    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+		    code_challenge_method: 'S256' });
+		const r = await browser.drive(url, user);
+		assert(!r.out, `a redirect to ${r.out}`);
+		eq(r.status, 200, 'status');
+		const post = forms(r.body).find((f) => f.action === CB);
+		assert(post, 'a form to the redirect URI');
+		eq(post.method, 'post', 'method');
+		eq(post.fields.state, 'f', 'state');
+		eq(post.fields.iss, BASE, 'iss');
+		assert(/no-store/.test(r.headers.get('cache-control')), 'no-store');
+		assert(/script-src 'sha256-/.test(
+		    r.headers.get('content-security-policy') || ''), 'CSP hash');
+		const t = await client.authorizationCodeGrant(S.rs, new Request(CB, {
+		    method: 'POST', body: new URLSearchParams(post.fields) }), {
+		    pkceCodeVerifier: verifier, expectedNonce: nonce,
+		    expectedState: 'f' });
+		eq(t.claims().sub, E.USER_ID, 'sub');
+	},
+	/* Core §3.1.2.1 id_token_hint: one issued to another client is
+	 * invalid_request, even with a session (prompt=none). */
+	async 'oidc-id-token-hint-other-client'() {
+		browser.clear();
+		const es = await codeFlow(await configure(E.ES_ID, E.ES_SECRET,
+		    'ES256'));
+		const back = await authorize(S.rs, { redirect_uri: CB,
+		    scope: OIDC_SCOPE, prompt: 'none', state: 'h',
+		    nonce: client.randomNonce(), id_token_hint: es.id_token });
+		eq(back.searchParams.get('error'), 'invalid_request', 'error');
+		eq(back.searchParams.get('state'), 'h', 'state');
+		eq(back.searchParams.get('code'), null, 'no code');
+	},
+	/* Core §3.1.2.1: an expired id_token of ours is still a hint (the
+	 * stack runs with id_token_lifetime = 1 for this one). */
+	async 'oidc-id-token-hint-expired-accepted'() {
+		S.rs = await configure(E.RS_ID, E.RS_SECRET);
+		browser.clear();
+		const t = await codeFlow(S.rs);
+		const exp = t.claims().exp;
+		await new Promise((ok) => setTimeout(ok,
+		    (exp + 2) * 1000 - Date.now()));
+		const err = await refusal(jose.jwtVerify(t.id_token, jwks(S.rs),
+		    { issuer: BASE, audience: E.RS_ID, clockTolerance: 0 }));
+		eq(err.code, 'ERR_JWT_EXPIRED', 'the hint has expired');
+		const again = await codeFlow(S.rs, { prompt: 'none',
+		    id_token_hint: t.id_token });
+		eq(again.claims().sub, E.USER_ID, 'sub');
+		eq(again.claims().sid, t.claims().sid, 'the same session');
 	},
 	/* Plain OAuth 2.0 through the RFC 8414 document: code + PKCE. */
 	async 'oauth2-authcode-pkce'() {
