@@ -8,7 +8,7 @@
 # "ok"/"not ok" lines join this TAP stream.
 . "$(dirname "$0")/../integration/lib.sh"
 
-NODE_DIR="$builddir/tests/oidc/npm"
+NODE_DIR="$builddir/tests/oidc-npm"	# outside tests/oidc, which EXTRA_DIST ships
 "$srcdir/scripts/deps" --npm "$NODE_DIR" ||
     { echo "Bail out! npm packages (scripts/deps --npm) missing"; exit 1; }
 cp "$srcdir/tests/oidc/openid_client.mjs" "$srcdir/tests/oidc/browser.mjs" \
