@@ -796,6 +796,7 @@ user_claims(int argc, char **argv)
 	struct user_claim_rows	 rows;
 	enum db_status		 s;
 	size_t			 i;
+	int			 found;
 
 	if (argc != 3 || argv[2][0] == '-')
 		return usage(usage_user, 1);
@@ -803,6 +804,14 @@ user_claims(int argc, char **argv)
 		return fail("invalid user id");
 	if (open_app(&app, 0) == -1)
 		return 1;
+	if ((s = db_user_exists(app.db, argv[2], &found)) != DB_OK || !found) {
+		if (s != DB_OK)
+			admin_db_error(&app, s, err, sizeof(err));
+		else
+			snprintf(err, sizeof(err), "no user with id %s", argv[2]);
+		app_free(&app);
+		return fail(err);
+	}
 	a = arena_new();
 	if ((s = db_user_claim_list(a, app.db, argv[2], &rows)) != DB_OK) {
 		admin_db_error(&app, s, err, sizeof(err));

@@ -56,7 +56,7 @@ grant_types(void)
  * The authorization endpoint's response modes, in both documents (RFC
  * 8414 §2, Discovery §3): the one list.
  */
-static const char *const response_modes[] = { "query", NULL };
+static const char *const response_modes[] = { "query", "form_post", NULL };
 
 /*
  * The claims an ID token or the userinfo answer may carry (Discovery §3
@@ -108,6 +108,7 @@ metadata(struct arena *arena, struct app *app, json_object **out)
 	    "/oauth/introspect");
 	json_object_object_add(o, "scopes_supported", scopes);
 	json_object_object_add(o, "response_types_supported", strings(code));
+	/* authorize_request.c: OAuth 2.0 Form Post Response Mode too. */
 	json_object_object_add(o, "response_modes_supported",
 	    strings(response_modes));
 	json_object_object_add(o, "code_challenge_methods_supported",

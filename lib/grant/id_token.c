@@ -92,7 +92,6 @@ id_token_issue(struct arena *a, struct app *app, const struct client *c,
 {
 	const struct key	*k;
 	json_object		*o;
-
 	enum db_status		 s;
 
 	if ((k = signing_key(app, c)) == NULL)
@@ -103,7 +102,7 @@ id_token_issue(struct arena *a, struct app *app, const struct client *c,
 		log_warnx("%s: client %s: at_hash failed", __func__, c->id);
 		return OAUTH_SERVER_ERROR;
 	}
-	/* Core §5.4: the scope claims, for a token without userinfo use. */
+	/* Core §5.4: what the granted scopes release; none, no statement. */
 	if ((s = claims_add(a, app, ir->user_id, ir->granted, CLAIMS_ID_TOKEN,
 	    o)) != DB_OK) {
 		json_object_put(o);

@@ -23,7 +23,8 @@ default_scope = read write" || { echo "Bail out! stack did not start"; exit 1; }
 for s in read write; do "$CPASSPORT" scope add $s "Read or write $s things" >/dev/null; done
 echo 'correct horse' | "$CPASSPORT" user add --email alice@example.com --name Alice \
     --scopes read,write >/dev/null
-new_client --name "Seed Callback App" --redirect "$BASE/callback"; CB_ID=$ID CB_SECRET=$SECRET
+# Each walk meets the consent screen: no remembered consent for this client.
+new_client --name "Seed Callback App" --redirect "$BASE/callback" --no-remember-consent; CB_ID=$ID CB_SECRET=$SECRET
 new_client --name "First Party App" --first-party --redirect "$BASE/callback"; FP_ID=$ID FP_SECRET=$SECRET
 
 # callback.fcgi exchanges codes as callback_client_id; the programs read

@@ -79,6 +79,16 @@ lo_get(struct ep *t, struct ac_jar *j, const char *fmt, ...)
 	return ac_get(t, j, target);
 }
 
+int
+lo_alive(struct ep *t, struct lo_world *lw)
+{
+	int	status = ac_get(t, &lw->jar, lw->w.target);
+
+	if (status == 302)
+		return ac_loc_param(t, "code") != NULL;
+	return status == 200 && ac_has(t, "id=\"approve\"");
+}
+
 long
 lo_sessions(struct ep *t)
 {

@@ -34,6 +34,12 @@ const char	*lo_hint(struct ep *, const char *typ, const char *aud,
 /* GET /oauth/logout?query with the jar (NULL: no cookie); the status. */
 int		 lo_get(struct ep *, struct ac_jar *, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+/*
+ * The session still serves: the web app's request is answered without
+ * the login form, with a code (its consent remembered) or the consent
+ * page.
+ */
+int		 lo_alive(struct ep *, struct lo_world *);
 /* The rows of oauth_sessions and of oauth_session_clients, counted. */
 long		 lo_sessions(struct ep *);
 long		 lo_session_clients(struct ep *);

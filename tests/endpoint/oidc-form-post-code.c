@@ -6,7 +6,7 @@
  * else, a <noscript> button submits it without JavaScript, and nothing
  * is cached (the code is in the page).  The code exchanges as one
  * from the query would.  The mode holds through the login and consent
- * forms, which carry the request back.
+ * forms, which carry the request back; the metadata names it.
  */
 #include <openssl/evp.h>
 
@@ -45,6 +45,7 @@ main(void)
 	struct ac_world		 w;
 	struct ac_jar		 jar;
 	char			 q[640], code[128];
+	json_object		*modes;
 
 	ac_world(&t, &w, NULL);
 	snprintf(q, sizeof(q), "%s&response_mode=form_post", w.q);
@@ -70,5 +71,13 @@ main(void)
 	    "oidc-form-post-no-store: not cached, not framed");
 	ep_is_int(ac_exchange(&t, &w, code, ""), 200,
 	    "oidc-form-post-exchange: the posted code exchanges");
+	ep_call(&t, EP_DISCOVERY, &(struct ep_req){ .method = "GET",
+	    .uri = "/.well-known/oauth-authorization-server" });
+	ep_ok(t.json != NULL && json_object_object_get_ex(t.json,
+	    "response_modes_supported", &modes) &&
+	    strcmp(json_object_to_json_string_ext(modes,
+	    JSON_C_TO_STRING_PLAIN), "[\"query\",\"form_post\"]") == 0,
+	    "oidc-form-post-metadata: response_modes_supported says so "
+	    "(RFC 8414 §2)");
 	return ep_finish(&t);
 }

@@ -20,14 +20,6 @@ static char		hint[8192];
 #define STATE		"st 1&x"
 #define STATE_ENC	"st%201%26x"
 
-/* The session still serves: the consent page. */
-static int
-alive(void)
-{
-	return ac_get(&t, &lw.jar, lw.w.target) == 200 &&
-	    ac_has(&t, "id=\"approve\"");
-}
-
 static long
 sid_clients(void)
 {
@@ -62,7 +54,7 @@ check_get(long n0)
 	    "oidc-logout-get-fields: hidden post_logout_redirect_uri");
 	ep_is(ac_field(&t, "state"), STATE, "oidc-logout-get-fields: "
 	    "hidden state, as sent");
-	ep_ok(lo_sessions(&t) == n0 && sid_clients() == 2 && alive(),
+	ep_ok(lo_sessions(&t) == n0 && sid_clients() == 2 && lo_alive(&t, &lw),
 	    "oidc-logout-get-no-logout: after the GET the session and its "
 	    "clients' rows live");
 }
@@ -82,7 +74,7 @@ check_rp_post(void)
 	    ac_eq(ep_url_param(loc, "id_token_hint"), hint) &&
 	    ac_eq(ep_url_param(loc, "post_logout_redirect_uri"), LO_BYE) &&
 	    ac_eq(ep_url_param(loc, "state"), STATE) &&
-	    ep_header(&t, "Set-Cookie") == NULL && alive(),
+	    ep_header(&t, "Set-Cookie") == NULL && lo_alive(&t, &lw),
 	    "oidc-logout-rp-post: §2 the RP's POST (no csrf_token) is 303 to "
 	    "the GET of its parameters, which carries the Lax cookie; "
 	    "nothing ended");
@@ -104,12 +96,13 @@ check_confirm(long n0)
 	    form, 0);
 	ep_ok(status == 403 && ep_header(&t, "Location") == NULL &&
 	    ep_header(&t, "Set-Cookie") == NULL && lo_sessions(&t) == n0 &&
-	    alive(), "oidc-logout-post-wrong-csrf: another CSRF token: 403, "
-	    "no redirect, the session alive");
+	    lo_alive(&t, &lw), "oidc-logout-post-wrong-csrf: another CSRF "
+	    "token: 403, no redirect, the session alive");
 	status = ac_post(&t, &lw.jar, "/oauth/logout", "%s&csrf_token=", form);
 	ep_ok(status == 303 && ac_eq(ep_url_param(ep_header(&t, "Location"),
 	    "state"), STATE) && strncmp(ep_header(&t, "Location"),
-	    "/oauth/logout?", 14) == 0 && lo_sessions(&t) == n0 && alive(),
+	    "/oauth/logout?", 14) == 0 && lo_sessions(&t) == n0 &&
+	    lo_alive(&t, &lw),
 	    "oidc-logout-post-empty-csrf: an empty csrf_token is no "
 	    "confirmation (the RP's request again), the session alive");
 	status = ac_post(&t, &lw.jar, "/oauth/logout", "%s&csrf_token=%s",

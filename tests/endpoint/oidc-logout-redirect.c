@@ -22,13 +22,6 @@ refused(int status, const char *text)
 	    ac_field(&t, "csrf_token")[0] == '\0' && ac_has(&t, text);
 }
 
-static int
-alive(void)
-{
-	return ac_get(&t, &lw.jar, lw.w.target) == 200 &&
-	    ac_has(&t, "id=\"approve\"");
-}
-
 static void
 check_refused(void)
 {
@@ -60,7 +53,8 @@ check_refused(void)
 	ep_ok(lo_get(&t, &lw.jar, "client_id=x&client_id=y") == 400 &&
 	    ep_header(&t, "Location") == NULL,
 	    "oidc-logout-malformed: a parameter twice: 400");
-	ep_ok(alive(), "oidc-logout-unregistered-uri: the session alive");
+	ep_ok(lo_alive(&t, &lw),
+	    "oidc-logout-unregistered-uri: the session alive");
 }
 
 static void
@@ -76,8 +70,9 @@ check_forged_confirm(void)
 	    "client_id=%s&post_logout_redirect_uri=%s", csrf, lw.w.cid,
 	    ac_enc("https://evil.example/"));
 	ep_ok(refused(status, "is not registered for the application") &&
-	    alive(), "oidc-logout-post-rechecks-uri: a confirmation whose "
-	    "URI was changed: 400, no redirect, the session alive");
+	    lo_alive(&t, &lw), "oidc-logout-post-rechecks-uri: a "
+	    "confirmation whose URI was changed: 400, no redirect, the "
+	    "session alive");
 }
 
 static void

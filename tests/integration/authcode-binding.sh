@@ -14,7 +14,8 @@ default_scope = read" || { echo "Bail out! stack did not start"; exit 1; }
 echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice \
     --scopes read >/dev/null
 CB=https://app.example/cb
-new_client --name "Web app" --redirect "$CB"; CID=$ID CSECRET=$SECRET
+# Asked every time: each round walks the consent screen (no remembered consent).
+new_client --name "Web app" --redirect "$CB" --no-remember-consent; CID=$ID CSECRET=$SECRET
 . "$(dirname "$0")/authcode-lib.sh"
 
 Q="response_type=code&client_id=$CID&redirect_uri=$(jq -rn --arg u "$CB" '$u|@uri')&state=s"

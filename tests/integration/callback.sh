@@ -12,7 +12,8 @@
 stack_start "allow_plain_http = true" || { echo "Bail out! stack did not start"; exit 1; }
 "$CPASSPORT" scope add read "read things" >/dev/null
 echo 'pw' | "$CPASSPORT" user add --email c@example.com --name Cy --scopes read >/dev/null
-new_client --name "Callback app" --redirect "$BASE/callback"; CID=$ID
+# Asked every time: each check walks the consent screen (no remembered consent).
+new_client --name "Callback app" --redirect "$BASE/callback" --no-remember-consent; CID=$ID
 printf 'callback_client_id = %s\ncallback_client_secret = %s\ncallback_scope = read\n' "$ID" "$SECRET" >>"$CONF"
 lighttpd_stop; lighttpd_start
 JAR="$WORK/jar"

@@ -3,7 +3,8 @@
 # advertises answers through lighttpd; `cpassport purge` (its output,
 # batches; never an access row a live refresh needs; retired key files,
 # and the running programs' JWKS after it); `cpassport keys` and a program
-# starting on a key file's mode.  The metadata, the JWKS and rotation as
+# starting on a key file's mode; one algorithm's rotation as the running
+# programs serve it.  The metadata, the JWKS and rotation as
 # one request sees them are in process: tests/endpoint/discovery-*.c,
 # jwks-rotate.c.
 . "$(dirname "$0")/lib.sh"
@@ -84,5 +85,21 @@ chmod 0600 "$WORK/signing.pem"
 "$CPASSPORT" keys --rotate >/dev/null
 ok $([ "$(stat -c %a "$WORK/signing.pem")" = 600 ] && [ "$(stat -c %a "$(ls "$WORK"/signing.pem.* | head -1)")" = 600 ]; echo $?) \
     "keys-mode-rotate: cpassport keys --rotate writes 0600 and keeps the old one 0600"
+
+# The running programs see one algorithm's rotation at their next request:
+# it touches the signing key, the one file they stat(2).  The RS256 key is
+# new, the previous one still listed; the ES256 key (the access tokens')
+# is untouched.
+jwks_alg() {	# jwks_alg ALG: the kids of that alg in the served JWKS
+	get /.well-known/jwks.json >/dev/null
+	json "[.keys[] | select(.alg == \"$1\") | .kid] | sort | join(\" \")"
+}
+rs_before=$(jwks_alg RS256); es_before=$(jwks_alg ES256)
+"$CPASSPORT" keys --rotate --alg rs256 >/dev/null
+rs_after=$(jwks_alg RS256)
+kept=0; for k in $rs_before; do [[ " $rs_after " == *" $k "* ]] || kept=1; done
+ok $([ -n "$rs_before" ] && [ "$(wc -w <<<"$rs_after")" -eq $(($(wc -w <<<"$rs_before") + 1)) ] && [ $kept = 0 ] &&
+    [ "$(jwks_alg ES256)" = "$es_before" ]; echo $?) \
+    "keys-rotate-alg-served: after keys --rotate --alg rs256 the served JWKS has a new RS256 key, the old ones, the same ES256 key"
 
 done_testing

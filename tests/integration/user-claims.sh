@@ -41,6 +41,8 @@ check "cli-user-claim-unknown-user: an unknown user is refused" \
     fails 'no user with id 424242' "$CPASSPORT" user claim 424242 x=1
 check "cli-user-claim-unset-missing: removing a claim the user lacks is refused" \
     fails 'has no claim "nosuch"' "$CPASSPORT" user claim "$ANN" --unset nosuch
+check "cli-user-claims-unknown-user: listing an unknown user's claims is refused" \
+    fails 'no user with id 424242' "$CPASSPORT" user claims 424242
 check "cli-user-claim-nothing: a claim command with no claim is a usage error" \
     fails 'usage' "$CPASSPORT" user claim "$ANN"
 out=$("$CPASSPORT" user unverify-email "$ANN")

@@ -25,10 +25,15 @@ echo 'pw two' | "$CPASSPORT" user add --email bob@example.com --name Bob --scope
 BOB=$(psql_q "SELECT id FROM users WHERE email = 'bob@example.com'")
 new_client --name "Password app" --password; APP_ID=$ID APP_SECRET=$SECRET
 new_client --name "API gateway" --client --resource-server; RS_ID=$ID RS_SECRET=$SECRET
+new_client --name "Batch job" --client; CC_ID=$ID CC_SECRET=$SECRET
 
 access_token() {	# access_token: a fresh token of alice's (password grant)
 	[ "$(post -u "$APP_ID:$APP_SECRET" -d grant_type=password -d username=alice@example.com \
 	    --data-urlencode 'password=pw one' -d scope=read)" = 200 ] && json .access_token
+}
+service_token() {	# service_token: a client_credentials token of the batch job's
+	[ "$(post -u "$CC_ID:$CC_SECRET" -d grant_type=client_credentials -d scope=read)" = 200 ] &&
+	    json .access_token
 }
 # tampered TOKEN: the same signature over claims that name bob instead.
 tampered() {
@@ -49,6 +54,10 @@ lets_in() {	# lets_in TOKEN: 200, and the API saw alice's sub as the user
 	[ "$(api -H "Authorization: Bearer $1")" = 200 ] &&
 	    grep -qx "remote_user=$ALICE" "$WORK/body" &&
 	    grep -qx "claim_sub=$ALICE" "$WORK/body" && grep -qx 'claim_scope=read' "$WORK/body"
+}
+service_in() {	# service_in TOKEN: 200, and the API saw the batch job's client id as the user
+	[ "$(api -H "Authorization: Bearer $1")" = 200 ] &&
+	    grep -qx "remote_user=$CC_ID" "$WORK/body" && grep -qx "claim_sub=$CC_ID" "$WORK/body"
 }
 
 apache_start() {	# apache_start VERIFY: the example on a free port, sets RS
@@ -84,8 +93,10 @@ CGI
 # --- introspection ------------------------------------------------------------
 if apache_start introspect; then
 	AT=$(access_token)
-	check "rs-introspect-token: RFC 7662 §2.2, an active token gets through: 200, REMOTE_USER and OAUTH2_CLAIM_sub are alice's id, OAUTH2_CLAIM_scope read" \
+	check "rs-introspect-token: RFC 7662 §2.1-2.2, Apache introspects as the --resource-server client a token issued to another client: 200, REMOTE_USER and OAUTH2_CLAIM_sub alice's id, OAUTH2_CLAIM_scope read" \
 	    lets_in "$AT"
+	check "rs-introspect-client-credentials: RFC 7662 §2.2, a client_credentials token gets through with the client's id as sub and REMOTE_USER" \
+	    service_in "$(service_token)"
 	check "rs-introspect-no-token: RFC 6750 §3, no token: 401 with WWW-Authenticate: Bearer, the API does not run" \
 	    bearer_401
 	check "rs-introspect-tampered: a token whose claims were changed (sub: bob's) after signing: 401" \
@@ -98,7 +109,7 @@ if apache_start introspect; then
 	check "rs-introspect-next-token: a new token of alice's after the revocation still gets through" \
 	    lets_in "$(access_token)"
 else
-	for t in token no-token tampered garbage revoked next-token; do
+	for t in token client-credentials no-token tampered garbage revoked next-token; do
 		ok 1 "rs-introspect-$t: Apache with mod_oauth2 did not start"
 	done
 fi
@@ -109,6 +120,8 @@ if apache_start jwks_uri; then
 	AT=$(access_token)
 	check "rs-jwks-token: RFC 7515 §5.2, a token signed with the key of /.well-known/jwks.json gets through: 200, REMOTE_USER alice's id" \
 	    lets_in "$AT"
+	check "rs-jwks-client-credentials: a client_credentials token gets through with the client's id as sub and REMOTE_USER" \
+	    service_in "$(service_token)"
 	check "rs-jwks-no-token: RFC 6750 §3, no token: 401 with WWW-Authenticate: Bearer" \
 	    bearer_401
 	check "rs-jwks-tampered: RFC 7515 §5.2, a token whose claims were changed (sub: bob's) after signing: 401" \
@@ -117,7 +130,7 @@ if apache_start jwks_uri; then
 	    lets_in "$AT"; echo $?) \
 	    "rs-jwks-revoked-still-valid: the documented limit of signature checks: a revoked token is let in until it expires (the example's README says so)"
 else
-	for t in token no-token tampered revoked-still-valid; do
+	for t in token client-credentials no-token tampered revoked-still-valid; do
 		ok 1 "rs-jwks-$t: Apache with mod_oauth2 did not start"
 	done
 fi

@@ -61,7 +61,8 @@ ALICE=$(psql_q "SELECT id FROM users WHERE email = 'alice@example.com'")
 new_client --name "Password app" --password; PW_ID=$ID PW_SECRET=$SECRET
 new_client --name "Service" --client; CC_ID=$ID CC_SECRET=$SECRET
 CB=https://app.example/cb
-new_client --name "Web app" --redirect "$CB" --redirect "$ISSUER/callback"; WEB_ID=$ID WEB_SECRET=$SECRET
+# Every server walks the consent screen: none remembers the last approval.
+new_client --name "Web app" --redirect "$CB" --redirect "$ISSUER/callback" --no-remember-consent; WEB_ID=$ID WEB_SECRET=$SECRET
 printf 'callback_client_id = %s\ncallback_client_secret = %s\ncallback_scope = read\n' \
     "$WEB_ID" "$WEB_SECRET" >>"$CONF"
 # lighttpd passes its own environment on to the programs: a wrong path

@@ -62,8 +62,8 @@ check_algorithms(void)
 {
 	struct id_token_hint	 h;
 	int			 t;
-	static const char	 claims[] = "{\"iss\":\"" ISS "\",\"sub\":\"42\","
-	    "\"aud\":\"" AUD "\",\"exp\":4102444800,\"iat\":1,"
+	static const char	 claims[] = "{\"iss\":\"" ISS "\","
+	    "\"sub\":\"42\",\"aud\":\"" AUD "\",\"exp\":4102444800,\"iat\":1,"
 	    "\"sid\":\"" SID "\"}";
 
 	for (t = 0; t < KEY__MAX; t++) {
@@ -90,8 +90,8 @@ check_claims(void)
 	struct id_token_hint	 h;
 	size_t			 i;
 	static const char	*bad[] = {
-		"{\"iss\":\"https://other.example\",\"sub\":\"1\",\"aud\":\"c\","
-		    "\"exp\":1}",
+		"{\"iss\":\"https://other.example\",\"sub\":\"1\","
+		    "\"aud\":\"c\",\"exp\":1}",
 		"{\"iss\":\"" ISS "/\",\"sub\":\"1\",\"aud\":\"c\",\"exp\":1}",
 		"{\"sub\":\"1\",\"aud\":\"c\",\"exp\":1}",
 		"{\"iss\":[\"" ISS "\"],\"sub\":\"1\",\"aud\":\"c\",\"exp\":1}",
@@ -106,10 +106,13 @@ check_claims(void)
 		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":[\"c\",\"d\"],"
 		    "\"exp\":1}",
 		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":[1],\"exp\":1}",
-		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":{\"c\":1},\"exp\":1}",
+		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":{\"c\":1},"
+		    "\"exp\":1}",
 		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\"}",
-		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\",\"exp\":\"1\"}",
-		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\",\"exp\":1.5}",
+		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\","
+		    "\"exp\":\"1\"}",
+		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\","
+		    "\"exp\":1.5}",
 		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\",\"exp\":1,"
 		    "\"sid\":\"not-a-uuid\"}",
 		"{\"iss\":\"" ISS "\",\"sub\":\"1\",\"aud\":\"c\",\"exp\":1,"
