@@ -44,7 +44,7 @@ oidc-jose-rs256-es256-eddsa oidc-wrong-nonce-refused
 oidc-require-nonce-missing-error oidc-prompt-none-login-required
 oidc-max-age-0-login-again oidc-userinfo-without-openid-403
 oidc-logout-unregistered-uri-no-redirect oidc-form-post-response-mode
-oidc-id-token-hint-other-client"
+oidc-id-token-hint-other-client oidc-consent-remembered-prompt-consent"
 # shellcheck disable=SC2086
 fold_tap openid-client-mjs /usr/bin/node "$NODE_DIR/openid_client.mjs" $CHECKS
 

@@ -58,8 +58,10 @@ function user(page, forms) {
 		    password: E.USER_PASSWORD } };
 	}
 	const consent = forms.find((f) => f.buttons.some((b) => b.value === 'approve'));
-	if (consent)
+	if (consent) {
+		S.consentPages = (S.consentPages || 0) + 1;
 		return { form: consent, extra: { action: 'approve' } };
+	}
 	return null;
 }
 
@@ -341,6 +343,16 @@ const checks = {
 		    id_token_hint: t.id_token });
 		eq(again.claims().sub, E.USER_ID, 'sub');
 		eq(again.claims().sid, t.claims().sid, 'the same session');
+	},
+	/* Issue #12 item 7: consent once given is not asked again for the
+	 * same scopes; prompt=consent asks all the same (Core §3.1.2.1). */
+	async 'oidc-consent-remembered-prompt-consent'() {
+		browser.clear();
+		S.consentPages = 0;
+		await codeFlow(S.rs);
+		eq(S.consentPages, 0, 'consent pages, remembered');
+		await codeFlow(S.rs, { prompt: 'consent' });
+		eq(S.consentPages, 1, 'consent pages with prompt=consent');
 	},
 	/* Plain OAuth 2.0 through the RFC 8414 document: code + PKCE. */
 	async 'oauth2-authcode-pkce'() {
