@@ -354,6 +354,29 @@ const checks = {
 		await codeFlow(S.rs, { prompt: 'consent' });
 		eq(S.consentPages, 1, 'consent pages with prompt=consent');
 	},
+	/* Issue #12 item 2: custom claims, each under the scope the config
+	 * binds it to (department: profile, badge: email), in the id_token,
+	 * userinfo and, where access_token_claims says, the access token;
+	 * email_verified as the operator set it (Core §5.1, §5.4). */
+	async 'oidc-custom-claims-by-scope'() {
+		const t = await codeFlow(S.rs);
+		const c = t.claims();
+		const u = await client.fetchUserInfo(S.rs, t.access_token, c.sub);
+		for (const [what, o] of [['id_token', c], ['userinfo', u]]) {
+			eq(o.department, 'R&D', `${what} department`);
+			eq(JSON.stringify(o.badge), '{"n":7}', `${what} badge`);
+			eq(o.email_verified, true, `${what} email_verified`);
+		}
+		const a = await accessToken(jwks(S.rs), t.access_token, E.RS_ID);
+		eq(a.payload.department, 'R&D', 'access token department');
+		eq(a.payload.badge, undefined, 'access token badge');
+		const p = await codeFlow(S.rs, { scope: 'openid profile' });
+		const pu = await client.fetchUserInfo(S.rs, p.access_token, c.sub);
+		eq(pu.department, 'R&D', 'profile only: department');
+		eq(pu.badge, undefined, 'profile only: no badge');
+		eq(pu.email, undefined, 'profile only: no email');
+		eq(p.claims().badge, undefined, 'profile only: id_token badge');
+	},
 	/* Plain OAuth 2.0 through the RFC 8414 document: code + PKCE. */
 	async 'oauth2-authcode-pkce'() {
 		const cfg = await client.discovery(new URL(BASE), E.RS_ID, {},
