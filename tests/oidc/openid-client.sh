@@ -8,18 +8,23 @@
 # "ok"/"not ok" lines join this TAP stream.
 . "$(dirname "$0")/../integration/lib.sh"
 
-NODE_DIR="$builddir/tests/oidc/npm"
+NODE_DIR="$builddir/tests/oidc-npm"	# outside tests/oidc, which EXTRA_DIST ships
 "$srcdir/scripts/deps" --npm "$NODE_DIR" ||
     { echo "Bail out! npm packages (scripts/deps --npm) missing"; exit 1; }
 cp "$srcdir/tests/oidc/openid_client.mjs" "$srcdir/tests/oidc/browser.mjs" \
     "$NODE_DIR/" || { echo "Bail out! cannot copy the node checks"; exit 1; }
 
-STACK_TLS=1 stack_start "default_scope = read" ||
+STACK_TLS=1 stack_start "default_scope = read
+claim = department profile
+claim = badge email
+access_token_claims = department" ||
     { echo "Bail out! stack did not start"; exit 1; }
 "$CPASSPORT" scope add read "Read things" >/dev/null
 echo 'pw one' | "$CPASSPORT" user add --email alice@example.com --name Alice \
     --scopes '*' >/dev/null
 USER_ID=$(psql_q "SELECT id FROM users WHERE email = 'alice@example.com'")
+"$CPASSPORT" user claim "$USER_ID" 'department=R&D' 'badge={"n": 7}' >/dev/null
+"$CPASSPORT" user verify-email "$USER_ID" >/dev/null
 CB=https://rp.example/cb
 POST_LOGOUT=https://rp.example/signed-out
 "$CPASSPORT" keys --add eddsa >/dev/null	# ES256 and RS256 are there
@@ -44,7 +49,8 @@ oidc-jose-rs256-es256-eddsa oidc-wrong-nonce-refused
 oidc-require-nonce-missing-error oidc-prompt-none-login-required
 oidc-max-age-0-login-again oidc-userinfo-without-openid-403
 oidc-logout-unregistered-uri-no-redirect oidc-form-post-response-mode
-oidc-id-token-hint-other-client"
+oidc-id-token-hint-other-client oidc-consent-remembered-prompt-consent
+oidc-custom-claims-by-scope"
 # shellcheck disable=SC2086
 fold_tap openid-client-mjs /usr/bin/node "$NODE_DIR/openid_client.mjs" $CHECKS
 

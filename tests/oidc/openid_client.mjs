@@ -58,8 +58,10 @@ function user(page, forms) {
 		    password: E.USER_PASSWORD } };
 	}
 	const consent = forms.find((f) => f.buttons.some((b) => b.value === 'approve'));
-	if (consent)
+	if (consent) {
+		S.consentPages = (S.consentPages || 0) + 1;
 		return { form: consent, extra: { action: 'approve' } };
+	}
 	return null;
 }
 
@@ -341,6 +343,39 @@ const checks = {
 		    id_token_hint: t.id_token });
 		eq(again.claims().sub, E.USER_ID, 'sub');
 		eq(again.claims().sid, t.claims().sid, 'the same session');
+	},
+	/* Issue #12 item 7: consent once given is not asked again for the
+	 * same scopes; prompt=consent asks all the same (Core §3.1.2.1). */
+	async 'oidc-consent-remembered-prompt-consent'() {
+		browser.clear();
+		S.consentPages = 0;
+		await codeFlow(S.rs);
+		eq(S.consentPages, 0, 'consent pages, remembered');
+		await codeFlow(S.rs, { prompt: 'consent' });
+		eq(S.consentPages, 1, 'consent pages with prompt=consent');
+	},
+	/* Issue #12 item 2: custom claims, each under the scope the config
+	 * binds it to (department: profile, badge: email), in the id_token,
+	 * userinfo and, where access_token_claims says, the access token;
+	 * email_verified as the operator set it (Core §5.1, §5.4). */
+	async 'oidc-custom-claims-by-scope'() {
+		const t = await codeFlow(S.rs);
+		const c = t.claims();
+		const u = await client.fetchUserInfo(S.rs, t.access_token, c.sub);
+		for (const [what, o] of [['id_token', c], ['userinfo', u]]) {
+			eq(o.department, 'R&D', `${what} department`);
+			eq(JSON.stringify(o.badge), '{"n":7}', `${what} badge`);
+			eq(o.email_verified, true, `${what} email_verified`);
+		}
+		const a = await accessToken(jwks(S.rs), t.access_token, E.RS_ID);
+		eq(a.payload.department, 'R&D', 'access token department');
+		eq(a.payload.badge, undefined, 'access token badge');
+		const p = await codeFlow(S.rs, { scope: 'openid profile' });
+		const pu = await client.fetchUserInfo(S.rs, p.access_token, c.sub);
+		eq(pu.department, 'R&D', 'profile only: department');
+		eq(pu.badge, undefined, 'profile only: no badge');
+		eq(pu.email, undefined, 'profile only: no email');
+		eq(p.claims().badge, undefined, 'profile only: id_token badge');
 	},
 	/* Plain OAuth 2.0 through the RFC 8414 document: code + PKCE. */
 	async 'oauth2-authcode-pkce'() {
