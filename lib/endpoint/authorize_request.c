@@ -128,22 +128,30 @@ check_response_mode(struct authz *a)
  * discovery says claims_parameter_supported false; a client asking for
  * particular claims, or values of them, learns that it does not get them).
  */
+static const struct unsupported {
+	enum aparam		 param;
+	enum oauth_error	 error;
+	const char		*desc;
+} unsupported[] = {
+	{ AP_REQUEST_OBJECT, OAUTH_REQUEST_NOT_SUPPORTED,
+	    "request objects are not supported" },
+	{ AP_REQUEST_URI, OAUTH_REQUEST_URI_NOT_SUPPORTED,
+	    "request_uri is not supported" },
+	{ AP_REGISTRATION, OAUTH_REGISTRATION_NOT_SUPPORTED,
+	    "the registration parameter is not supported" },
+	{ AP_CLAIMS, OAUTH_INVALID_REQUEST,
+	    "the claims parameter is not supported" },
+};
+
 static enum authz_result
 check_unsupported(struct authz *a)
 {
-	if (a->v[AP_REQUEST_OBJECT].s != NULL)
-		return fail(a, AUTHZ_REDIRECT, OAUTH_REQUEST_NOT_SUPPORTED,
-		    "request objects are not supported");
-	if (a->v[AP_REQUEST_URI].s != NULL)
-		return fail(a, AUTHZ_REDIRECT, OAUTH_REQUEST_URI_NOT_SUPPORTED,
-		    "request_uri is not supported");
-	if (a->v[AP_REGISTRATION].s != NULL)
-		return fail(a, AUTHZ_REDIRECT,
-		    OAUTH_REGISTRATION_NOT_SUPPORTED,
-		    "the registration parameter is not supported");
-	if (a->v[AP_CLAIMS].s != NULL)
-		return fail(a, AUTHZ_REDIRECT, OAUTH_INVALID_REQUEST,
-		    "the claims parameter is not supported");
+	size_t	i;
+
+	for (i = 0; i < sizeof(unsupported) / sizeof(unsupported[0]); i++)
+		if (a->v[unsupported[i].param].s != NULL)
+			return fail(a, AUTHZ_REDIRECT, unsupported[i].error,
+			    unsupported[i].desc);
 	return AUTHZ_OK;
 }
 
