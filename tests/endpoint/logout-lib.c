@@ -102,3 +102,10 @@ lo_session_clients(struct ep *t)
 	return strtol(ep_sql(t, "SELECT count(*) FROM oauth_session_clients",
 	    NULL), NULL, 10);
 }
+
+int
+lo_refused(const struct ep *t, int status, const char *text)
+{
+	return status == 400 && ep_header(t, "Location") == NULL &&
+	    ac_field(t, "csrf_token")[0] == '\0' && ac_has(t, text);
+}

@@ -40,6 +40,11 @@ int		 lo_get(struct ep *, struct ac_jar *, const char *fmt, ...)
  * page.
  */
 int		 lo_alive(struct ep *, struct lo_world *);
+/*
+ * The last answer is a refusal page: status 400, no Location, no
+ * confirmation form, with text in it.
+ */
+int		 lo_refused(const struct ep *, int status, const char *text);
 /* The rows of oauth_sessions and of oauth_session_clients, counted. */
 long		 lo_sessions(struct ep *);
 long		 lo_session_clients(struct ep *);

@@ -20,7 +20,7 @@ main(void)
 	const char		*c;
 
 	oidc_world(&t, &w, NULL);
-	c = oidc_code(&t, &w, oidc_query(w.cid, "openid",
+	c = ac_code(&t, &w.jar, oidc_query(w.cid, "openid",
 	    "&nonce=n-0S6_WzA2Mj"));
 	snprintf(code, sizeof(code), "%s", c ? c : "");
 	ep_is(ep_sql(&t, "SELECT c.nonce " CODE_ROW, code, NULL),
@@ -30,7 +30,7 @@ main(void)
 	    "(SELECT count(*) FROM oauth_sessions) = 1 " CODE_ROW, code, NULL),
 	    "t", "oidc-code-session: the session's sid, auth_time and amr "
 	    "pwd");
-	oidc_code(&t, &w, oidc_query(w.cid, "openid", ""));
+	ac_code(&t, &w.jar, oidc_query(w.cid, "openid", ""));
 	ep_is(ep_sql(&t, "SELECT string_agg(sc.client_id::text, ' ') "
 	    "FROM oauth_session_clients sc JOIN oauth_sessions s "
 	    "ON s.sid = sc.sid", NULL), w.cid,

@@ -45,7 +45,7 @@ main(void)
 		alg = key_alg(types[i]);
 		spec.id_token_alg = alg;
 		ep_client(&t, &spec, id, secret);
-		code = oidc_code(&t, &w, oidc_query(id, "openid", ""));
+		code = ac_code(&t, &w.jar, oidc_query(id, "openid", ""));
 		oidc_exchange(&t, id, secret, code ? code : "none");
 		snprintf(at, sizeof(at), "%s", ep_json(&t, "access_token") ?
 		    ep_json(&t, "access_token") : "");

@@ -21,14 +21,14 @@ main(void)
 
 	oidc_world(&t, &w, NULL);
 	ep_client(&t, &spec, id, secret);
-	code = oidc_code(&t, &w, oidc_query(id, "openid", ""));
+	code = ac_code(&t, &w.jar, oidc_query(id, "openid", ""));
 	oidc_exchange(&t, id, secret, code ? code : "none");
 	ac_is_error(&t, 500, "server_error", "oidc-id-token-no-key: the "
 	    "client's algorithm has no key, server_error");
 	ep_is(ep_sql(&t, "SELECT count(*) FROM oauth_access_tokens "
 	    "WHERE client_id = $1", id, NULL), "0",
 	    "oidc-id-token-no-key-nothing-issued: no access token stored");
-	code = oidc_code(&t, &w, oidc_query(id, "read", ""));
+	code = ac_code(&t, &w.jar, oidc_query(id, "read", ""));
 	ep_is_int(oidc_exchange(&t, id, secret, code ? code : "none"), 200,
 	    "oidc-id-token-no-key-oauth: without openid the grant is served");
 	return ep_finish(&t);

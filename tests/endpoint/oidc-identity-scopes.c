@@ -23,7 +23,7 @@ main(void)
 
 	oidc_world(&t, &w, NULL);
 	ep_client(&t, &narrow, nid, nsecret);
-	code = oidc_code(&t, &w, oidc_query(nid, "openid read", ""));
+	code = ac_code(&t, &w.jar, oidc_query(nid, "openid read", ""));
 	status = code != NULL ? oidc_exchange(&t, nid, nsecret, code) : 0;
 	ep_ok(status == 200 && ac_eq(ep_json(&t, "scope"), "read") &&
 	    ep_json(&t, "id_token") == NULL,
@@ -34,7 +34,7 @@ main(void)
 	ac_login(&t, &bob, "bob@example.com", "pw bob",
 	    oidc_query(w.cid, "openid", ""));
 	w.jar = bob;
-	code = oidc_code(&t, &w, oidc_query(w.cid, "openid email read", ""));
+	code = ac_code(&t, &w.jar, oidc_query(w.cid, "openid email read", ""));
 	status = code != NULL ? oidc_exchange(&t, w.cid, w.csecret, code) : 0;
 	ep_ok(status == 200 && ac_eq(ep_json(&t, "scope"), "openid email") &&
 	    ep_json(&t, "id_token") != NULL,

@@ -48,23 +48,6 @@ oidc_query(const char *client_id, const char *scope, const char *more)
 	return q[i];
 }
 
-const char *
-oidc_code(struct ep *t, struct oidc_world *w, const char *query)
-{
-	static char	 code[512];
-	char		 target[4096];
-	const char	*c;
-
-	snprintf(target, sizeof(target), "/oauth/authorize?%s", query);
-	ac_get(t, &w->jar, target);
-	if (t->resp.status == 200)
-		ac_consent(t, &w->jar, "approve");
-	if ((c = ac_loc_param(t, "code")) == NULL)
-		return NULL;
-	snprintf(code, sizeof(code), "%s", c);
-	return code;
-}
-
 int
 oidc_exchange(struct ep *t, const char *id, const char *secret,
     const char *code)
@@ -82,7 +65,7 @@ oidc_tokens(struct ep *t, struct oidc_world *w, const char *scope,
 	int		 status;
 
 	at[0] = idt[0] = '\0';
-	code = oidc_code(t, w, oidc_query(w->cid, scope, more));
+	code = ac_code(t, &w->jar, oidc_query(w->cid, scope, more));
 	status = oidc_exchange(t, w->cid, w->csecret, code ? code : "none");
 	if ((v = ep_json(t, "access_token")) != NULL)
 		snprintf(at, OIDC_TOKEN_MAX, "%s", v);

@@ -22,15 +22,11 @@ void		 oidc_world(struct ep *, struct oidc_world *, const char *extra);
 
 /*
  * The authorization request of client_id at AC_CB for scope, state
- * s-1, then more ("&nonce=n", or ""): a query (static, reused in turn).
+ * s-1, then more ("&nonce=n", or ""): a query (static, reused in turn),
+ * for ac_code() in the world's jar.
  */
 const char	*oidc_query(const char *client_id, const char *scope,
 		    const char *more);
-/*
- * GET /oauth/authorize?query in alice's session, approving the consent
- * page if one comes; the code (static) or NULL.
- */
-const char	*oidc_code(struct ep *, struct oidc_world *, const char *query);
 /* The client (id, secret) exchanges the code at AC_CB; the status. */
 int		 oidc_exchange(struct ep *, const char *id, const char *secret,
 		    const char *code);

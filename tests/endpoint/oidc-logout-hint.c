@@ -14,13 +14,6 @@
 static struct ep	t;
 static struct lo_world	lw;
 
-static int
-refused(int status, const char *text)
-{
-	return status == 400 && ep_header(&t, "Location") == NULL &&
-	    ac_field(&t, "csrf_token")[0] == '\0' && ac_has(&t, text);
-}
-
 /* The confirmation, with the hint's client as the one to return to. */
 static int
 asks_for(const char *cid, const char *uri)
@@ -38,34 +31,34 @@ check_refused(long long later)
 
 	snprintf(h, sizeof(h), "%s", lo_hint(&t, "JWT", lw.w.cid, lw.w.alice,
 	    lw.sid, later));
-	ep_ok(refused(lo_get(&t, &lw.jar, "id_token_hint=%s&client_id=%s&"
-	    "post_logout_redirect_uri=%s", h, lw.w.single_id,
+	ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "id_token_hint=%s&"
+	    "client_id=%s&post_logout_redirect_uri=%s", h, lw.w.single_id,
 	    ac_enc(LO_SINGLE_BYE)), "names two different applications"),
 	    "oidc-logout-hint-aud-mismatch: §2 client_id is not the hint's "
 	    "aud: 400, no redirect");
-	ep_ok(refused(lo_get(&t, &lw.jar, "id_token_hint=%s&"
+	ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "id_token_hint=%s&"
 	    "post_logout_redirect_uri=%s", h, ac_enc(LO_SINGLE_BYE)),
 	    "is not registered for the application"),
 	    "oidc-logout-hint-other-clients-uri: §3 the hint's client does "
 	    "not have that URI: 400");
 	p = strrchr(h, '.') + 5;
 	*p = *p == 'A' ? 'B' : 'A';
-	ep_ok(refused(lo_get(&t, &lw.jar, "id_token_hint=%s&"
+	ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "id_token_hint=%s&"
 	    "post_logout_redirect_uri=%s", h, ac_enc(LO_BYE)),
 	    "not an ID token of this server"),
 	    "oidc-logout-hint-bad-signature: a tampered hint: 400, no "
 	    "redirect");
-	ep_ok(refused(lo_get(&t, NULL, "id_token_hint=%s&"
+	ep_ok(lo_refused(&t, lo_get(&t, NULL, "id_token_hint=%s&"
 	    "post_logout_redirect_uri=%s", h, ac_enc(LO_BYE)),
 	    "not an ID token of this server"),
 	    "oidc-logout-hint-bad-signature: without a session too (§4)");
-	ep_ok(refused(lo_get(&t, &lw.jar, "id_token_hint=%s&"
+	ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "id_token_hint=%s&"
 	    "post_logout_redirect_uri=%s", lo_hint(&t, "at+jwt", lw.w.cid,
 	    lw.w.alice, lw.sid, later), ac_enc(LO_BYE)),
 	    "not an ID token of this server"),
 	    "oidc-logout-hint-access-token: a JWT of typ at+jwt is no "
 	    "id_token: 400");
-	ep_ok(refused(lo_get(&t, &lw.jar, "id_token_hint=not.a.jwt&"
+	ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "id_token_hint=not.a.jwt&"
 	    "client_id=%s", lw.w.cid), "not an ID token of this server"),
 	    "oidc-logout-hint-garbage: not a JWT: 400");
 }

@@ -14,14 +14,6 @@
 static struct ep	t;
 static struct lo_world	lw;
 
-/* A refusal page: 400, no Location, no confirmation form. */
-static int
-refused(int status, const char *text)
-{
-	return status == 400 && ep_header(&t, "Location") == NULL &&
-	    ac_field(&t, "csrf_token")[0] == '\0' && ac_has(&t, text);
-}
-
 static void
 check_refused(void)
 {
@@ -33,16 +25,16 @@ check_refused(void)
 	size_t			 i;
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		ep_ok(refused(lo_get(&t, &lw.jar, "client_id=%s&"
+		ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "client_id=%s&"
 		    "post_logout_redirect_uri=%s&state=s", lw.w.cid,
 		    ac_enc(bad[i])), "is not registered for the application"),
 		    "oidc-logout-unregistered-uri: §3 %s is not the web app's "
 		    "(exact match): 400, no redirect", bad[i]);
-	ep_ok(refused(lo_get(&t, &lw.jar, "post_logout_redirect_uri=%s",
+	ep_ok(lo_refused(&t, lo_get(&t, &lw.jar, "post_logout_redirect_uri=%s",
 	    ac_enc(LO_BYE)), "is not registered for the application"),
 	    "oidc-logout-uri-without-client: §3 a URI with neither client_id "
 	    "nor id_token_hint: 400, no redirect");
-	ep_ok(refused(lo_get(&t, NULL, "post_logout_redirect_uri=%s",
+	ep_ok(lo_refused(&t, lo_get(&t, NULL, "post_logout_redirect_uri=%s",
 	    ac_enc(LO_BYE)), "is not registered for the application"),
 	    "oidc-logout-uri-without-client: nor without a session");
 	ep_ok(lo_get(&t, &lw.jar, "client_id=%s&post_logout_redirect_uri=%s",
@@ -69,7 +61,7 @@ check_forged_confirm(void)
 	status = ac_post(&t, &lw.jar, "/oauth/logout", "csrf_token=%s&"
 	    "client_id=%s&post_logout_redirect_uri=%s", csrf, lw.w.cid,
 	    ac_enc("https://evil.example/"));
-	ep_ok(refused(status, "is not registered for the application") &&
+	ep_ok(lo_refused(&t, status, "is not registered for the application") &&
 	    lo_alive(&t, &lw), "oidc-logout-post-rechecks-uri: a "
 	    "confirmation whose URI was changed: 400, no redirect, the "
 	    "session alive");

@@ -23,22 +23,22 @@ main(void)
 	char			 n[520];
 
 	oidc_world(&t, &w, NULL);
-	oidc_code(&t, &w, with_nonce(&w, "a%09b"));
+	ac_code(&t, &w.jar, with_nonce(&w, "a%09b"));
 	ep_ok(t.resp.status == 302 &&
 	    ac_eq(ac_loc_param(&t, "error"), "invalid_request") &&
 	    ac_eq(ac_loc_param(&t, "error_description"), "malformed nonce"),
 	    "oidc-nonce-malformed-control: a tab is invalid_request");
-	oidc_code(&t, &w, with_nonce(&w, "caf%C3%A9"));
+	ac_code(&t, &w.jar, with_nonce(&w, "caf%C3%A9"));
 	ep_ok(t.resp.status == 302 &&
 	    ac_eq(ac_loc_param(&t, "error_description"), "malformed nonce"),
 	    "oidc-nonce-malformed-non-ascii: UTF-8 is invalid_request");
 	memset(n, 'x', 512);
 	n[512] = '\0';
-	ep_ok(oidc_code(&t, &w, with_nonce(&w, n)) != NULL,
+	ep_ok(ac_code(&t, &w.jar, with_nonce(&w, n)) != NULL,
 	    "oidc-nonce-max: 512 bytes are a nonce");
 	n[512] = 'x';
 	n[513] = '\0';
-	oidc_code(&t, &w, with_nonce(&w, n));
+	ac_code(&t, &w.jar, with_nonce(&w, n));
 	ep_ok(t.resp.status == 400 && ep_header(&t, "Location") == NULL,
 	    "oidc-nonce-too-long: 513 bytes, an error page, no redirect");
 	return ep_finish(&t);

@@ -13,7 +13,7 @@ main(void)
 	const char		*code;
 
 	oidc_world(&t, &w, NULL);
-	code = oidc_code(&t, &w, oidc_query(w.cid, "openid", ""));
+	code = ac_code(&t, &w.jar, oidc_query(w.cid, "openid", ""));
 	ep_ok(code != NULL, "oidc-nonce-optional: an openid request without "
 	    "a nonce gets a code");
 	ep_ok(code != NULL && ep_sql(&t, "SELECT nonce FROM oauth_auth_codes "

@@ -27,7 +27,7 @@ main(void)
 
 	oidc_world(&t, &w, NULL);
 	q = oidc_query(w.nid, "openid read", "");
-	ep_ok(oidc_code(&t, &w, q) == NULL, "oidc-nonce-required-no-code: "
+	ep_ok(ac_code(&t, &w.jar, q) == NULL, "oidc-nonce-required-no-code: "
 	    "no code without the nonce");
 	snprintf(got, sizeof(got), "%d %.*s", t.resp.status,
 	    (int)strlen(AC_CB), ep_header(&t, "Location") ?
@@ -38,10 +38,10 @@ main(void)
 	ep_is(got, "302 " AC_CB " invalid_request|nonce is required|s-1",
 	    "oidc-nonce-required: Core §3.1.2.1, an error redirect with the "
 	    "state");
-	ep_ok(oidc_code(&t, &w, oidc_query(w.nid, "read", "")) != NULL,
+	ep_ok(ac_code(&t, &w.jar, oidc_query(w.nid, "read", "")) != NULL,
 	    "oidc-nonce-required-not-oauth: a request without openid needs "
 	    "no nonce");
-	ep_ok(oidc_code(&t, &w, oidc_query(w.nid, "openid", "&nonce=n-1")) !=
+	ep_ok(ac_code(&t, &w.jar, oidc_query(w.nid, "openid", "&nonce=n-1")) !=
 	    NULL, "oidc-nonce-required-given: with the nonce, a code");
 	return ep_finish(&t);
 }
