@@ -189,25 +189,40 @@ static const char usage_keys[] =
 "key of another algorithm.\n"
 "Running programs pick up the new key by themselves.\n";
 
-/* 1 when the key at path is of the type. */
+/* The type of the key at path, or -1. */
 static int
-key_is_type(const char *path, enum key_type type)
+key_type_at(const char *path)
 {
 	struct key	*k;
-	int		 r;
+	int		 t = -1;
 
-	k = key_load(path, err, sizeof(err));
-	r = k != NULL && key_get_type(k) == type;
+	if ((k = key_load(path, err, sizeof(err))) != NULL)
+		t = key_get_type(k);
 	key_free(k);
-	return r;
+	return t;
+}
+
+/* After P changed from type old: a word when old has no key any more. */
+static void
+keys_lost(const char *path, int old)
+{
+	struct keyset	*ks;
+
+	if (old == -1 || (ks = keyset_load(path, err, sizeof(err))) == NULL)
+		return;
+	if (keyset_for(ks, old) == NULL)
+		printf("no %s key left for id_tokens: `cpassport keys --add "
+		    "%s` makes one\n", key_alg(old), key_type_name(old));
+	keyset_free(ks);
 }
 
 /* Make or rotate P, then settle its companions (keyset_settle). */
 static int
 keys_signing(const char *path, enum key_type type, int force, int rotate)
 {
-	int	 retired, made;
+	int	 old, retired, made;
 
+	old = rotate || force ? key_type_at(path) : -1;
 	if ((rotate ? keyset_rotate(path, type, err, sizeof(err)) :
 	    key_generate(type, path, force, err, sizeof(err))) == -1)
 		return fail(err);
@@ -221,6 +236,8 @@ keys_signing(const char *path, enum key_type type, int force, int rotate)
 	if (made)
 		printf("%s key written to %s.%s\n", key_alg(KEY_RS256), path,
 		    key_type_name(KEY_RS256));
+	if (old != (int)type)
+		keys_lost(path, old);
 	return 0;
 }
 
@@ -230,7 +247,7 @@ keys_alg(const char *path, enum key_type alg, int add)
 {
 	int	 own;
 
-	own = !add && key_is_type(path, alg);
+	own = !add && key_type_at(path) == (int)alg;
 	if ((add ? keyset_add(path, alg, err, sizeof(err)) :
 	    keyset_rotate_alg(path, alg, err, sizeof(err))) == -1)
 		return fail(err);
@@ -512,28 +529,30 @@ client_update(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
+/* The options of client registration. */
+static const struct option client_opts[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "user", required_argument, NULL, 'u' },
+	{ "redirect", required_argument, NULL, 'r' },
+	{ "scopes", required_argument, NULL, 's' },
+	{ "password", no_argument, NULL, 'P' },
+	{ "personal", no_argument, NULL, 'A' },
+	{ "client", no_argument, NULL, 'C' },
+	{ "public", no_argument, NULL, 'U' },
+	{ "first-party", no_argument, NULL, 'F' },
+	{ "resource-server", no_argument, NULL, 'R' },
+	{ "openid", no_argument, NULL, 'O' },
+	{ "id-token-alg", required_argument, NULL, 'I' },
+	{ "require-nonce", no_argument, NULL, 'N' },
+	{ "post-logout-redirect", required_argument, NULL, 'L' },
+	{ "no-remember-consent", no_argument, NULL, 'K' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
 static int
 cmd_client(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "redirect", required_argument, NULL, 'r' },
-		{ "scopes", required_argument, NULL, 's' },
-		{ "password", no_argument, NULL, 'P' },
-		{ "personal", no_argument, NULL, 'A' },
-		{ "client", no_argument, NULL, 'C' },
-		{ "public", no_argument, NULL, 'U' },
-		{ "first-party", no_argument, NULL, 'F' },
-		{ "resource-server", no_argument, NULL, 'R' },
-		{ "openid", no_argument, NULL, 'O' },
-		{ "id-token-alg", required_argument, NULL, 'I' },
-		{ "require-nonce", no_argument, NULL, 'N' },
-		{ "post-logout-redirect", required_argument, NULL, 'L' },
-		{ "no-remember-consent", no_argument, NULL, 'K' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct client_spec	spec;
 	struct app		app;
 	char			id[UUID_TEXT_LEN + 1];
@@ -549,7 +568,7 @@ cmd_client(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "update") == 0)
 		return client_update(argc, argv);
 	memset(&spec, 0, sizeof(spec));
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "", client_opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': spec.name = optarg; break;
 		case 'u': spec.user_id = optarg; break;

@@ -209,20 +209,23 @@ signed_in(struct app *app, struct arena *arena, const struct authz *a,
 
 /*
  * After a valid request: sign in (again) when the request asks it
- * (authorize_prompt.h), let the user choose the account
- * (select_account), then consent.  prompt=none shows no page: what
- * would need one is login_required (Core §3.1.2.6), as is any sign-in
- * asked for under trust_remote_user, where the web server, not the
- * form, signs users in.
+ * (authorize_prompt.h), let the user choose the account (select_account,
+ * or a login_hint for another user), then consent.  prompt=none shows no
+ * page: what would need one is login_required or
+ * account_selection_required (Core §3.1.2.6).  Under trust_remote_user
+ * the web server, not the form, signs users in: a sign-in asked for is
+ * login_required, and there is no other account to choose.
  */
 static void
 proceed(struct app *app, const struct http_request *req,
     const struct authz *a, const char *request, struct http_response *r)
 {
 	struct session_row	s;
-	int			have;
+	int			have, none = a->prompt & PROMPT_BIT(PROMPT_NONE);
 
-	if (app->cfg.trust_remote_user) {
+	if (app->cfg.trust_remote_user && none && req->remote_user == NULL)
+		have = 0;
+	else if (app->cfg.trust_remote_user) {
 		if ((have = remote_user_session(app, req, &s, r)) == 0)
 			return;		/* answered: a page, or the session */
 	} else
@@ -232,19 +235,22 @@ proceed(struct app *app, const struct http_request *req,
 		return;
 	}
 	if (authz_needs_login(a, have ? &s : NULL, time(NULL))) {
-		if ((a->prompt & PROMPT_BIT(PROMPT_NONE)) ||
-		    app->cfg.trust_remote_user)
+		if (none || app->cfg.trust_remote_user)
 			authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
 			    "the user must sign in", app->cfg.issuer);
 		else
 			show_login(app, req, r, PAGE_LOGIN, request, a,
 			    have && a->login_hint == NULL ? s.user_email :
 			    NULL);
-	} else if (a->prompt & PROMPT_BIT(PROMPT_SELECT_ACCOUNT))
+	} else if (!authz_needs_choice(a, &s) || app->cfg.trust_remote_user)
+		signed_in(app, req->arena, a, &s, request, r);
+	else if (none)
+		authz_redirect_error(r, a, OAUTH_ACCOUNT_SELECTION_REQUIRED,
+		    "the login_hint names another account",
+		    app->cfg.issuer);
+	else
 		page_select_account(r, request, s.csrf_hex, a->client.name,
 		    s.user_email);
-	else
-		signed_in(app, req->arena, a, &s, request, r);
 }
 
 static void

@@ -1,5 +1,6 @@
 /* What a request asks of a signed-in user; see authorize_prompt.h. */
 #include <string.h>
+#include <strings.h>
 
 #include "endpoint/authorize_prompt.h"
 #include "parse/prompt.h"
@@ -17,6 +18,14 @@ authz_needs_login(const struct authz *a, const struct session_row *s,
 	    (a->max_age > 0 && now - s->auth_time > a->max_age))
 		return 1;
 	return a->hint_sub != NULL && strcmp(a->hint_sub, s->user_id) != 0;
+}
+
+int
+authz_needs_choice(const struct authz *a, const struct session_row *s)
+{
+	return (a->prompt & PROMPT_BIT(PROMPT_SELECT_ACCOUNT)) ||
+	    (a->login_hint != NULL &&
+	    strcasecmp(a->login_hint, s->user_email) != 0);
 }
 
 int

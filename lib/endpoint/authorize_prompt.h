@@ -24,6 +24,13 @@ int	authz_needs_login(const struct authz *, const struct session_row *s,
 	    time_t now);
 
 /*
+ * 1 when the signed-in user of s is to choose the account (Core
+ * §3.1.2.1): prompt=select_account, or a login_hint that names another
+ * user than s's.
+ */
+int	authz_needs_choice(const struct authz *, const struct session_row *s);
+
+/*
  * 1 when a's login form, once the user signed in, goes on to the
  * consent step in the same answer instead of back to the request: a
  * request that asks for a fresh sign-in (prompt=login, select_account,

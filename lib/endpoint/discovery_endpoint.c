@@ -14,6 +14,7 @@
 #include "http/oauth_error.h"
 #include "http/route.h"
 #include "parse/grant.h"
+#include "parse/prompt.h"
 #include "store/db_scope.h"
 
 static json_object *
@@ -139,6 +140,19 @@ claims(const struct config_claims *custom)
 	return a;
 }
 
+/* prompt_values_supported: the values of parse/prompt.h, all honoured. */
+static json_object *
+prompt_values(void)
+{
+	json_object	*a = json_object_new_array();
+	int		 p;
+
+	for (p = 0; p < PROMPT__MAX; p++)
+		json_object_array_add(a, json_object_new_string(
+		    prompt_name(p)));
+	return a;
+}
+
 /* id_token_signing_alg_values_supported: the algs with an active key. */
 static json_object *
 id_token_algs(const struct keyset *ks)
@@ -155,8 +169,10 @@ id_token_algs(const struct keyset *ks)
 /*
  * What OpenID Connect Discovery 1.0 §3 adds to the RFC 8414 members: the
  * userinfo and logout endpoints, public subjects (Core §8), the ID
- * token's algorithms and claims, and the request features this server
- * does not take, said false.
+ * token's algorithms and claims, the prompt values (Core §3.1.2.1; the
+ * member is the one Initiating User Registration via OpenID Connect
+ * names), and the request
+ * features this server does not take, said false.
  */
 static void
 openid_members(struct arena *arena, const struct app *app, json_object *o)
@@ -172,6 +188,7 @@ openid_members(struct arena *arena, const struct app *app, json_object *o)
 	    id_token_algs(app->keys));
 	json_object_object_add(o, "claims_supported",
 	    claims(&app->cfg.claims));
+	json_object_object_add(o, "prompt_values_supported", prompt_values());
 	json_object_object_add(o, "claims_parameter_supported",
 	    json_object_new_boolean(0));
 	json_object_object_add(o, "request_parameter_supported",

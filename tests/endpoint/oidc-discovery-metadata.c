@@ -71,8 +71,9 @@ main(void)
 	    "registered scopes (Discovery §3: MUST)");
 	ep_is(member(&t, "response_types_supported"), "[\"code\"]",
 	    "oidc-discovery-response-types: code");
-	ep_is(member(&t, "response_modes_supported"), "[\"query\"]",
-	    "oidc-discovery-response-modes");
+	ep_is(member(&t, "response_modes_supported"),
+	    "[\"query\",\"form_post\"]", "oidc-discovery-response-modes: "
+	    "query and form_post (Form Post Response Mode)");
 	ep_is(member(&t, "code_challenge_methods_supported"), "[\"S256\"]",
 	    "oidc-discovery-pkce: S256");
 	ep_is(rl_answer(&t, "claims_parameter_supported",

@@ -1,7 +1,10 @@
 /*
  * login_hint (OpenID Connect Core §3.1.2.1) fills in the login form's
  * e-mail, escaped; a hint that is not an e-mail address is not used.
- * The hint is only a hint: signing in as another user works.
+ * A signed-in user whom the hint does not name (e-mail compared without
+ * case) chooses the account, and with prompt=none the answer is
+ * account_selection_required (§3.1.2.6); "Use another account" shows
+ * the login form with the hint filled in.
  */
 #include "authcode-lib.h"
 
@@ -15,11 +18,24 @@ form_for(struct ep *t, struct ac_world *w, const char *hint)
 	ac_get(t, NULL, target);
 }
 
+/* Signed in: GET the first-party request with the hint and more. */
+static int
+signed_in_for(struct ep *t, struct ac_world *w, struct ac_jar *jar,
+    const char *hint, const char *more)
+{
+	char	target[1024];
+
+	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
+	    "&client_id=%s&state=lh&login_hint=%s%s", w->fp_id, hint, more);
+	return ac_get(t, jar, target);
+}
+
 int
 main(void)
 {
 	struct ep		 t;
 	struct ac_world		 w;
+	struct ac_jar		 jar;
 
 	ac_world(&t, &w, NULL);
 	form_for(&t, &w, "bob%40example.com");
@@ -34,5 +50,22 @@ main(void)
 	form_for(&t, &w, "not%20an%20address");
 	ep_ok(t.resp.status == 200 && ac_has(&t, "name=\"email\" value=\"\""),
 	    "oidc-login-hint-not-email: not used");
+	ac_login(&t, &jar, "alice@example.com", "pw one", w.q);
+	ep_ok(signed_in_for(&t, &w, &jar, "ALICE%40Example.com", "") == 302 &&
+	    strlen(ac_loc_param(&t, "code")) == 43,
+	    "oidc-login-hint-same-user: the signed-in user, any case: the code");
+	ep_ok(signed_in_for(&t, &w, &jar, "bob%40example.com",
+	    "&prompt=none") == 302 && ac_eq(ac_loc_param(&t, "error"),
+	    "account_selection_required") && ac_loc_param(&t, "code") == NULL,
+	    "oidc-login-hint-other-user-none: account_selection_required "
+	    "(Core §3.1.2.6)");
+	ep_ok(signed_in_for(&t, &w, &jar, "bob%40example.com", "") == 200 &&
+	    ac_has(&t, "Continue as alice@example.com</button>"),
+	    "oidc-login-hint-other-user: the account choice");
+	ac_post(&t, &jar, "/oauth/authorize", "action=switch&request=%s",
+	    ac_enc(ac_field(&t, "request")));
+	ep_ok(t.resp.status == 200 &&
+	    ac_has(&t, "name=\"email\" value=\"bob@example.com\""),
+	    "oidc-login-hint-switch: the login form, the hint filled in");
 	return ep_finish(&t);
 }

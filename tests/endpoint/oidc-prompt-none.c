@@ -4,6 +4,7 @@
  * a signed-in user whose consent is needed gets consent_required
  * (§3.1.2.6); a first-party client, needing neither, gets its code.
  * none with another value, or an unknown value, is invalid_request.
+ * Discovery's prompt_values_supported lists the four values.
  */
 #include "authcode-lib.h"
 
@@ -40,6 +41,7 @@ main(void)
 	struct ep		 t;
 	struct ac_world		 w;
 	struct ac_jar		 jar;
+	json_object		*values;
 
 	ac_world(&t, &w, NULL);
 	ac_jar_clear(&jar);
@@ -66,5 +68,13 @@ main(void)
 	    ac_eq(ac_loc_param(&t, "error_description"),
 	    "unknown prompt value"),
 	    "oidc-prompt-unknown: invalid_request");
+	ep_call(&t, EP_DISCOVERY, &(struct ep_req){ .method = "GET",
+	    .uri = "/.well-known/openid-configuration" });
+	ep_ok(t.json != NULL && json_object_object_get_ex(t.json,
+	    "prompt_values_supported", &values) &&
+	    strcmp(json_object_to_json_string_ext(values,
+	    JSON_C_TO_STRING_PLAIN), "[\"none\",\"login\",\"consent\","
+	    "\"select_account\"]") == 0,
+	    "oidc-prompt-values-discovery: the four values, no other");
 	return ep_finish(&t);
 }

@@ -63,8 +63,9 @@ check "cli-keys-add-alone: --add with --rotate is refused" fails 'alone' "$CPASS
 check "cli-keys-bad-alg: an unknown algorithm is refused" fails 'algorithm' "$CPASSPORT" keys --rotate --alg hs256
 out=$("$CPASSPORT" keys --rotate --type rs256)
 is "$out" "RS256 key rotated in at $P
-$P.rs256 retired: $P is the RS256 key now" \
-    "cli-keys-rotate-type-settles: P rotated to RS256 retires signing.pem.rs256, makes no other"
+$P.rs256 retired: $P is the RS256 key now
+no EdDSA key left for id_tokens: \`cpassport keys --add eddsa\` makes one" \
+    "cli-keys-rotate-type-settles: P rotated from EdDSA to RS256 retires signing.pem.rs256, makes no other, says EdDSA has none"
 ok $([ ! -e "$P.rs256" ] && [ "$(ls "$P".rs256.[0-9]* | wc -l)" = 2 ]; echo $?) \
     "cli-keys-rotate-type-settles: no signing.pem.rs256 left, two retired RS256 keys"
 

@@ -7,7 +7,8 @@
 # it.  Headless Chromium (apache_rp_browser.py, whose "ok"/"not ok" lines
 # join this stream) opens /private/, signs in at cpassport, approves, sees
 # the email and a custom claim, signs out through cpassport's
-# end_session_endpoint and is asked to sign in again.  Screenshots stay in
+# end_session_endpoint and is asked to sign in again (and, signing in,
+# is not asked to consent again).  Screenshots stay in
 # $builddir/tests/oidc/artifacts.  A missing Apache, module or browser
 # fails, never skips.
 . "$(dirname "$0")/../integration/lib.sh"
@@ -36,12 +37,15 @@ echo 'correct horse' | "$CPASSPORT" user add --email alice@example.com --name Al
 ALICE=$(psql_q "SELECT id FROM users WHERE email = 'alice@example.com'")
 "$CPASSPORT" user claim "$ALICE" department=Engineering >/dev/null
 
-RP_PORT=$(free_port); RP="http://127.0.0.1:$RP_PORT"
-new_client --name "Apache intranet" --redirect "$RP/private/redirect_uri" \
-    --post-logout-redirect "$RP/loggedout.html"; RP_ID=$ID RP_SECRET=$SECRET
+rp_client() {	# rp_client NAME [cpassport client args]: RP_PORT, RP, RP_ID, RP_SECRET
+	local name=$1; shift
+	RP_PORT=$(free_port); RP="http://127.0.0.1:$RP_PORT"
+	new_client --name "$name" --redirect "$RP/private/redirect_uri" \
+	    --post-logout-redirect "$RP/loggedout.html" "$@"; RP_ID=$ID RP_SECRET=$SECRET
+}
 
-apache_start() {	# the example on RP_PORT; /private/index.cgi prints the claims
-	local state="$WORK/apache-rp"
+apache_start() {	# apache_start STATE: the example on RP_PORT; /private/index.cgi prints the claims
+	local state="$WORK/$1"
 	[ -x /usr/sbin/apache2 ] || { echo "# /usr/sbin/apache2 is missing" >&2; return 1; }
 	[ -f /usr/lib/apache2/modules/mod_auth_openidc.so ] ||
 	    { echo "# mod_auth_openidc is missing (scripts/deps: libapache2-mod-auth-openidc)" >&2; return 1; }
@@ -50,6 +54,7 @@ apache_start() {	# the example on RP_PORT; /private/index.cgi prints the claims
 	    RP_PASSPHRASE=$(openssl rand -base64 32) RP_SCOPE="openid email profile org" \
 	    "$HTTPD_CONF" apache-openidc "$RP_PORT" "$state" "$builddir/cgi-bin" "$CONF" \
 	    >"$state/httpd.conf" || return 1
+	[ "$1" = apache-rp-form-post ] && echo "OIDCResponseMode form_post" >>"$state/mod_auth_openidc.conf"
 	# The values are the test's own (an id, an address, a word): no
 	# markup to escape.
 	cat >"$state/private/index.cgi" <<'CGI'
@@ -76,20 +81,36 @@ CGI
 	return 1
 }
 
-if apache_start; then
-	export ISSUER RP ARTIFACTS USER_EMAIL=alice@example.com USER_PASSWORD='correct horse' \
-	    USER_SUB=$ALICE CLAIM_SCOPE=org CLAIM_VALUE=Engineering \
-	    SCOPE_DESCRIPTION="see your department" CLIENT_NAME="Apache intranet"
-	fold_tap apache-rp-browser env PGHOST="$WORK/pgsock" PGPORT="$PGPORT" PGUSER=postgres \
-	    PGDATABASE=cpassport "$PY" "$srcdir/tests/oidc/apache_rp_browser.py"
+export ISSUER ARTIFACTS USER_EMAIL=alice@example.com USER_PASSWORD='correct horse' \
+    USER_SUB=$ALICE CLAIM_SCOPE=org CLAIM_VALUE=Engineering \
+    SCOPE_DESCRIPTION="see your department" CLIENT_NAME="Apache intranet"
+browser() {	# browser ARGS: apache_rp_browser.py ARGS against $RP
+	fold_tap apache-rp-browser env RP="$RP" PGHOST="$WORK/pgsock" PGPORT="$PGPORT" \
+	    PGUSER=postgres PGDATABASE=cpassport "$PY" "$srcdir/tests/oidc/apache_rp_browser.py" "$@"
+}
+
+# The example as shipped: the whole walk.
+rp_client "Apache intranet"
+if apache_start apache-rp; then
+	browser walk
 else
-	for t in redirect consent signed-in logout-confirm logged-out sign-in-again; do
+	for t in redirect consent signed-in logout-confirm logged-out sign-in-again consent-remembered; do
 		ok 1 "rp-$t: Apache with mod_auth_openidc did not start"
 	done
 fi
 apache_stop
+
+# The example with one line more, OIDCResponseMode form_post, for a client
+# whose id_tokens are ES256.
+rp_client "Apache intranet" --id-token-alg ES256
+if apache_start apache-rp-form-post; then
+	browser form-post ES256
+else
+	ok 1 "rp-form-post-es256: Apache with mod_auth_openidc did not start"
+fi
+apache_stop
 echo "# screenshots in $ARTIFACTS"
 
-ok $(! grep -qsE 'Sanitizer|runtime error:' "$WORK"/apache-rp/error.log; echo $?) \
-    "apache-rp: no AddressSanitizer/UBSan report in Apache's error log"
+ok $(! grep -qsE 'Sanitizer|runtime error:' "$WORK"/apache-rp*/error.log; echo $?) \
+    "apache-rp: no AddressSanitizer/UBSan report in Apache's error logs"
 done_testing

@@ -35,6 +35,23 @@ service_token() {	# service_token: a client_credentials token of the batch job's
 	[ "$(post -u "$CC_ID:$CC_SECRET" -d grant_type=client_credentials -d scope=read)" = 200 ] &&
 	    json .access_token
 }
+# expired TOKEN: its header and claims, exp a minute ago, signed again with
+# cpassport's own key: a good signature on a token past its time.
+expired() {
+	/usr/bin/python3 - "$1" "$WORK/signing.pem" <<'PY'
+import base64, json, sys, time
+import jwt
+def seg(s):
+    return json.loads(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4)))
+h, p, _ = sys.argv[1].split(".")
+header, claims = seg(h), seg(p)
+now = int(time.time())
+claims.update(iat=now - 960, nbf=now - 960, exp=now - 60)
+key = open(sys.argv[2], "rb").read()
+print(jwt.encode(claims, key, algorithm=header["alg"],
+                 headers={"kid": header["kid"], "typ": header["typ"]}))
+PY
+}
 # tampered TOKEN: the same signature over claims that name bob instead.
 tampered() {
 	local h p s
@@ -126,11 +143,13 @@ if apache_start jwks_uri; then
 	    bearer_401
 	check "rs-jwks-tampered: RFC 7515 §5.2, a token whose claims were changed (sub: bob's) after signing: 401" \
 	    bearer_401 -H "Authorization: Bearer $(tampered "$AT")"
+	check "rs-jwks-expired: RFC 7519 §4.1.4, a token signed with cpassport's key but past its exp (verify.exp=required): 401" \
+	    bearer_401 -H "Authorization: Bearer $(expired "$AT")"
 	ok $([ "$(form /oauth/revoke -u "$APP_ID:$APP_SECRET" --data-urlencode "token=$AT")" = 200 ] &&
 	    lets_in "$AT"; echo $?) \
 	    "rs-jwks-revoked-still-valid: the documented limit of signature checks: a revoked token is let in until it expires (the example's README says so)"
 else
-	for t in token client-credentials no-token tampered revoked-still-valid; do
+	for t in token client-credentials no-token tampered expired revoked-still-valid; do
 		ok 1 "rs-jwks-$t: Apache with mod_oauth2 did not start"
 	done
 fi

@@ -7,6 +7,11 @@ Provider, then signs out through cpassport's end_session_endpoint.  Prints
 TAP stream.  One browser, one fresh profile, for the whole walk (each
 check builds on the one before); every wait is bounded (WAIT seconds).
 
+usage: apache_rp_browser.py walk | form-post ALG
+  walk       sign in, the claims, sign out, sign in again
+  form-post  sign in once, the RP asking response_mode=form_post, its
+             client's id_tokens signed with ALG
+
 Environment: ISSUER RP ARTIFACTS USER_EMAIL USER_PASSWORD USER_SUB
 CLAIM_SCOPE CLAIM_VALUE SCOPE_DESCRIPTION CLIENT_NAME, and PGHOST PGPORT
 PGUSER PGDATABASE for psql (the user's session rows at cpassport)."""
@@ -115,6 +120,13 @@ def login_form(d):
     at(d, ISSUER, "/oauth/authorize")
 
 
+def sign_in(d):
+    """Fill in cpassport's login form and press Sign in."""
+    d.find_element(By.ID, "email").send_keys(E["USER_EMAIL"])
+    d.find_element(By.ID, "password").send_keys(E["USER_PASSWORD"])
+    click_and_wait(d, d.find_element(By.XPATH, "//form//button[normalize-space()='Sign in']"))
+
+
 def walk(d):
     @check("rp-redirect: GET /private/ without a session: mod_auth_openidc sends the browser to cpassport's "
            "authorization endpoint from the discovery document, code flow with PKCE S256, a nonce, and the "
@@ -134,9 +146,7 @@ def walk(d):
     @check("rp-consent: signing in at cpassport shows the consent page naming the Apache client and the "
            "custom claim's scope")
     def _():
-        d.find_element(By.ID, "email").send_keys(E["USER_EMAIL"])
-        d.find_element(By.ID, "password").send_keys(E["USER_PASSWORD"])
-        click_and_wait(d, d.find_element(By.XPATH, "//form//button[normalize-space()='Sign in']"))
+        sign_in(d)
         wait(d, EC.element_to_be_clickable((By.ID, "approve")), "the consent page")
         body = d.find_element(By.TAG_NAME, "main").text
         assert E["CLIENT_NAME"] in body, body
@@ -185,6 +195,37 @@ def walk(d):
         login_form(d)
         shot(d, "apache-rp-6-login-again.png")
 
+    @check("rp-consent-remembered: signing in again lands straight on /private/: the consent given "
+           "before is remembered for this user and client (issue #12 item 7)")
+    def _():
+        sign_in(d)
+        wait(d, EC.presence_of_element_located((By.ID, "email")), "the private page")
+        at(d, RP, "/private/")
+        assert d.find_element(By.ID, "email").text == E["USER_EMAIL"]
+        assert sessions() == "1", f"{sessions()} sessions at cpassport"
+        shot(d, "apache-rp-7-private-again.png")
+
+
+def form_post(d, alg):
+    @check(f"rp-form-post-{alg.lower()}: OIDCResponseMode form_post and a client registered with "
+           f"--id-token-alg {alg}: the request asks response_mode=form_post, cpassport's answer page "
+           "POSTs the code to the RP (OAuth 2.0 Form Post Response Mode §2), mod_auth_openidc verifies "
+           f"the {alg} id_token and /private/ shows the claims")
+    def _():
+        d.get(RP + "/private/")
+        login_form(d)
+        q = query_of(d.current_url)
+        assert q.get("response_mode") == ["form_post"], q
+        sign_in(d)
+        wait(d, EC.element_to_be_clickable((By.ID, "approve")), "the consent page")
+        click_and_wait(d, d.find_element(By.ID, "approve"))
+        wait(d, EC.presence_of_element_located((By.ID, "email")), "the private page")
+        at(d, RP, "/private/")
+        text = {i: d.find_element(By.ID, i).text for i in ("sub", "email", "claim")}
+        assert text == {"sub": E["USER_SUB"], "email": E["USER_EMAIL"],
+                        "claim": E["CLAIM_VALUE"]}, text
+        shot(d, f"apache-rp-8-form-post-{alg.lower()}.png")
+
 
 def main():
     profile = tempfile.mkdtemp(prefix="cpassport-chromium-")
@@ -199,7 +240,10 @@ def main():
                              options=opts)
         d.set_page_load_timeout(WAIT)
         print(f"# chromium {d.capabilities.get('browserVersion')}")
-        walk(d)
+        if sys.argv[1] == "walk":
+            walk(d)
+        else:
+            form_post(d, sys.argv[2])
     finally:
         if d is not None:
             d.quit()

@@ -363,6 +363,35 @@ check_broken(void)
 	free(dir);
 }
 
+/* Beyond KEYSET_MAX keys the oldest retired go, never an active key. */
+static void
+check_cap(void)
+{
+	struct keyset	*ks;
+	time_t		 t = -1;
+	char		 err[256] = "", *dir, *path, *p;
+	int		 i, r = 0, made, retired;
+
+	path = new_p("cap", &dir);
+	r |= key_generate(KEY_EDDSA, path, 0, err, sizeof(err));
+	r |= keyset_settle(path, &retired, &made, err, sizeof(err));
+	for (i = 0; i < KEYSET_MAX; i++) {
+		p = xasprintf("%s.eddsa.%d", path, 1000 + i);
+		r |= key_generate(KEY_EDDSA, p, 0, err, sizeof(err));
+		free(p);
+	}
+	ks = keyset_load(path, err, sizeof(err));
+	keyset_get(ks, KEYSET_MAX - 1, &t);
+	ok(r == 0 && keyset_count(ks) == KEYSET_MAX &&
+	    keyset_for(ks, KEY_RS256) != NULL &&
+	    keyset_for(ks, KEY_EDDSA) == keyset_current(ks) && t == 1002,
+	    "capped at %d keys: P and P.rs256 kept, the 2 oldest retired "
+	    "dropped (last %lld)", KEYSET_MAX, (long long)t);
+	keyset_free(ks);
+	free(path);
+	free(dir);
+}
+
 static int
 rm(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -395,6 +424,7 @@ main(void)
 	check_purge(&ks, path);
 	check_settle_own(&ks, path);
 	check_broken();
+	check_cap();
 	keyset_free(ks);
 	free(path);
 	free(dir);
