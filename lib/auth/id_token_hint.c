@@ -5,35 +5,12 @@
 
 #include "auth/id_token_hint.h"
 #include "base/arena.h"
+#include "crypto/jose.h"
 #include "crypto/jwt.h"
 #include "parse/valid.h"
 
 /* The typ our id_tokens carry (Core §2 leaves it open; RFC 7519 §5.1). */
 #define ID_TOKEN_TYP	"JWT"
-
-/* A string value with no NUL in it, or NULL. */
-static const char *
-string_of(json_object *v)
-{
-	const char	*s;
-
-	if (!json_object_is_type(v, json_type_string))
-		return NULL;
-	s = json_object_get_string(v);
-	if (strlen(s) != (size_t)json_object_get_string_len(v))
-		return NULL;
-	return s;
-}
-
-static const char *
-member_str(json_object *claims, const char *name)
-{
-	json_object	*v;
-
-	if (!json_object_object_get_ex(claims, name, &v))
-		return NULL;
-	return string_of(v);
-}
 
 /* Core §2: aud is a string, or an array; we issue one audience only. */
 static const char *
@@ -48,7 +25,7 @@ audience(json_object *claims)
 			return NULL;
 		v = json_object_array_get_idx(v, 0);
 	}
-	return string_of(v);
+	return jose_string(v);
 }
 
 /* The claims of a verified token, judged (Core §3.1.3.7 steps 2, 3). */
@@ -59,10 +36,10 @@ claims_valid(struct arena *a, json_object *claims, const char *issuer,
 	json_object	*v, *sidv;
 	const char	*iss, *sub, *aud, *sid = NULL;
 
-	if ((iss = member_str(claims, "iss")) == NULL ||
+	if ((iss = jose_member_str(claims, "iss")) == NULL ||
 	    strcmp(iss, issuer) != 0)
 		return 0;
-	if ((sub = member_str(claims, "sub")) == NULL || *sub == '\0' ||
+	if ((sub = jose_member_str(claims, "sub")) == NULL || *sub == '\0' ||
 	    (aud = audience(claims)) == NULL || *aud == '\0')
 		return 0;
 	if (!json_object_object_get_ex(claims, "exp", &v) ||
@@ -70,7 +47,7 @@ claims_valid(struct arena *a, json_object *claims, const char *issuer,
 		return 0;
 	/* Our sids are the sessions' UUIDs (sql/005_openid.sql). */
 	if (json_object_object_get_ex(claims, "sid", &sidv) &&
-	    ((sid = string_of(sidv)) == NULL || !uuid_valid(sid)))
+	    ((sid = jose_string(sidv)) == NULL || !uuid_valid(sid)))
 		return 0;
 	out->sub = arena_strdup(a, sub);
 	out->aud = arena_strdup(a, aud);

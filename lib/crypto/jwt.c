@@ -123,22 +123,6 @@ parse_object(struct json_tokener *tok, const unsigned char *s, size_t n)
 	return o;
 }
 
-/* A string member, or NULL when missing, not a string or holding a NUL. */
-static const char *
-member_str(struct json_object *o, const char *name)
-{
-	struct json_object	*v;
-	const char		*s;
-
-	if (!json_object_object_get_ex(o, name, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	s = json_object_get_string(v);
-	if (strlen(s) != (size_t)json_object_get_string_len(v))
-		return NULL;
-	return s;
-}
-
 /*
  * RFC 7515 §4.1.9: a "typ" without '/' stands for "application/" typ;
  * media types compare case-insensitively (RFC 9068 §4: "at+jwt").
@@ -161,7 +145,7 @@ typ_matches(struct json_object *h, const char *typ)
 
 	if (typ == NULL)
 		return !json_object_object_get_ex(h, "typ", NULL);
-	return (t = member_str(h, "typ")) != NULL &&
+	return (t = jose_member_str(h, "typ")) != NULL &&
 	    strcasecmp(media_type(t), media_type(typ)) == 0;
 }
 
@@ -177,12 +161,12 @@ check_header(struct json_object *h, const struct keyset *ks,
 	if (json_object_object_get_ex(h, "crit", NULL) || !typ_matches(h, typ))
 		return JWT_BAD_HEADER;
 	/* RFC 8725 §2.1: only our keys' algorithms; never "none" nor HMAC. */
-	if ((alg = member_str(h, "alg")) == NULL)
+	if ((alg = jose_member_str(h, "alg")) == NULL)
 		return JWT_BAD_HEADER;
 	for (i = 0; i < KEY__MAX; i++)
 		if (strcmp(alg, key_alg(i)) == 0)
 			break;
-	if (i == KEY__MAX || (kid = member_str(h, "kid")) == NULL)
+	if (i == KEY__MAX || (kid = jose_member_str(h, "kid")) == NULL)
 		return JWT_BAD_HEADER;
 	if ((*k = keyset_find(ks, kid)) == NULL)
 		return JWT_UNKNOWN_KID;

@@ -208,6 +208,26 @@ signed_in(struct app *app, struct arena *arena, const struct authz *a,
 }
 
 /*
+ * The request needs a (new) sign-in: the login form, with the e-mail of
+ * s (the current session, or NULL) when there is no login_hint.  With
+ * prompt=none, or under trust_remote_user (the web server signs users
+ * in, not the form), login_required (Core §3.1.2.6).
+ */
+static void
+ask_login(struct app *app, const struct http_request *req,
+    struct http_response *r, const struct authz *a, const char *request,
+    const struct session_row *s)
+{
+	if ((a->prompt & PROMPT_BIT(PROMPT_NONE)) ||
+	    app->cfg.trust_remote_user)
+		authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
+		    "the user must sign in", app->cfg.issuer);
+	else
+		show_login(app, req, r, PAGE_LOGIN, request, a,
+		    s != NULL && a->login_hint == NULL ? s->user_email : NULL);
+}
+
+/*
  * After a valid request: sign in (again) when the request asks it
  * (authorize_prompt.h), let the user choose the account (select_account,
  * or a login_hint for another user), then consent.  prompt=none shows no
@@ -234,15 +254,9 @@ proceed(struct app *app, const struct http_request *req,
 		page_error(r, PAGE_UNAVAILABLE);
 		return;
 	}
-	if (authz_needs_login(a, have ? &s : NULL, time(NULL))) {
-		if (none || app->cfg.trust_remote_user)
-			authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
-			    "the user must sign in", app->cfg.issuer);
-		else
-			show_login(app, req, r, PAGE_LOGIN, request, a,
-			    have && a->login_hint == NULL ? s.user_email :
-			    NULL);
-	} else if (!authz_needs_choice(a, &s) || app->cfg.trust_remote_user)
+	if (authz_needs_login(a, have ? &s : NULL, time(NULL)))
+		ask_login(app, req, r, a, request, have ? &s : NULL);
+	else if (!authz_needs_choice(a, &s) || app->cfg.trust_remote_user)
 		signed_in(app, req->arena, a, &s, request, r);
 	else if (none)
 		authz_redirect_error(r, a, OAUTH_ACCOUNT_SELECTION_REQUIRED,
@@ -333,11 +347,18 @@ decide(struct app *app, const struct http_request *req,
 	/* The CSRF token is bound to the session. */
 	if (!secret_equal(v[PP_CSRF].s, s.csrf_hex))
 		page_error(r, PAGE_CONSENT_EXPIRED);
-	else if (strcmp(v[PP_ACTION].s, "continue") == 0)
-		signed_in(app, req->arena, a, &s, v[PP_REQUEST].s, r);
 	else if (strcmp(v[PP_ACTION].s, "deny") == 0)
 		authz_redirect_error(r, a, OAUTH_ACCESS_DENIED,
 		    "the user denied the request", app->cfg.issuer);
+	/*
+	 * Core §3.1.2.1: max_age is judged again when the user answers a
+	 * page: one who waited past it there would get a code whose
+	 * auth_time the relying party rejects.  A sign-in first.
+	 */
+	else if (authz_auth_too_old(a, &s, time(NULL)))
+		ask_login(app, req, r, a, v[PP_REQUEST].s, &s);
+	else if (strcmp(v[PP_ACTION].s, "continue") == 0)
+		signed_in(app, req->arena, a, &s, v[PP_REQUEST].s, r);
 	else if (authz_consent_remember(app, a, &s) != DB_OK)
 		page_error(r, PAGE_UNAVAILABLE);
 	else

@@ -8,14 +8,20 @@
 #include "store/db_consent.h"
 
 int
+authz_auth_too_old(const struct authz *a, const struct session_row *s,
+    time_t now)
+{
+	return a->max_age > 0 && now - s->auth_time > a->max_age;
+}
+
+int
 authz_needs_login(const struct authz *a, const struct session_row *s,
     time_t now)
 {
 	if (s == NULL || (a->prompt & PROMPT_BIT(PROMPT_LOGIN)))
 		return 1;
 	/* Core §3.1.2.1: max_age=0 asks for a sign-in every time. */
-	if (a->max_age == 0 ||
-	    (a->max_age > 0 && now - s->auth_time > a->max_age))
+	if (a->max_age == 0 || authz_auth_too_old(a, s, now))
 		return 1;
 	return a->hint_sub != NULL && strcmp(a->hint_sub, s->user_id) != 0;
 }

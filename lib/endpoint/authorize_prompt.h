@@ -15,6 +15,13 @@
 #include "store/db_session.h"
 
 /*
+ * 1 when s's sign-in is older at time now than a's max_age (more than
+ * max_age seconds since its auth_time; Core §3.1.2.1); 0 without one.
+ */
+int	authz_auth_too_old(const struct authz *, const struct session_row *s,
+	    time_t now);
+
+/*
  * 1 when the user must sign in for a at time now: no session (s NULL),
  * prompt=login, max_age=0 or more than max_age seconds since the
  * session's auth_time, or an id_token_hint whose sub is not the

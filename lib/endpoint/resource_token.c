@@ -1,4 +1,5 @@
 /* The access token of a protected resource; see resource_token.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "auth/transport.h"
@@ -16,9 +17,9 @@ has_body(const struct http_request *req)
 	    req->body_timed_out);
 }
 
-struct oauth_outcome
-resource_token_find(const struct app *app, const struct http_request *req,
-    int with_form, const char **tok, size_t *len)
+static struct oauth_outcome
+find(const struct app *app, const struct http_request *req, int with_form,
+    const char **tok, size_t *len)
 {
 	static const struct form_param	params[] = {
 		{ "access_token", JWT_MAX_LEN },
@@ -55,9 +56,9 @@ resource_token_find(const struct app *app, const struct http_request *req,
 	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 }
 
-struct oauth_outcome
-resource_token_check(struct arena *a, struct app *app, const char *tok,
-    size_t len, struct access_token *t)
+static struct oauth_outcome
+check(struct arena *a, struct app *app, const char *tok, size_t len,
+    struct access_token *t)
 {
 	switch (access_token_check(a, app, tok, len, 1, t)) {
 	case ACCESS_ACTIVE:
@@ -75,4 +76,29 @@ resource_token_check(struct arena *a, struct app *app, const char *tok,
 		return OAUTH_OUTCOME(OAUTH_INVALID_TOKEN,
 		    "the access token does not represent a user");
 	return OAUTH_OUTCOME(OAUTH_OK, NULL);
+}
+
+int
+resource_token_accept(struct app *app, const struct http_request *req,
+    struct http_response *r, const struct resource_rule *rule,
+    struct access_token *t)
+{
+	struct oauth_outcome	 o;
+	const char		*tok;
+	size_t			 len;
+
+	memset(t, 0, sizeof(*t));
+	if ((o = find(app, req, rule->with_form, &tok, &len)).error ==
+	    OAUTH_OK && (o = check(req->arena, app, tok, len, t)).error ==
+	    OAUTH_OK && rule->scope != NULL &&
+	    !scope_allows(&t->scopes, rule->scope))
+		/* RFC 6750 §3.1: a token without the scope: 403. */
+		o = OAUTH_OUTCOME(OAUTH_INSUFFICIENT_SCOPE, rule->lacks);
+	if (o.error != OAUTH_OK) {
+		oauth_bearer_error_write(r, o.error, o.desc,
+		    o.error == OAUTH_INSUFFICIENT_SCOPE ? rule->scope : NULL);
+		return -1;
+	}
+	snprintf(r->log_client, sizeof(r->log_client), "%s", t->client_id);
+	return 0;
 }

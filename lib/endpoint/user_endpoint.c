@@ -1,5 +1,4 @@
 /* GET /api/user; see user_endpoint.h. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,43 +27,18 @@ write_user(struct http_response *r, const struct access_token *t)
 	oauth_json_object_write(r, o);
 }
 
-static struct oauth_outcome
-check(struct app *app, const struct http_request *req,
-    struct access_token *t)
-{
-	struct oauth_outcome	 o;
-	const char		*tok;
-	size_t			 len;
-
-	if ((o = resource_token_find(app, req, 0, &tok, &len)).error !=
-	    OAUTH_OK || (o = resource_token_check(req->arena, app, tok, len,
-	    t)).error != OAUTH_OK)
-		return o;
-	if (app->cfg.user_endpoint_scope != NULL &&
-	    !scope_allows(&t->scopes, app->cfg.user_endpoint_scope))
-		return OAUTH_OUTCOME(OAUTH_INSUFFICIENT_SCOPE,
-		    "the access token lacks the required scope");
-	return OAUTH_OUTCOME(OAUTH_OK, NULL);
-}
-
 void
 user_endpoint(void *ctx, const struct http_request *req,
     struct http_response *resp)
 {
 	struct app		*app = ctx;
 	struct access_token	 t;
-	struct oauth_outcome	 o;
+	struct resource_rule	 rule = { 0, app->cfg.user_endpoint_scope,
+	    "the access token lacks the required scope" };
 
-	memset(&t, 0, sizeof(t));
 	app_refresh(app);
-	if ((o = check(app, req, &t)).error == OAUTH_OK) {
-		snprintf(resp->log_client, sizeof(resp->log_client), "%s",
-		    t.client_id);
+	if (resource_token_accept(app, req, resp, &rule, &t) == 0)
 		write_user(resp, &t);
-	} else
-		oauth_bearer_error_write(resp, o.error, o.desc,
-		    o.error == OAUTH_INSUFFICIENT_SCOPE ?
-		    app->cfg.user_endpoint_scope : NULL);
 }
 
 static const struct route routes[] = {

@@ -48,28 +48,6 @@ check_code(const struct token_params *tp, const struct code_row *row)
 	return NULL;
 }
 
-/* Core §3.1.3.3: the id_token of an openid grant, echoing the nonce. */
-static enum oauth_error
-id_token(const struct token_params *tp, struct app *app,
-    const struct client *c, const struct code_row *row,
-    const struct scope_set *granted, struct issued *t)
-{
-	struct id_token_request	ir;
-
-	/* Core §12.2: its refreshes' id_tokens say the same. */
-	t->row.auth_time = row->auth_time;
-	t->row.sid = row->sid;
-	t->row.amr = row->amr;
-	memset(&ir, 0, sizeof(ir));
-	ir.user_id = row->user_id;
-	ir.granted = granted;
-	ir.nonce = row->nonce;
-	ir.auth_time = row->auth_time;
-	ir.sid = row->sid;
-	ir.amr = row->amr;
-	return id_token_issue(tp->arena, app, c, &ir, t);
-}
-
 static enum oauth_error
 issue(const struct token_params *tp, struct app *app, const struct client *c,
     const struct code_row *row, const char *hash, struct issued *t)
@@ -92,9 +70,18 @@ issue(const struct token_params *tp, struct app *app, const struct client *c,
 	if ((e = issue_mint(app, &ir, t)) != OAUTH_OK)
 		return e;
 	t->row.auth_code_hash = hash;
-	if (id_token_wanted(&granted) &&
-	    (e = id_token(tp, app, c, row, &granted, t)) != OAUTH_OK)
-		return e;
+	/*
+	 * Core §3.1.3.3: the id_token of an openid grant, echoing the
+	 * nonce; §12.2: its refreshes' id_tokens say the same.
+	 */
+	if (id_token_wanted(&granted)) {
+		t->row.auth_time = row->auth_time;
+		t->row.sid = row->sid;
+		t->row.amr = row->amr;
+		if ((e = id_token_issue(tp->arena, app, c, &granted,
+		    row->nonce, t)) != OAUTH_OK)
+			return e;
+	}
 	return oauth_db_error(db_token_insert(app->db, &t->row));
 }
 

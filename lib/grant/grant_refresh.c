@@ -81,27 +81,6 @@ check_row(struct app *app, const struct client *c,
 	return OAUTH_OUTCOME(OAUTH_OK, NULL);
 }
 
-/*
- * Core §12.2: the refreshed id_token of a family an openid code exchange
- * began, with the first one's sub, auth_time, sid and amr, and no nonce
- * (the nonce binds the authentication request, which a refresh is not).
- */
-static enum oauth_error
-id_token(const struct token_params *tp, struct app *app,
-    const struct client *c, const struct refresh_row *row,
-    const struct scope_set *granted, struct issued *t)
-{
-	struct id_token_request	ir;
-
-	memset(&ir, 0, sizeof(ir));
-	ir.user_id = row->user_id;
-	ir.granted = granted;
-	ir.auth_time = row->auth_time;
-	ir.sid = row->sid;
-	ir.amr = row->amr;
-	return id_token_issue(tp->arena, app, c, &ir, t);
-}
-
 static struct oauth_outcome
 rotate(const struct token_params *tp, struct app *app, const struct client *c,
     const struct refresh_row *row, const char *old_hash,
@@ -124,8 +103,15 @@ rotate(const struct token_params *tp, struct app *app, const struct client *c,
 	t->row.auth_time = row->auth_time;
 	t->row.sid = row->sid;
 	t->row.amr = row->amr;
+	/*
+	 * Core §12.2: the refreshed id_token of a family an openid code
+	 * exchange began says the first one's sub, auth_time, sid and amr,
+	 * and no nonce (it binds the authentication request, which a
+	 * refresh is not).
+	 */
 	if (row->auth_time != 0 && id_token_wanted(granted) &&
-	    (e = id_token(tp, app, c, row, granted, t)) != OAUTH_OK)
+	    (e = id_token_issue(tp->arena, app, c, granted, NULL, t)) !=
+	    OAUTH_OK)
 		return OAUTH_OUTCOME(e, NULL);
 	s = db_token_rotate(app->db, old_hash, &t->row, &rotated);
 	if (s == DB_OK && !rotated)

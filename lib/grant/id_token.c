@@ -53,8 +53,7 @@ add_str(json_object *o, const char *k, const char *v)
 /* Core §2 and §3.1.3.6: the claims of the token itself. */
 static int
 add_claims(json_object *o, struct app *app, const struct client *c,
-    const struct id_token_request *ir, const struct issued *t,
-    enum key_type type)
+    const char *nonce, const struct issued *t, enum key_type type)
 {
 	json_object	*amr;
 	char		*at_hash;
@@ -62,24 +61,24 @@ add_claims(json_object *o, struct app *app, const struct client *c,
 	if ((at_hash = jwt_half_hash(type, t->jwt)) == NULL)
 		return -1;
 	add_str(o, "iss", app->cfg.issuer);
-	add_str(o, "sub", ir->user_id);
+	add_str(o, "sub", t->row.user_id);
 	add_str(o, "aud", c->id);
 	json_object_object_add(o, "exp", json_object_new_int64(t->row.iat +
 	    app->cfg.id_token_lifetime));
 	json_object_object_add(o, "iat", json_object_new_int64(t->row.iat));
-	if (ir->auth_time != 0)
+	if (t->row.auth_time != 0)
 		json_object_object_add(o, "auth_time",
-		    json_object_new_int64(ir->auth_time));
-	if (ir->nonce != NULL)
-		add_str(o, "nonce", ir->nonce);
+		    json_object_new_int64(t->row.auth_time));
+	if (nonce != NULL)
+		add_str(o, "nonce", nonce);
 	add_str(o, "azp", c->id);
 	add_str(o, "at_hash", at_hash);
-	if (ir->sid != NULL)
-		add_str(o, "sid", ir->sid);
-	if (ir->amr != NULL) {
+	if (t->row.sid != NULL)
+		add_str(o, "sid", t->row.sid);
+	if (t->row.amr != NULL) {
 		/* RFC 8176 §1: an array of method names. */
 		amr = json_object_new_array();
-		json_object_array_add(amr, json_object_new_string(ir->amr));
+		json_object_array_add(amr, json_object_new_string(t->row.amr));
 		json_object_object_add(o, "amr", amr);
 	}
 	free(at_hash);
@@ -88,7 +87,7 @@ add_claims(json_object *o, struct app *app, const struct client *c,
 
 enum oauth_error
 id_token_issue(struct arena *a, struct app *app, const struct client *c,
-    const struct id_token_request *ir, struct issued *t)
+    const struct scope_set *granted, const char *nonce, struct issued *t)
 {
 	const struct key	*k;
 	json_object		*o;
@@ -97,13 +96,13 @@ id_token_issue(struct arena *a, struct app *app, const struct client *c,
 	if ((k = signing_key(app, c)) == NULL)
 		return OAUTH_SERVER_ERROR;
 	o = json_object_new_object();
-	if (add_claims(o, app, c, ir, t, key_get_type(k)) == -1) {
+	if (add_claims(o, app, c, nonce, t, key_get_type(k)) == -1) {
 		json_object_put(o);
 		log_warnx("%s: client %s: at_hash failed", __func__, c->id);
 		return OAUTH_SERVER_ERROR;
 	}
 	/* Core §5.4: what the granted scopes release; none, no statement. */
-	if ((s = claims_add(a, app, ir->user_id, ir->granted, CLAIMS_ID_TOKEN,
+	if ((s = claims_add(a, app, t->row.user_id, granted, CLAIMS_ID_TOKEN,
 	    o)) != DB_OK) {
 		json_object_put(o);
 		return oauth_db_error(s);
