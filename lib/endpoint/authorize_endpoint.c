@@ -304,6 +304,14 @@ login(struct app *app, const struct http_request *req,
 	/* Re-authentication too: the old session ends (a new sid). */
 	else if (session_renew(app, req, u.id, SESSION_AMR_PWD, r, &s) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
+	/*
+	 * Core §3.1.2.1 id_token_hint: signed in now as another user than
+	 * the hint's, an error (login_required), not that user's code.
+	 */
+	else if (a->hint_sub != NULL && strcmp(a->hint_sub, s.user_id) != 0)
+		authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
+		    "the user signed in is not the id_token_hint's",
+		    app->cfg.issuer);
 	else if (authz_login_goes_on(a))
 		signed_in(app, req->arena, a, &s, request, r);
 	else {
