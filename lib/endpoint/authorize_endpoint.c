@@ -154,10 +154,14 @@ consent(struct arena *arena, struct app *app, const struct authz *a,
 	    s->user_email, lines, a->scopes.n);
 }
 
-/* The web server authenticated the user (REMOTE_USER): no login form. */
+/*
+ * The web server authenticated the user (REMOTE_USER): no login form.
+ * One that is no active user of ours is the 403 page, or with
+ * prompt=none login_required: no page at all (Core §3.1.2.1).
+ */
 static int
 remote_user_session(struct app *app, const struct http_request *req,
-    struct session_row *s, struct http_response *r)
+    const struct authz *a, struct session_row *s, struct http_response *r)
 {
 	struct user	u;
 	int		found = 0, have;
@@ -171,7 +175,11 @@ remote_user_session(struct app *app, const struct http_request *req,
 	if (req->remote_user == NULL || !email_valid(req->remote_user) ||
 	    db_user_find_by_email(req->arena, app->db, req->remote_user, &u,
 	    &found) != DB_OK || !found || u.revoked) {
-		page_error(r, PAGE_NOT_AUTHENTICATED);
+		if (a->prompt & PROMPT_BIT(PROMPT_NONE))
+			authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
+			    "the user must sign in", app->cfg.issuer);
+		else
+			page_error(r, PAGE_NOT_AUTHENTICATED);
 		return 0;
 	}
 	/* A session gives the consent form its CSRF token. */
@@ -246,7 +254,7 @@ proceed(struct app *app, const struct http_request *req,
 	if (app->cfg.trust_remote_user && none && req->remote_user == NULL)
 		have = 0;
 	else if (app->cfg.trust_remote_user) {
-		if ((have = remote_user_session(app, req, &s, r)) == 0)
+		if ((have = remote_user_session(app, req, a, &s, r)) == 0)
 			return;		/* answered: a page, or the session */
 	} else
 		have = session_current(app, req, &s);
@@ -318,6 +326,14 @@ login(struct app *app, const struct http_request *req,
 	/* Re-authentication too: the old session ends (a new sid). */
 	else if (session_renew(app, req, u.id, SESSION_AMR_PWD, r, &s) == -1)
 		page_error(r, PAGE_UNAVAILABLE);
+	/*
+	 * Core §3.1.2.1 id_token_hint: signed in now as another user than
+	 * the hint's, an error (login_required), not that user's code.
+	 */
+	else if (a->hint_sub != NULL && strcmp(a->hint_sub, s.user_id) != 0)
+		authz_redirect_error(r, a, OAUTH_LOGIN_REQUIRED,
+		    "the user signed in is not the id_token_hint's",
+		    app->cfg.issuer);
 	else if (authz_login_goes_on(a))
 		signed_in(app, req->arena, a, &s, request, r);
 	else {

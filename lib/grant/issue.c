@@ -83,6 +83,15 @@ sign_access_token(struct app *app, const struct issue_request *ir,
 		e = OAUTH_SERVER_ERROR;
 	}
 	json_object_put(c);
+	/* Longer than the resource endpoints read: none they would refuse. */
+	if (t->jwt != NULL && strlen(t->jwt) > JWT_MAX_LEN) {
+		log_warnx("%s: sub %s: the access token with its claims is "
+		    "%zu bytes, over %d", __func__, ir->user_id != NULL ?
+		    ir->user_id : ir->client_id, strlen(t->jwt), JWT_MAX_LEN);
+		free(t->jwt);
+		t->jwt = NULL;
+		e = OAUTH_SERVER_ERROR;
+	}
 	return e;
 }
 

@@ -3,7 +3,8 @@
  * library openid-client (v6, over oauth4webapi) and by jose: discovery,
  * authorization code + PKCE (S256) + nonce, the id_token's checks, userinfo,
  * refresh, RP-initiated logout, the id_token and access token of each
- * signing algorithm against the JWKS, and the negative cases.  The pages
+ * signing algorithm against the JWKS, form_post, remembered consent,
+ * custom claims, and the negative cases.  The pages
  * are driven by browser.mjs.  Prints "ok"/"not ok" lines without a plan:
  * openid-client.sh folds them into its TAP stream.
  *
@@ -50,19 +51,25 @@ async function configure(id, secret, alg = 'RS256') {
 }
 
 /* The pages: sign in on a login form, approve a consent page. */
-function user(page, forms) {
-	const login = forms.find((f) => f.inputs.some((i) => i.type === 'password'));
+function user(page, list) {
+	const login = list.find((f) => f.inputs.some((i) => i.type === 'password'));
 	if (login) {
 		S.loginPages = (S.loginPages || 0) + 1;
 		return { form: login, extra: { email: E.USER_EMAIL,
 		    password: E.USER_PASSWORD } };
 	}
-	const consent = forms.find((f) => f.buttons.some((b) => b.value === 'approve'));
+	const consent = list.find((f) => f.buttons.some((b) => b.value === 'approve'));
 	if (consent) {
 		S.consentPages = (S.consentPages || 0) + 1;
 		return { form: consent, extra: { action: 'approve' } };
 	}
 	return null;
+}
+
+/* A confirmation page (one form, 200): confirm it. */
+function confirm(page, list) {
+	return list.length === 1 && page.status === 200 ?
+	    { form: list[0], extra: {} } : null;
 }
 
 /* An authorization request through the pages; the redirect back to CB. */
@@ -175,9 +182,7 @@ const checks = {
 		});
 		const page = await browser.get(url);
 		eq(page.status, 200, 'confirmation page status');
-		const r = await browser.drive(url, (p, forms) =>
-		    forms.length === 1 && p.status === 200 ?
-		    { form: forms[0], extra: {} } : null);
+		const r = await browser.drive(url, confirm);
 		assert(r.out, `no redirect after the POST (status ${r.status})`);
 		eq(`${r.out.origin}${r.out.pathname}`, E.POST_LOGOUT, 'redirect target');
 		eq(r.out.searchParams.get('state'), state, 'state');
@@ -279,9 +284,7 @@ const checks = {
 		const url = client.buildEndSessionUrl(S.rs, {
 			id_token_hint: t.id_token, post_logout_redirect_uri: evil,
 			state: 'e' });
-		const r = await browser.drive(url, (p, forms) =>
-		    forms.length === 1 && p.status === 200 ?
-		    { form: forms[0], extra: {} } : null);
+		const r = await browser.drive(url, confirm);
 		assert(!r.out, `redirected to ${r.out}`);
 		assert(!(r.location || '').startsWith(evil), 'Location');
 		for (const p of r.pages)
