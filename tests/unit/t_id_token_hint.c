@@ -10,7 +10,6 @@
  */
 #include <sys/stat.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
 #include "tap.h"
+#include "tmpdir.h"
 
 #define ISS	"https://op.example"
 #define SID	"0b7d3c5e-8f1a-4c2b-9d6e-1a2b3c4d5e6f"
@@ -159,15 +159,6 @@ check_input(void)
 	free(tok);
 }
 
-static int
-rm(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 /* ks: P (ES256) with P.100 (RS256) and P.200 (EdDSA); one outside key. */
 static int
 setup(const char *path)
@@ -199,16 +190,10 @@ setup(const char *path)
 int
 main(void)
 {
-	const char	*tmp;
 	char		*path;
 
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	tmpdir = xasprintf("%s/t_id_token_hint.XXXXXX", tmp);
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
+	if ((tmpdir = tmpdir_make("t_id_token_hint")) == NULL)
 		return 2;
-	}
 	path = xasprintf("%s/signing.pem", tmpdir);
 	arena = arena_new();
 	if (ok(setup(path), "keyset of three algorithms and an outside key")) {
@@ -219,7 +204,7 @@ main(void)
 	arena_release(arena);
 	keyset_free(ks);
 	key_free(outside);
-	nftw(tmpdir, rm, 8, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(tmpdir);
 	free(path);
 	free(tmpdir);
 	return done_testing();

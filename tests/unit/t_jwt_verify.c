@@ -10,7 +10,6 @@
  */
 #include <sys/stat.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +26,7 @@
 #include "crypto/keyset.h"
 #include "parse/b64.h"
 #include "tap.h"
+#include "tmpdir.h"
 
 #define CLAIMS	"{\"sub\":\"1\",\"iss\":\"https://x\"}"
 #define TYP	"at+jwt"
@@ -525,15 +525,6 @@ check_node(void)
 	}
 }
 
-static int
-rm(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 /* ks: P (RS256) with P.100 (ES256) and P.200 (EdDSA); outside keys. */
 static int
 setup(void)
@@ -566,16 +557,10 @@ setup(void)
 int
 main(void)
 {
-	const char	*tmp;
 	int		 t;
 
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	tmpdir = xasprintf("%s/t_jwt_verify.XXXXXX", tmp);
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
+	if ((tmpdir = tmpdir_make("t_jwt_verify")) == NULL)
 		return 2;
-	}
 	path = xasprintf("%s/signing.pem", tmpdir);
 	if (ok(setup(), "keyset of three types and outside keys")) {
 		for (t = 0; t < KEY__MAX; t++)
@@ -589,7 +574,7 @@ main(void)
 	keyset_free(ks);
 	for (t = 0; t < KEY__MAX; t++)
 		key_free(outside[t]);
-	nftw(tmpdir, rm, 8, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(tmpdir);
 	free(path);
 	free(tmpdir);
 	return done_testing();

@@ -14,7 +14,6 @@
 #include <sys/wait.h>
 
 #include <dirent.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +29,7 @@
 #include "crypto/keys.h"
 #include "parse/b64.h"
 #include "tap.h"
+#include "tmpdir.h"
 
 #define CLAIMS	"{\"sub\":\"1\",\"iss\":\"https://x\"}"
 #define TYP	"at+jwt"
@@ -591,15 +591,6 @@ check_compressed(void)
 	free(jwkf);
 }
 
-static int
-rm(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 /*
  * OpenID Connect Core §3.1.3.6 at_hash: the example of Core A.3 (an
  * RS256 id_token's), and the SHA-512 half for EdDSA.
@@ -628,18 +619,13 @@ check_half_hash(void)
 int
 main(void)
 {
-	const char	*srcdir, *tmp;
+	const char	*srcdir;
 
 	if ((srcdir = getenv("srcdir")) == NULL || *srcdir == '\0')
 		srcdir = ".";
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
 	script = xasprintf("%s/tests/unit/jwt_verify.js", srcdir);
-	tmpdir = xasprintf("%s/t_keys_jwt.XXXXXX", tmp);
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
+	if ((tmpdir = tmpdir_make("t_keys_jwt")) == NULL)
 		return 2;
-	}
 
 	ok(system("command -v node >/dev/null 2>&1") == 0, "node is on PATH");
 	ok(access(script, R_OK) == 0, "%s is readable", script);
@@ -661,7 +647,7 @@ main(void)
 	check_load_errors();
 	check_mode();
 
-	nftw(tmpdir, rm, 8, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(tmpdir);
 	free(tmpdir);
 	free(script);
 	return done_testing();

@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
 #include "tap.h"
+#include "tmpdir.h"
 
 #define BASE	"signing.pem"
 #define CLAIMS	"{\"sub\":\"1\"}"
@@ -400,27 +400,12 @@ check_cap(void)
 	free(dir);
 }
 
-static int
-rm(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 int
 main(void)
 {
-	const char	*tmp;
 
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	tmpdir = xasprintf("%s/t_keyset.XXXXXX", tmp);
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
+	if ((tmpdir = tmpdir_make("t_keyset")) == NULL)
 		return 2;
-	}
 	ok(keyset_count(NULL) == 0 && keyset_current(NULL) == NULL &&
 	    keyset_find(NULL, "x") == NULL && keyset_jwks(NULL) == NULL,
 	    "NULL keyset");
@@ -428,7 +413,7 @@ main(void)
 	check_rotate_fails();
 	check_same_second();
 	check_cap();
-	nftw(tmpdir, rm, 8, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(tmpdir);
 	free(tmpdir);
 	return done_testing();
 }

@@ -8,7 +8,6 @@
  */
 #include <sys/stat.h>
 
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
 #include "tap.h"
+#include "tmpdir.h"
 
 #define BASE	"signing.pem"
 #define CLAIMS	"{\"sub\":\"1\"}"
@@ -392,29 +392,14 @@ check_cap(void)
 	free(dir);
 }
 
-static int
-rm(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
-
 int
 main(void)
 {
 	struct keyset	*ks = NULL;
-	const char	*tmp;
 	char		*dir, *path;
 
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	tmpdir = xasprintf("%s/t_keyset_alg.XXXXXX", tmp);
-	if (mkdtemp(tmpdir) == NULL) {
-		perror(tmpdir);
+	if ((tmpdir = tmpdir_make("t_keyset_alg")) == NULL)
 		return 2;
-	}
 	path = new_p("set", &dir);
 	check_p_alone(&ks, path);
 	check_settle(&ks, path);
@@ -428,7 +413,7 @@ main(void)
 	keyset_free(ks);
 	free(path);
 	free(dir);
-	nftw(tmpdir, rm, 16, FTW_DEPTH | FTW_PHYS);
+	tmpdir_remove(tmpdir);
 	free(tmpdir);
 	return done_testing();
 }
