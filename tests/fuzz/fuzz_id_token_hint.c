@@ -12,7 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "auth/id_token_hint.h"
 #include "base/arena.h"
@@ -20,6 +19,7 @@
 #include "crypto/jwt.h"
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
+#include "fuzz_keyset.h"
 #include "parse/valid.h"
 
 #define ISS	"https://op.example"
@@ -31,34 +31,7 @@ static struct keyset	*ks;
 static void
 setup(void)
 {
-	static const char	*sfx[KEY__MAX] = { "", ".1", ".2" };
-	const char		*tmp;
-	char			 err[256], *dir, *path, *p;
-	int			 t;
-
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	dir = xasprintf("%s/fuzz_id_token_hint.XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL)
-		abort();
-	path = xasprintf("%s/key.pem", dir);
-	for (t = 0; t < KEY__MAX; t++) {
-		p = xasprintf("%s%s", path, sfx[t]);
-		if (key_generate(t, p, 0, err, sizeof(err)) == -1)
-			abort();
-		free(p);
-	}
-	if ((ks = keyset_load(path, err, sizeof(err))) == NULL ||
-	    keyset_count(ks) != KEY__MAX)
-		abort();
-	for (t = 0; t < KEY__MAX; t++) {
-		p = xasprintf("%s%s", path, sfx[t]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(dir);
-	free(path);
-	free(dir);
+	ks = fuzz_keyset("fuzz_id_token_hint");
 }
 
 /* id_token_hint_verify of s[0..n), aborting on a broken contract. */

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -19,6 +18,7 @@
 #include "crypto/jwt.h"
 #include "crypto/keys.h"
 #include "crypto/keyset.h"
+#include "fuzz_keyset.h"
 #include "parse/b64.h"
 
 #define TYP	"at+jwt"
@@ -32,36 +32,12 @@ static char		*hdr[KEY__MAX];	/* base64url header naming keys[i] */
 static void
 setup(void)
 {
-	static const char	*sfx[KEY__MAX] = { "", ".1", ".2" };
 	const struct key	*k;
-	const char		*tmp;
-	char			 err[256], *dir, *path, *p, *h;
+	char			*h;
 	size_t			 i;
 	int			 t;
 
-	if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-		tmp = "/tmp";
-	dir = xasprintf("%s/fuzz_jwt.XXXXXX", tmp);
-	if (mkdtemp(dir) == NULL)
-		abort();
-	path = xasprintf("%s/key.pem", dir);
-	for (t = 0; t < KEY__MAX; t++) {
-		p = xasprintf("%s%s", path, sfx[t]);
-		if (key_generate(t, p, 0, err, sizeof(err)) == -1)
-			abort();
-		free(p);
-	}
-	if ((ks = keyset_load(path, err, sizeof(err))) == NULL ||
-	    keyset_count(ks) != KEY__MAX)
-		abort();
-	for (t = 0; t < KEY__MAX; t++) {
-		p = xasprintf("%s%s", path, sfx[t]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(dir);
-	free(path);
-	free(dir);
+	ks = fuzz_keyset("fuzz_jwt");
 	for (i = 0; i < KEY__MAX; i++) {
 		k = keyset_get(ks, i, NULL);
 		t = key_get_type(k);
