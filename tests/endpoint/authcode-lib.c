@@ -280,6 +280,22 @@ ac_pkce(char verifier[44], char challenge[44])
 	free(c);
 }
 
+int
+ac_fp_get(struct ep *t, const struct ac_world *w, struct ac_jar *j,
+    const char *fmt, ...)
+{
+	char	target[8192];
+	va_list	ap;
+	int	n;
+
+	n = snprintf(target, sizeof(target), "/oauth/authorize?"
+	    "response_type=code&client_id=%s", w->fp_id);
+	va_start(ap, fmt);
+	vsnprintf(target + n, sizeof(target) - n, fmt, ap);
+	va_end(ap);
+	return ac_get(t, j, target);
+}
+
 void
 ac_world(struct ep *t, struct ac_world *w, const char *extra)
 {

@@ -92,6 +92,14 @@ struct ac_world {
 };
 
 void		 ac_world(struct ep *, struct ac_world *, const char *extra);
+/*
+ * GET /oauth/authorize?response_type=code&client_id=<the first-party
+ * client> followed by fmt's text ("&state=x&prompt=none"), with the jar
+ * (NULL: no cookie); the status.
+ */
+int		 ac_fp_get(struct ep *, const struct ac_world *,
+		    struct ac_jar *, const char *fmt, ...)
+		    __attribute__((format(printf, 4, 5)));
 /* The web app exchanges code at the token endpoint, + more (or ""). */
 int		 ac_exchange(struct ep *, const struct ac_world *,
 		    const char *code, const char *more);

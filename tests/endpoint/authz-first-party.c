@@ -10,13 +10,10 @@ main(void)
 	struct ep		 t;
 	struct ac_world		 w;
 	struct ac_jar		 jar;
-	char			 target[256];
 
 	ac_world(&t, &w, NULL);
 	ac_login(&t, &jar, "alice@example.com", "pw one", w.q);
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&state=fp", w.fp_id);
-	ep_ok(ac_get(&t, &jar, target) == 302 &&
+	ep_ok(ac_fp_get(&t, &w, &jar, "&state=fp") == 302 &&
 	    ac_loc_param(&t, "code") != NULL && *ac_loc_param(&t, "code"),
 	    "authz-first-party: no consent screen, straight to the code");
 	return ep_finish(&t);

@@ -27,13 +27,9 @@ hint(struct ep *t, const char *sub, const char *aud, long long exp)
 static void
 ask(struct ep *t, struct ac_world *w, struct ac_jar *jar, char *h)
 {
-	char	target[4096];
-
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&state=ih&prompt=none&id_token_hint=%s", w->fp_id,
+	ac_fp_get(t, w, jar, "&state=ih&prompt=none&id_token_hint=%s",
 	    h != NULL ? h : "");
 	free(h);
-	ac_get(t, jar, target);
 }
 
 static int

@@ -11,11 +11,7 @@
 static void
 form_for(struct ep *t, struct ac_world *w, const char *hint)
 {
-	char	target[1024];
-
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&state=lh&login_hint=%s", w->fp_id, hint);
-	ac_get(t, NULL, target);
+	ac_fp_get(t, w, NULL, "&state=lh&login_hint=%s", hint);
 }
 
 /* Signed in: GET the first-party request with the hint and more. */
@@ -23,11 +19,7 @@ static int
 signed_in_for(struct ep *t, struct ac_world *w, struct ac_jar *jar,
     const char *hint, const char *more)
 {
-	char	target[1024];
-
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&state=lh&login_hint=%s%s", w->fp_id, hint, more);
-	return ac_get(t, jar, target);
+	return ac_fp_get(t, w, jar, "&state=lh&login_hint=%s%s", hint, more);
 }
 
 int

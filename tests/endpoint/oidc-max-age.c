@@ -10,11 +10,7 @@
 static int
 ask(struct ep *t, struct ac_world *w, struct ac_jar *jar, const char *age)
 {
-	char	target[1024];
-
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&state=ma&max_age=%s", w->fp_id, age);
-	return ac_get(t, jar, target);
+	return ac_fp_get(t, w, jar, "&state=ma&max_age=%s", age);
 }
 
 int

@@ -16,9 +16,7 @@ main(void)
 
 	ac_world(&t, &w, NULL);
 	ac_login(&t, &jar, "alice@example.com", "pw one", w.q);
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&state=pc&prompt=consent", w.fp_id);
-	ep_ok(ac_get(&t, &jar, target) == 200 &&
+	ep_ok(ac_fp_get(&t, &w, &jar, "&state=pc&prompt=consent") == 200 &&
 	    ac_has(&t, "name=\"csrf_token\"") && ac_has(&t, "First party"),
 	    "oidc-prompt-consent-first-party: the consent screen, even for a "
 	    "first-party client");

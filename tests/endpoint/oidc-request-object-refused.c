@@ -14,11 +14,7 @@ refused(struct ep *t, struct ac_world *w, struct ac_jar *jar,
     const char *param, const char *error, const char *desc,
     const char *name)
 {
-	char	target[1024];
-
-	snprintf(target, sizeof(target), "/oauth/authorize?response_type=code"
-	    "&client_id=%s&scope=read&state=st&%s", w->fp_id, param);
-	ep_ok(ac_get(t, jar, target) == 302 &&
+	ep_ok(ac_fp_get(t, w, jar, "&scope=read&state=st&%s", param) == 302 &&
 	    ac_eq(ac_loc_param(t, "error"), error) &&
 	    ac_eq(ac_loc_param(t, "error_description"), desc) &&
 	    ac_eq(ac_loc_param(t, "state"), "st") &&
