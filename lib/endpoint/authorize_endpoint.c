@@ -182,9 +182,12 @@ remote_user_session(struct app *app, const struct http_request *req,
 			page_error(r, PAGE_NOT_AUTHENTICATED);
 		return 0;
 	}
-	/* A session gives the consent form its CSRF token. */
-	have = session_start(app, u.id, SESSION_AMR_EXT, r) == 0;
-	if (!have)
+	/*
+	 * A session gives the consent form its CSRF token.  Another user's
+	 * ends with it, as at the login form: its row goes, the cookie is
+	 * new, and so are sid and auth_time (Core §2).
+	 */
+	if (session_renew(app, req, u.id, SESSION_AMR_EXT, r, s) == -1)
 		return -1;
 	http_resp_header(r, "Location", "%s", req->uri);
 	http_resp_body(r, 303, NULL, "", 0);
