@@ -54,7 +54,10 @@ session_current(struct app *app, const struct http_request *req,
 	return found;
 }
 
-/* session_start(), and the SHA-256 hex of the new cookie in hash. */
+/*
+ * Start a session for user_id, authenticated now by amr, with a fresh
+ * sid, and set its cookie; the SHA-256 hex of the cookie in hash.
+ */
 static int
 start(struct app *app, const char *user_id, const char *amr,
     struct http_response *r, char hash[SECRET_HASH_HEX + 1])
@@ -75,15 +78,6 @@ start(struct app *app, const char *user_id, const char *amr,
 out:
 	explicit_bzero(value, sizeof(value));
 	return rc;
-}
-
-int
-session_start(struct app *app, const char *user_id, const char *amr,
-    struct http_response *r)
-{
-	char	hash[SECRET_HASH_HEX + 1];
-
-	return start(app, user_id, amr, r, hash);
 }
 
 int

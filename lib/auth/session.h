@@ -22,17 +22,12 @@
 int	session_current(struct app *, const struct http_request *,
 	    struct session_row *out);
 /*
- * Start a session for user_id, authenticated now by amr (RFC 8176 §2:
- * SESSION_AMR_PWD by the login form, SESSION_AMR_EXT by the web server),
- * with a fresh sid, and set its cookie; 0 or -1.
- */
-int	session_start(struct app *, const char *user_id, const char *amr,
-	    struct http_response *);
-/*
- * A sign-in at the login form: end the request's session, if any (its
- * row deleted: a re-authentication gets a new sid and auth_time, Core
- * §2), start one as session_start() does, and fill *out with its row,
- * in the request's arena.  0, or -1 when the database failed.
+ * A sign-in: end the request's session, if any (its row deleted: a
+ * re-authentication gets a new sid and auth_time, Core §2), start one
+ * for user_id, authenticated now by amr (RFC 8176 §2: SESSION_AMR_PWD by
+ * the login form, SESSION_AMR_EXT by the web server), set its cookie,
+ * and fill *out with its row, in the request's arena.  0, or -1 when
+ * the database failed.
  */
 int	session_renew(struct app *, const struct http_request *,
 	    const char *user_id, const char *amr, struct http_response *,

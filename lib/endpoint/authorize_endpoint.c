@@ -182,9 +182,12 @@ remote_user_session(struct app *app, const struct http_request *req,
 			page_error(r, PAGE_NOT_AUTHENTICATED);
 		return 0;
 	}
-	/* A session gives the consent form its CSRF token. */
-	have = session_start(app, u.id, SESSION_AMR_EXT, r) == 0;
-	if (!have)
+	/*
+	 * A session gives the consent form its CSRF token.  Another user's
+	 * ends with it, as at the login form: its row goes, the cookie is
+	 * new, and so are sid and auth_time (Core §2).
+	 */
+	if (session_renew(app, req, u.id, SESSION_AMR_EXT, r, s) == -1)
 		return -1;
 	http_resp_header(r, "Location", "%s", req->uri);
 	http_resp_body(r, 303, NULL, "", 0);
@@ -236,6 +239,29 @@ ask_login(struct app *app, const struct http_request *req,
 }
 
 /*
+ * prompt=none and another account to choose (Core §3.1.2.6): to a
+ * client the user has not consented to, consent_required, whatever the
+ * login_hint, so that trying addresses does not tell it the user's.
+ */
+static void
+none_choice(struct app *app, struct arena *arena, const struct authz *a,
+    const struct session_row *s, struct http_response *r)
+{
+	int	skip;
+
+	if (authz_consent_skip(arena, app, a, s, &skip) != DB_OK)
+		page_error(r, PAGE_UNAVAILABLE);
+	else if (!skip)
+		authz_redirect_error(r, a, OAUTH_CONSENT_REQUIRED,
+		    "the user has not consented to this request",
+		    app->cfg.issuer);
+	else
+		authz_redirect_error(r, a, OAUTH_ACCOUNT_SELECTION_REQUIRED,
+		    "the login_hint names another account",
+		    app->cfg.issuer);
+}
+
+/*
  * After a valid request: sign in (again) when the request asks it
  * (authorize_prompt.h), let the user choose the account (select_account,
  * or a login_hint for another user), then consent.  prompt=none shows no
@@ -267,9 +293,7 @@ proceed(struct app *app, const struct http_request *req,
 	else if (!authz_needs_choice(a, &s) || app->cfg.trust_remote_user)
 		signed_in(app, req->arena, a, &s, request, r);
 	else if (none)
-		authz_redirect_error(r, a, OAUTH_ACCOUNT_SELECTION_REQUIRED,
-		    "the login_hint names another account",
-		    app->cfg.issuer);
+		none_choice(app, req->arena, a, &s, r);
 	else
 		page_select_account(r, request, s.csrf_hex, a->client.name,
 		    s.user_email);
