@@ -1,6 +1,6 @@
 /*
  * The CLI's half of `cpassport consent revoke`: forget what a user
- * approved, so that the consent screen asks again (issue #12 item 7).
+ * approved, so that the consent screen asks again.
  */
 #ifndef CPASSPORT_ADMIN_CONSENT_H
 #define CPASSPORT_ADMIN_CONSENT_H

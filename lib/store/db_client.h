@@ -66,7 +66,7 @@ struct client_new {
 	int		 resource_server;
 	const char	*id_token_alg;	/* "RS256", "ES256" or "EdDSA" */
 	int		 require_nonce;
-	int		 remember_consent;	/* issue #12 item 7 */
+	int		 remember_consent;	/* skip consent approved before */
 };
 
 /* Insert a client.  Writes the new id to id_out. */

@@ -1,7 +1,7 @@
 /*
  * The oauth_consents table: the scopes a user approved for a client,
- * remembered until the user or an operator revokes them (issue #12 item
- * 7; the client's remember_consent says whether they are used).
+ * remembered until the user or an operator revokes them (the client's
+ * remember_consent says whether they are used).
  */
 #ifndef CPASSPORT_DB_CONSENT_H
 #define CPASSPORT_DB_CONSENT_H

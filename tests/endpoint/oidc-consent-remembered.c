@@ -1,5 +1,5 @@
 /*
- * Consent remembered per user and client (issue #12 item 7): once the
+ * Consent remembered per user and client: once the
  * user approves, a request of the same or a smaller scope set skips the
  * consent screen; a wider one asks, and its approval is added to what
  * was approved before (the union).  Revoked (`cpassport consent

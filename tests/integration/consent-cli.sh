@@ -1,5 +1,5 @@
 #!/bin/bash
-# Remembered consent from the CLI (issue #12 item 7): `cpassport consent
+# Remembered consent from the CLI: `cpassport consent
 # revoke --user ID [--client ID]` revokes what the user approved, for one
 # client or all, and says how many; `user revoke` revokes it too; a client
 # registered with --no-remember-consent is stored so.  The consent
