@@ -19,8 +19,12 @@
 
 #include "store/db.h"
 
-/* A connection prepares at most this many statements. */
-#define DB_MAX_PREPARED	64
+/*
+ * A connection prepares at most this many statements: room for every
+ * statement of the store (59 with OpenID Connect; t_db_statements counts
+ * them) and the issues still to come.
+ */
+#define DB_MAX_PREPARED	128
 
 struct db_stmt {
 	const char	*name;	/* unique across the program */
