@@ -1,5 +1,5 @@
 #!/bin/bash
-# Proof 1 of issue #12: Apache + mod_auth_openidc (libapache2-mod-auth-openidc)
+# Apache + mod_auth_openidc (libapache2-mod-auth-openidc)
 # as an OpenID Connect relying party of cpassport, configured from the
 # shipped httpd-examples/apache/mod_auth_openidc.conf with only its Define
 # values set (tests/servers/httpd-conf apache-openidc) and from cpassport's

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Proof 2 of issue #12: Apache + mod_oauth2 (libapache2-mod-oauth2) as a
+# Apache + mod_oauth2 (libapache2-mod-oauth2) as a
 # resource server in front of /api/, configured from the shipped
 # httpd-examples/apache/mod_oauth2.conf with only its Define values set
 # (tests/servers/httpd-conf apache-oauth2).  Once checking tokens by

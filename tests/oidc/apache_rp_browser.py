@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Proof 1 of issue #12 in a real browser: headless Chromium (Debian's
+"""apache-rp.sh in a real browser: headless Chromium (Debian's
 chromium, chromium-driver, python3-selenium) signs in to an Apache whose
 /private/ is behind mod_auth_openidc with cpassport as the OpenID
 Provider, then signs out through cpassport's end_session_endpoint.  Prints
@@ -196,7 +196,7 @@ def walk(d):
         shot(d, "apache-rp-6-login-again.png")
 
     @check("rp-consent-remembered: signing in again lands straight on /private/: the consent given "
-           "before is remembered for this user and client (issue #12 item 7)")
+           "before is remembered for this user and client")
     def _():
         sign_in(d)
         wait(d, EC.presence_of_element_located((By.ID, "email")), "the private page")
