@@ -16,8 +16,8 @@ static char *
 released_names(struct arena *a, const struct config_claims *c,
     const struct scope_set *granted, enum claims_use use)
 {
-	char	*out = arena_alloc(a, c->n * (CLAIM_NAME_MAX + 1) + 1);
-	size_t	 i, len = 0;
+	size_t	 cap = c->n * (CLAIM_NAME_MAX + 1) + 1, i, len = 0, n;
+	char	*out = arena_alloc(a, cap);
 
 	out[0] = '\0';
 	for (i = 0; i < c->n; i++) {
@@ -25,10 +25,13 @@ released_names(struct arena *a, const struct config_claims *c,
 			continue;
 		if (!scope_allows(granted, c->v[i].scope))
 			continue;
+		/* config_parse bounds names at CLAIM_NAME_MAX; so does cap. */
+		n = strnlen(c->v[i].name, CLAIM_NAME_MAX);
 		if (len > 0)
 			out[len++] = ' ';
-		strcpy(out + len, c->v[i].name);
-		len += strlen(c->v[i].name);
+		memcpy(out + len, c->v[i].name, n);
+		len += n;
+		out[len] = '\0';
 	}
 	return out;
 }
