@@ -55,7 +55,7 @@ static const char usage_main[] =
 "  client list | client show ID | client revoke ID\n"
 "  client update ID [--resource-server | --no-resource-server]\n"
 "         [--post-logout-redirect URI... | --no-post-logout-redirect]\n"
-"  user add --email E [--name N] [--scopes a,b|*]\n"
+"  user add --email E [--name N] [--scopes a,b|*] [--email-verified]\n"
 "                                 add a user; the password is read from a prompt or stdin\n"
 "  user list | user passwd ID | user revoke ID\n"
 "  user claim ID NAME=VALUE... [--unset NAME]... | user claims ID\n"
